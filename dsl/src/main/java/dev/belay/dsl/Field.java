@@ -1,0 +1,484 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.Expr.Between;
+import dev.belay.dsl.internal.Expr.Binary;
+import dev.belay.dsl.internal.Expr.Bind;
+import dev.belay.dsl.internal.Expr.Postfix;
+import dev.belay.dsl.internal.Expr.Quantified;
+import dev.belay.dsl.internal.Expr.Subquery;
+import dev.belay.dsl.internal.SqlRenderer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A typed SQL value expression: a column, a bound value, a function call, arithmetic, a cast, a scalar
+ * subquery. Its Java type {@code T} makes wrong comparisons fail to compile:
+ * {@code USER.AGE.eq("x")} and {@code USER.NAME.eq(USER.AGE)} are compile errors.
+ *
+ * <p>Fields are immutable; every method returns a new expression.
+ *
+ * @param <T> the Java type of the expression's values
+ */
+public abstract sealed class Field<T> implements SortItem
+        permits Column, Condition, Param, Expression, AggregateField {
+
+    private final Expr node;
+    private final PgType<T> type;
+
+    Field(Expr node, PgType<T> type) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    final Expr node() {
+        return node;
+    }
+
+    /** The PostgreSQL type of the expression. */
+    public final PgType<T> type() {
+        return type;
+    }
+
+    /** The column name this field has in a result set when it is a column or aliased, else null. */
+    @Nullable String outputName() {
+        return null;
+    }
+
+    // ---- comparison --------------------------------------------------------------------------
+
+    /** {@code USER.NAME.eq("Alice")} renders {@code "users"."name" = ?}. Null is refused: use {@link #isNull()}. */
+    public final Condition eq(T value) {
+        return compare("=", "eq", value);
+    }
+
+    /** {@code ORDER.USER_ID.eq(USER.ID)} renders {@code "orders"."user_id" = "users"."id"}. */
+    public final Condition eq(Field<T> other) {
+        return compare("=", other);
+    }
+
+    /** {@code USER.NAME.ne("Bob")} renders {@code "users"."name" <> ?}. */
+    public final Condition ne(T value) {
+        return compare("<>", "ne", value);
+    }
+
+    /** {@code a.ne(b)} renders {@code a <> b}. */
+    public final Condition ne(Field<T> other) {
+        return compare("<>", other);
+    }
+
+    /** {@code USER.AGE.lt(18)} renders {@code "users"."age" < ?}. */
+    public final Condition lt(T value) {
+        return compare("<", "lt", value);
+    }
+
+    /** {@code a.lt(b)} renders {@code a < b}. */
+    public final Condition lt(Field<T> other) {
+        return compare("<", other);
+    }
+
+    /** {@code USER.AGE.le(18)} renders {@code "users"."age" <= ?}. */
+    public final Condition le(T value) {
+        return compare("<=", "le", value);
+    }
+
+    /** {@code a.le(b)} renders {@code a <= b}. */
+    public final Condition le(Field<T> other) {
+        return compare("<=", other);
+    }
+
+    /** {@code USER.AGE.gt(18)} renders {@code "users"."age" > ?}. */
+    public final Condition gt(T value) {
+        return compare(">", "gt", value);
+    }
+
+    /** {@code a.gt(b)} renders {@code a > b}. */
+    public final Condition gt(Field<T> other) {
+        return compare(">", other);
+    }
+
+    /** {@code USER.AGE.ge(18)} renders {@code "users"."age" >= ?}. */
+    public final Condition ge(T value) {
+        return compare(">=", "ge", value);
+    }
+
+    /** {@code a.ge(b)} renders {@code a >= b}. */
+    public final Condition ge(Field<T> other) {
+        return compare(">=", other);
+    }
+
+    /** {@code USER.AGE.between(18, 65)} renders {@code "users"."age" BETWEEN ? AND ?}. */
+    public final Condition between(T low, T high) {
+        return new Condition(new Between(node, bind("between", low), bind("between", high), false));
+    }
+
+    /** {@code a.between(lo, hi)} with fields renders {@code a BETWEEN lo AND hi}. */
+    public final Condition between(Field<T> low, Field<T> high) {
+        return new Condition(new Between(node, low.node(), high.node(), false));
+    }
+
+    /** {@code USER.AGE.notBetween(18, 65)} renders {@code "users"."age" NOT BETWEEN ? AND ?}. */
+    public final Condition notBetween(T low, T high) {
+        return new Condition(new Between(node, bind("notBetween", low), bind("notBetween", high), true));
+    }
+
+    /** {@code USER.AGE.isNull()} renders {@code "users"."age" IS NULL}. */
+    public final Condition isNull() {
+        return new Condition(new Postfix(node, "IS NULL"));
+    }
+
+    /** {@code USER.AGE.isNotNull()} renders {@code "users"."age" IS NOT NULL}. */
+    public final Condition isNotNull() {
+        return new Condition(new Postfix(node, "IS NOT NULL"));
+    }
+
+    /** Null-safe inequality: {@code USER.AGE.isDistinctFrom(null)} renders {@code "users"."age" IS DISTINCT FROM ?}. */
+    public final Condition isDistinctFrom(@Nullable T value) {
+        return new Condition(new Binary(node, "IS DISTINCT FROM", new Bind(value, type)));
+    }
+
+    /** {@code a.isDistinctFrom(b)} renders {@code a IS DISTINCT FROM b}. */
+    public final Condition isDistinctFrom(Field<T> other) {
+        return compare("IS DISTINCT FROM", other);
+    }
+
+    /** Null-safe equality: {@code USER.AGE.isNotDistinctFrom(x)} renders {@code "users"."age" IS NOT DISTINCT FROM ?}. */
+    public final Condition isNotDistinctFrom(@Nullable T value) {
+        return new Condition(new Binary(node, "IS NOT DISTINCT FROM", new Bind(value, type)));
+    }
+
+    /** {@code a.isNotDistinctFrom(b)} renders {@code a IS NOT DISTINCT FROM b}. */
+    public final Condition isNotDistinctFrom(Field<T> other) {
+        return compare("IS NOT DISTINCT FROM", other);
+    }
+
+    // ---- IN ----------------------------------------------------------------------------------
+
+    /**
+     * {@code USER.ID.in(List.of(1L, 2L))} renders {@code "users"."id" = ANY(?)} with one array parameter,
+     * so the SQL text is the same for any list size and an empty list matches no row.
+     */
+    public final Condition in(Collection<? extends T> values) {
+        return new Condition(new Quantified(node, "=", "ANY", bindArray("in", values)));
+    }
+
+    /** {@code USER.ID.in(1L, 2L)} renders {@code "users"."id" = ANY(?)}. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, never stored or exposed
+    public final Condition in(T... values) {
+        return in(Arrays.asList(values));
+    }
+
+    /** {@code USER.ID.in(select(ORDER.USER_ID).from(ORDER))} renders {@code "users"."id" IN (SELECT ...)}. */
+    public final Condition in(Select<T> subquery) {
+        return new Condition(new Binary(node, "IN", new Subquery(subquery.singleColumnNode("in"))));
+    }
+
+    /** {@code USER.ID.notIn(ids)} renders {@code "users"."id" <> ALL(?)}; an empty list matches every row. */
+    public final Condition notIn(Collection<? extends T> values) {
+        return new Condition(new Quantified(node, "<>", "ALL", bindArray("notIn", values)));
+    }
+
+    /** {@code USER.ID.notIn(1L, 2L)} renders {@code "users"."id" <> ALL(?)}. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, never stored or exposed
+    public final Condition notIn(T... values) {
+        return notIn(Arrays.asList(values));
+    }
+
+    /** {@code USER.ID.notIn(subquery)} renders {@code "users"."id" NOT IN (SELECT ...)}. */
+    public final Condition notIn(Select<T> subquery) {
+        return new Condition(new Binary(node, "NOT IN", new Subquery(subquery.singleColumnNode("notIn"))));
+    }
+
+    /** {@code USER.NAME.eqAny(POST.TAGS)} renders {@code "users"."name" = ANY("posts"."tags")}. */
+    public final Condition eqAny(Field<List<T>> array) {
+        return new Condition(new Quantified(node, "=", "ANY", array.node()));
+    }
+
+    // ---- text, arrays, jsonb ------------------------------------------------------------------
+
+    /** {@code USER.NAME.like("A%")} renders {@code "users"."name" LIKE ?}; the pattern is used as given. */
+    public final Condition like(String pattern) {
+        return textMatch("LIKE", "like", pattern);
+    }
+
+    /** {@code USER.NAME.notLike("A%")} renders {@code "users"."name" NOT LIKE ?}. */
+    public final Condition notLike(String pattern) {
+        return textMatch("NOT LIKE", "notLike", pattern);
+    }
+
+    /** {@code USER.NAME.ilike("a%")} renders {@code "users"."name" ILIKE ?} (case-insensitive). */
+    public final Condition ilike(String pattern) {
+        return textMatch("ILIKE", "ilike", pattern);
+    }
+
+    /** {@code USER.NAME.notIlike("a%")} renders {@code "users"."name" NOT ILIKE ?}. */
+    public final Condition notIlike(String pattern) {
+        return textMatch("NOT ILIKE", "notIlike", pattern);
+    }
+
+    /**
+     * Containment. On text, {@code USER.NAME.contains("50%")} renders {@code "users"."name" LIKE ?} with
+     * the parameter {@code %50\%%}: {@code %}, {@code _} and {@code \} in the value match themselves.
+     * On arrays and jsonb, {@code POST.TAGS.contains(List.of("a"))} renders {@code "posts"."tags" @> ?}.
+     */
+    public final Condition contains(T value) {
+        if (type.kind() == PgType.Kind.ARRAY || type.kind() == PgType.Kind.JSON) {
+            return new Condition(new Binary(node, "@>", bind("contains", value)));
+        }
+        return textMatch("LIKE", "contains", "%" + escapeLike(textValue("contains", value)) + "%");
+    }
+
+    /** Arrays and jsonb: {@code POST.TAGS.containedBy(List.of("a", "b"))} renders {@code "posts"."tags" <@ ?}. */
+    public final Condition containedBy(T value) {
+        requireKind("containedBy", PgType.Kind.ARRAY, PgType.Kind.JSON);
+        return new Condition(new Binary(node, "<@", bind("containedBy", value)));
+    }
+
+    /** Arrays: {@code POST.TAGS.overlaps(List.of("a", "b"))} renders {@code "posts"."tags" && ?}. */
+    public final Condition overlaps(T value) {
+        requireKind("overlaps", PgType.Kind.ARRAY);
+        return new Condition(new Binary(node, "&&", bind("overlaps", value)));
+    }
+
+    /** Text: {@code USER.NAME.startsWith("A_")} renders {@code "users"."name" LIKE ?} with {@code A\_%}. */
+    public final Condition startsWith(T prefix) {
+        return textMatch("LIKE", "startsWith", escapeLike(textValue("startsWith", prefix)) + "%");
+    }
+
+    /** Text: {@code USER.EMAIL.endsWith("@x.org")} renders {@code "users"."email" LIKE ?} with {@code %@x.org}. */
+    public final Condition endsWith(T suffix) {
+        return textMatch("LIKE", "endsWith", "%" + escapeLike(textValue("endsWith", suffix)));
+    }
+
+    /** Text or array concatenation: {@code USER.NAME.concat("!")} renders {@code "users"."name" || ?}. */
+    public final Field<T> concat(T value) {
+        requireKind("concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
+        return new Expression<>(new Binary(node, "||", bind("concat", value)), type);
+    }
+
+    /** {@code a.concat(b)} renders {@code a || b}. */
+    public final Field<T> concat(Field<T> other) {
+        requireKind("concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
+        return new Expression<>(new Binary(node, "||", other.node()), type);
+    }
+
+    /** jsonb/json: {@code DOC.BODY.jsonGet("a")} renders {@code "docs"."body" -> ?}, a json value. */
+    public final Field<String> jsonGet(String key) {
+        requireKind("jsonGet", PgType.Kind.JSON);
+        return new Expression<>(new Binary(node, "->", new Bind(key(key), PgType.TEXT)), PgType.JSONB);
+    }
+
+    /** jsonb/json: {@code DOC.BODY.jsonGet(0)} renders {@code "docs"."body" -> ?}, the array element. */
+    public final Field<String> jsonGet(int index) {
+        requireKind("jsonGet", PgType.Kind.JSON);
+        return new Expression<>(new Binary(node, "->", new Bind(index, PgType.INT4)), PgType.JSONB);
+    }
+
+    /** jsonb/json: {@code DOC.BODY.jsonGetText("a")} renders {@code "docs"."body" ->> ?}, as text. */
+    public final Field<String> jsonGetText(String key) {
+        requireKind("jsonGetText", PgType.Kind.JSON);
+        return new Expression<>(new Binary(node, "->>", new Bind(key(key), PgType.TEXT)), PgType.TEXT);
+    }
+
+    /** jsonb: {@code DOC.BODY.jsonHasKey("a")} renders {@code "docs"."body" ?? ?} for JDBC ({@code ?} in PostgreSQL). */
+    public final Condition jsonHasKey(String key) {
+        requireKind("jsonHasKey", PgType.Kind.JSON);
+        return new Condition(new Binary(node, "?", new Bind(key(key), PgType.TEXT)));
+    }
+
+    /** jsonb: {@code DOC.BODY.jsonHasAnyKey("a", "b")} renders {@code "docs"."body" ??| ?} ({@code ?|}). */
+    public final Condition jsonHasAnyKey(String... keys) {
+        requireKind("jsonHasAnyKey", PgType.Kind.JSON);
+        return new Condition(new Binary(node, "?|", new Bind(keys(keys), PgType.arrayOf(PgType.TEXT))));
+    }
+
+    /** jsonb: {@code DOC.BODY.jsonHasAllKeys("a", "b")} renders {@code "docs"."body" ??& ?} ({@code ?&}). */
+    public final Condition jsonHasAllKeys(String... keys) {
+        requireKind("jsonHasAllKeys", PgType.Kind.JSON);
+        return new Condition(new Binary(node, "?&", new Bind(keys(keys), PgType.arrayOf(PgType.TEXT))));
+    }
+
+    // ---- arithmetic, casts, aliases, ordering -------------------------------------------------
+
+    /** {@code USER.AGE.plus(1)} renders {@code "users"."age" + ?}. */
+    public final Field<T> plus(T value) {
+        return arithmetic("+", "plus", value);
+    }
+
+    /** {@code a.plus(b)} renders {@code a + b}. */
+    public final Field<T> plus(Field<T> other) {
+        return arithmetic("+", "plus", other);
+    }
+
+    /** {@code USER.AGE.minus(1)} renders {@code "users"."age" - ?}. */
+    public final Field<T> minus(T value) {
+        return arithmetic("-", "minus", value);
+    }
+
+    /** {@code a.minus(b)} renders {@code a - b}. */
+    public final Field<T> minus(Field<T> other) {
+        return arithmetic("-", "minus", other);
+    }
+
+    /** {@code ITEM.PRICE.times(2)} renders {@code "items"."price" * ?}. */
+    public final Field<T> times(T value) {
+        return arithmetic("*", "times", value);
+    }
+
+    /** {@code a.times(b)} renders {@code a * b}. */
+    public final Field<T> times(Field<T> other) {
+        return arithmetic("*", "times", other);
+    }
+
+    /** {@code ITEM.PRICE.div(2)} renders {@code "items"."price" / ?} (integer division on integer types). */
+    public final Field<T> div(T value) {
+        return arithmetic("/", "div", value);
+    }
+
+    /** {@code a.div(b)} renders {@code a / b}. */
+    public final Field<T> div(Field<T> other) {
+        return arithmetic("/", "div", other);
+    }
+
+    /** {@code USER.AGE.mod(2)} renders {@code "users"."age" % ?}. */
+    public final Field<T> mod(T value) {
+        return arithmetic("%", "mod", value);
+    }
+
+    /** {@code USER.AGE.cast(PgType.INT8)} renders {@code CAST("users"."age" AS int8)}. */
+    public final <U> Field<U> cast(PgType<U> target) {
+        return new Expression<>(new Expr.Cast(node, target), target);
+    }
+
+    /** {@code count().as("n")} renders {@code count(*) AS "n"} in a select list. */
+    public final Field<T> as(String alias) {
+        return new Expression<>(new Expr.Alias(unaliased(), dev.belay.dsl.internal.Identifiers.check(alias, "alias")), type);
+    }
+
+    /** {@code USER.NAME.asc()} renders {@code "users"."name" ASC}. */
+    public final SortField<T> asc() {
+        return new SortField<>(this, false, null);
+    }
+
+    /** {@code USER.NAME.desc()} renders {@code "users"."name" DESC}. */
+    public final SortField<T> desc() {
+        return new SortField<>(this, true, null);
+    }
+
+    /** The expression with its values inlined as literals, for logs and messages. */
+    @Override
+    public String toString() {
+        return SqlRenderer.inline(node);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    final Expr unaliased() {
+        return node instanceof Expr.Alias a ? a.operand() : node;
+    }
+
+    final Expr bind(String op, @Nullable T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(op + "(null) on " + this + ": a comparison with NULL is never true "
+                    + "in SQL. Use isNull() / isNotNull(), or isNotDistinctFrom(value) / isDistinctFrom(value) "
+                    + "for a null-safe comparison.");
+        }
+        return new Bind(value, type);
+    }
+
+    private Condition compare(String op, String name, @Nullable T value) {
+        return new Condition(new Binary(node, op, bind(name, value)));
+    }
+
+    private Condition compare(String op, Field<T> other) {
+        return new Condition(new Binary(node, op, other.node()));
+    }
+
+    private Expr bindArray(String op, @Nullable Collection<? extends T> values) {
+        if (values == null) {
+            throw new IllegalArgumentException(op + "(null) on " + this + ": pass a collection (an empty one matches "
+                    + (op.equals("in") ? "no row" : "every row") + ")");
+        }
+        if (type.kind() == PgType.Kind.ARRAY) {
+            throw new IllegalArgumentException(op + "(...) on array field " + this
+                    + ": compare arrays with eq(), or test elements with contains()/overlaps()");
+        }
+        List<T> copy = new ArrayList<>(values.size());
+        int i = 0;
+        for (T v : values) {
+            if (v == null) {
+                throw new IllegalArgumentException(op + "(...) on " + this + ": element " + i + " is null; NULL never "
+                        + "matches in SQL. Remove it and add or(" + "field.isNull()) if you mean to match NULLs.");
+            }
+            copy.add(v);
+            i++;
+        }
+        return new Bind(List.copyOf(copy), PgType.arrayOf(type));
+    }
+
+    private Condition textMatch(String op, String name, String pattern) {
+        requireKind(name, PgType.Kind.TEXT);
+        if (pattern == null) {
+            throw new IllegalArgumentException(name + "(null) on " + this + ": a pattern is required");
+        }
+        return new Condition(new Binary(node, op, new Bind(pattern, PgType.TEXT)));
+    }
+
+    private String textValue(String op, @Nullable T value) {
+        requireKind(op, PgType.Kind.TEXT);
+        if (value == null) {
+            throw new IllegalArgumentException(op + "(null) on " + this + ": a value is required");
+        }
+        return (String) value;
+    }
+
+    /** Escapes LIKE's wildcards and PostgreSQL's default escape character, the backslash. */
+    static String escapeLike(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' || c == '_' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private Field<T> arithmetic(String op, String name, @Nullable T value) {
+        requireKind(name, PgType.Kind.NUMERIC);
+        return new Expression<>(new Binary(node, op, bind(name, value)), type);
+    }
+
+    private Field<T> arithmetic(String op, String name, Field<T> other) {
+        requireKind(name, PgType.Kind.NUMERIC);
+        return new Expression<>(new Binary(node, op, other.node()), type);
+    }
+
+    final void requireKind(String op, PgType.Kind... kinds) {
+        for (PgType.Kind k : kinds) {
+            if (type.kind() == k) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(op + "() applies to " + Arrays.toString(kinds).toLowerCase(java.util.Locale.ROOT)
+                + " values, but " + this + " has type " + type.sqlName() + "; cast it first if that is what you mean");
+    }
+
+    private String key(String key) {
+        return Objects.requireNonNull(key, "json key");
+    }
+
+    private static List<String> keys(String... keys) {
+        if (keys.length == 0) {
+            throw new IllegalArgumentException("at least one json key is required");
+        }
+        return List.of(keys);
+    }
+}

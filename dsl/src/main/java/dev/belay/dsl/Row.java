@@ -1,0 +1,79 @@
+package dev.belay.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A generic result row, for projections of more fields than the tuples carry:
+ * {@code row.get(USER.NAME)}, {@code row.get("name")}, {@code row.get(0)}.
+ */
+public final class Row {
+    private final List<Field<?>> fields;
+    private final @Nullable Object[] values;
+
+    private Row(List<Field<?>> fields, @Nullable Object[] values) {
+        this.fields = fields;
+        this.values = values;
+    }
+
+    /** A row of {@code values}, one per field in order. */
+    public static Row of(List<Field<?>> fields, List<? extends @Nullable Object> values) {
+        if (fields.size() != values.size()) {
+            throw new IllegalArgumentException("a row of " + fields.size() + " fields got " + values.size() + " values");
+        }
+        return new Row(List.copyOf(fields), new ArrayList<@Nullable Object>(values).toArray());
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public @Nullable Object get(int index) {
+        return values[index];
+    }
+
+    /** The value of a projected field; the field must be one the query selected. */
+    public <T> @Nullable T get(Field<T> field) {
+        int i = fields.indexOf(field);
+        if (i < 0) {
+            for (int j = 0; j < fields.size(); j++) {
+                if (fields.get(j).node().equals(field.node())) {
+                    i = j;
+                    break;
+                }
+            }
+        }
+        if (i < 0) {
+            throw new IllegalArgumentException("this row has no field " + field + "; it has " + fields);
+        }
+        return field.type().javaType().cast(values[i]);
+    }
+
+    /** The value of the column labelled {@code name} (a column name or an alias). */
+    public @Nullable Object get(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (name.equals(fields.get(i).outputName())) {
+                return values[i];
+            }
+        }
+        throw new IllegalArgumentException("this row has no column labelled '" + name + "'");
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Row r && r.fields.equals(fields) && Arrays.equals(r.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(values);
+    }
+}

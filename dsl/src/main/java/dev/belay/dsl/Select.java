@@ -1,0 +1,377 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.JoinNode;
+import dev.belay.dsl.internal.LockNode;
+import dev.belay.dsl.internal.QueryNode;
+import dev.belay.dsl.internal.SelectNode;
+import dev.belay.dsl.internal.SetOpNode;
+import dev.belay.dsl.internal.SortSpec;
+import dev.belay.dsl.internal.WithNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * An immutable SELECT returning rows of type {@code R}. Every method returns a new query; the
+ * receiver is never changed, so a base query can be branched freely and shared between threads:
+ *
+ * <pre>{@code
+ * Select<User> adults = select(User.class).where(USER.AGE.ge(18));
+ * Select<User> alice  = adults.where(USER.NAME.eq("Alice"));   // adults is unchanged
+ * alice.render().sql();
+ * // SELECT "users"."id", ... FROM "users" WHERE ("users"."age" >= ?) AND ("users"."name" = ?)
+ * }</pre>
+ *
+ * @param <R> the Java type of one result row
+ */
+public final class Select<R> implements ResultQuery<R> {
+    private final Statement statement;
+    private final Projection<R> projection;
+    /** The ORDER BY items with their types, kept for {@link #seek}. */
+    private final List<SortField<?>> ordering;
+
+    private Select(Statement statement, Projection<R> projection, List<SortField<?>> ordering) {
+        this.statement = statement;
+        this.projection = projection;
+        this.ordering = ordering;
+    }
+
+    static <R> Select<R> of(Projection<R> projection, List<FromItem> from) {
+        return new Select<>(new Statement(SelectNode.of(projection.nodes(), from)), projection, List.of());
+    }
+
+    private Select<R> with(QueryNode node) {
+        return new Select<>(new Statement(node), projection, ordering);
+    }
+
+    QueryNode node() {
+        return statement.node();
+    }
+
+    private SelectNode simple(String method) {
+        if (statement.node() instanceof SelectNode s) {
+            return s;
+        }
+        throw new IllegalStateException(method + "() cannot follow union/intersect/except: it would apply to one "
+                + "operand. Wrap the combined query as a derived table: select(...).from(query.asTable(\"t\"))");
+    }
+
+    // ---- FROM and JOIN -----------------------------------------------------------------------
+
+    /** {@code select(USER.NAME).from(USER)} renders {@code SELECT "users"."name" FROM "users"}; repeated calls add items. */
+    public Select<R> from(TableLike... items) {
+        SelectNode s = simple("from");
+        List<FromItem> from = new ArrayList<>(s.from());
+        for (TableLike t : items) {
+            from.add(t.fromItem());
+        }
+        return with(s.withFrom(List.copyOf(from)));
+    }
+
+    /** {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON ...}. */
+    public JoinStep<R> join(TableLike target) {
+        return new JoinStep<>(this, "JOIN", target);
+    }
+
+    /** {@code .leftJoin(USER).on(...)} renders {@code LEFT JOIN "users" ON ...}. */
+    public JoinStep<R> leftJoin(TableLike target) {
+        return new JoinStep<>(this, "LEFT JOIN", target);
+    }
+
+    /** {@code .rightJoin(USER).on(...)} renders {@code RIGHT JOIN "users" ON ...}. */
+    public JoinStep<R> rightJoin(TableLike target) {
+        return new JoinStep<>(this, "RIGHT JOIN", target);
+    }
+
+    /** {@code .fullJoin(USER).on(...)} renders {@code FULL JOIN "users" ON ...}. */
+    public JoinStep<R> fullJoin(TableLike target) {
+        return new JoinStep<>(this, "FULL JOIN", target);
+    }
+
+    /** {@code .crossJoin(USER)} renders {@code CROSS JOIN "users"}. */
+    public Select<R> crossJoin(TableLike target) {
+        return addJoin(new JoinNode("CROSS JOIN", target.fromItem(), null));
+    }
+
+    Select<R> addJoin(JoinNode join) {
+        SelectNode s = simple("join");
+        List<JoinNode> joins = new ArrayList<>(s.joins());
+        joins.add(join);
+        return with(s.withJoins(List.copyOf(joins)));
+    }
+
+    // ---- WHERE, GROUP BY, HAVING -------------------------------------------------------------
+
+    /** {@code .where(USER.AGE.ge(18))} renders {@code WHERE "users"."age" >= ?}; repeated calls AND together. */
+    public Select<R> where(Condition condition) {
+        SelectNode s = simple("where");
+        return with(s.withWhere(andWith(s.where(), condition)));
+    }
+
+    /** {@code .groupBy(USER.NAME)} renders {@code GROUP BY "users"."name"}; repeated calls add fields. */
+    public Select<R> groupBy(Field<?>... fields) {
+        SelectNode s = simple("groupBy");
+        List<Expr> group = new ArrayList<>(s.groupBy());
+        for (Field<?> f : fields) {
+            group.add(f.unaliased());
+        }
+        return with(s.withGroupBy(List.copyOf(group)));
+    }
+
+    /** {@code .having(count().gt(1L))} renders {@code HAVING count(*) > ?}; repeated calls AND together. */
+    public Select<R> having(Condition condition) {
+        SelectNode s = simple("having");
+        return with(s.withHaving(andWith(s.having(), condition)));
+    }
+
+    static Expr andWith(@Nullable Expr existing, Condition condition) {
+        if (condition == null) {
+            throw new IllegalArgumentException("condition is null; use trueCondition() for no filter");
+        }
+        return existing == null ? condition.node()
+                : Condition.combine("AND", List.of(new Condition(existing), condition)).node();
+    }
+
+    // ---- ORDER BY, LIMIT, OFFSET, seek -------------------------------------------------------
+
+    /**
+     * {@code .orderBy(USER.NAME.asc(), USER.ID.desc())} renders {@code ORDER BY "users"."name" ASC,
+     * "users"."id" DESC}. A bare field sorts ascending. Replaces any earlier ordering.
+     */
+    public Select<R> orderBy(SortItem... items) {
+        List<SortSpec> specs = new ArrayList<>(items.length);
+        List<SortField<?>> sorted = new ArrayList<>(items.length);
+        for (SortItem item : items) {
+            specs.add(SortField.spec(item));
+            sorted.add(item instanceof SortField<?> s ? s : ((Field<?>) item).asc());
+        }
+        List<SortSpec> order = List.copyOf(specs);
+        QueryNode node = statement.node() instanceof SetOpNode op ? op.withOrderBy(order)
+                : simple("orderBy").withOrderBy(order);
+        return new Select<>(new Statement(node), projection, List.copyOf(sorted));
+    }
+
+    /** {@code .limit(50)} renders {@code LIMIT ?}. */
+    public Select<R> limit(long count) {
+        return limitNode(count("limit", count));
+    }
+
+    /** {@code .limit(PAGE_SIZE)} with a {@code Param<Long>} renders {@code LIMIT ?}, bound later. */
+    public Select<R> limit(Param<Long> count) {
+        return limitNode(count.node());
+    }
+
+    /** {@code .offset(100)} renders {@code OFFSET ?}. */
+    public Select<R> offset(long count) {
+        return offsetNode(count("offset", count));
+    }
+
+    /** {@code .offset(SKIP)} with a {@code Param<Long>} renders {@code OFFSET ?}, bound later. */
+    public Select<R> offset(Param<Long> count) {
+        return offsetNode(count.node());
+    }
+
+    private static Expr count(String clause, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(clause + "(" + n + "): must not be negative");
+        }
+        return new Expr.Bind(n, PgType.INT8);
+    }
+
+    private Select<R> limitNode(Expr limit) {
+        if (statement.node() instanceof SetOpNode op) {
+            return with(op.withLimit(limit));
+        }
+        return with(simple("limit").withLimit(limit));
+    }
+
+    private Select<R> offsetNode(Expr offset) {
+        if (statement.node() instanceof SetOpNode op) {
+            return with(op.withOffset(offset));
+        }
+        return with(simple("offset").withOffset(offset));
+    }
+
+    /**
+     * Keyset pagination: rows after {@code lastValues} in the current ORDER BY. With one direction,
+     * {@code orderBy(USER.NAME.asc(), USER.ID.asc()).seek("Bob", 7L)} adds
+     * {@code WHERE ("users"."name", "users"."id") > (?, ?)}; with mixed directions it expands to
+     * {@code (a > ?) OR ((a = ?) AND (b < ?))}. Ordering columns must be non-null and unique together.
+     */
+    public Select<R> seek(Object... lastValues) {
+        return where(Seek.condition(ordering, lastValues));
+    }
+
+    // ---- DISTINCT, locking -------------------------------------------------------------------
+
+    /** {@code select(USER.NAME).from(USER).distinct()} renders {@code SELECT DISTINCT "users"."name" ...}. */
+    public Select<R> distinct() {
+        return with(simple("distinct").withDistinct(true, List.of()));
+    }
+
+    /** {@code .distinctOn(USER.NAME)} renders {@code SELECT DISTINCT ON ("users"."name") ...}. */
+    public Select<R> distinctOn(Field<?>... fields) {
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("distinctOn() needs at least one field");
+        }
+        List<Expr> on = new ArrayList<>();
+        for (Field<?> f : fields) {
+            on.add(f.unaliased());
+        }
+        return with(simple("distinctOn").withDistinct(true, List.copyOf(on)));
+    }
+
+    /** {@code .forUpdate()} renders {@code FOR UPDATE}. */
+    public Select<R> forUpdate() {
+        return lock("UPDATE");
+    }
+
+    /** {@code .forNoKeyUpdate()} renders {@code FOR NO KEY UPDATE}. */
+    public Select<R> forNoKeyUpdate() {
+        return lock("NO KEY UPDATE");
+    }
+
+    /** {@code .forShare()} renders {@code FOR SHARE}. */
+    public Select<R> forShare() {
+        return lock("SHARE");
+    }
+
+    /** {@code .forKeyShare()} renders {@code FOR KEY SHARE}. */
+    public Select<R> forKeyShare() {
+        return lock("KEY SHARE");
+    }
+
+    /** After a lock: {@code .forUpdate().of(USER)} renders {@code FOR UPDATE OF "users"}. */
+    public Select<R> of(TableLike... tables) {
+        List<String> names = new ArrayList<>();
+        for (TableLike t : tables) {
+            names.add(t.qualifier());
+        }
+        return with(simple("of").withLock(requireLock("of").withOf(List.copyOf(names))));
+    }
+
+    /** After a lock: {@code .forUpdate().skipLocked()} renders {@code FOR UPDATE SKIP LOCKED}. */
+    public Select<R> skipLocked() {
+        return with(simple("skipLocked").withLock(requireLock("skipLocked").withWait("SKIP LOCKED")));
+    }
+
+    /** After a lock: {@code .forUpdate().noWait()} renders {@code FOR UPDATE NOWAIT}. */
+    public Select<R> noWait() {
+        return with(simple("noWait").withLock(requireLock("noWait").withWait("NOWAIT")));
+    }
+
+    private Select<R> lock(String strength) {
+        return with(simple("for " + strength).withLock(new LockNode(strength, List.of(), "")));
+    }
+
+    private LockNode requireLock(String method) {
+        LockNode lock = simple(method).lock();
+        if (lock == null) {
+            throw new IllegalStateException(method + "() refines a row lock: call forUpdate() or forShare() first");
+        }
+        return lock;
+    }
+
+    // ---- set operations ----------------------------------------------------------------------
+
+    /** {@code a.union(b)} renders {@code (SELECT ...) UNION (SELECT ...)}. */
+    public Select<R> union(Select<R> other) {
+        return setOp("UNION", other);
+    }
+
+    /** {@code a.unionAll(b)} renders {@code (SELECT ...) UNION ALL (SELECT ...)}. */
+    public Select<R> unionAll(Select<R> other) {
+        return setOp("UNION ALL", other);
+    }
+
+    /** {@code a.intersect(b)} renders {@code (SELECT ...) INTERSECT (SELECT ...)}. */
+    public Select<R> intersect(Select<R> other) {
+        return setOp("INTERSECT", other);
+    }
+
+    /** {@code a.except(b)} renders {@code (SELECT ...) EXCEPT (SELECT ...)}. */
+    public Select<R> except(Select<R> other) {
+        return setOp("EXCEPT", other);
+    }
+
+    private Select<R> setOp(String op, Select<R> other) {
+        int mine = projection.fields().size();
+        int theirs = other.projection.fields().size();
+        if (mine != theirs) {
+            throw new IllegalArgumentException(op + ": the queries select " + mine + " and " + theirs
+                    + " columns; both sides must select the same number");
+        }
+        return with(new SetOpNode(WithNode.NONE, node(), op, other.node(), List.of(), null, null));
+    }
+
+    // ---- shape -------------------------------------------------------------------------------
+
+    /**
+     * Maps each row into a record by position, checked now: {@code select(USER.ID, USER.NAME).from(USER)
+     * .into(UserSummary.class)} needs {@code record UserSummary(Long id, String name)}.
+     *
+     * @throws IllegalArgumentException on an arity or type mismatch, naming the component and field
+     */
+    public <X> Select<X> into(Class<X> recordType) {
+        Into.check(recordType, projection.fields());
+        return new Select<>(statement, new Projection<>(Projection.Kind.RECORD, recordType, projection.fields(), null),
+                ordering);
+    }
+
+    /**
+     * This query as a derived table: {@code select(...).asTable("t")} renders {@code (SELECT ...) AS "t"}
+     * in FROM; reach its columns with {@code t.field(USER.NAME)}.
+     */
+    public DerivedTable<R> asTable(String alias) {
+        return new DerivedTable<>(this, alias, false);
+    }
+
+    Select<R> withCtes(WithNode with) {
+        if (statement.node() instanceof SetOpNode op) {
+            return with(op.withWith(with));
+        }
+        return with(simple("with").withWith(with));
+    }
+
+    Projection<R> projection() {
+        return projection;
+    }
+
+    QueryNode singleColumnNode(String use) {
+        if (projection.fields().size() != 1) {
+            throw new IllegalArgumentException(use + "(subquery): the subquery must select exactly one column, "
+                    + "it selects " + projection.fields().size());
+        }
+        return node();
+    }
+
+    @Override
+    public List<Field<?>> fields() {
+        return projection.fields();
+    }
+
+    @Override
+    public Class<R> resultType() {
+        return projection.type();
+    }
+
+    // ---- parameters and rendering ------------------------------------------------------------
+
+    /** A copy with {@code param} bound to {@code value}; the SQL text is not rendered again. */
+    public <T> Select<R> bind(Param<T> param, @Nullable T value) {
+        return new Select<>(statement.bind(param, value), projection, ordering);
+    }
+
+    @Override
+    public RenderedSql render(Placeholders style) {
+        return statement.render(style);
+    }
+
+    /** The SQL with values inlined as literals, unbound parameters as {@code :name}; for logs only. */
+    @Override
+    public String toString() {
+        return statement.inline();
+    }
+}

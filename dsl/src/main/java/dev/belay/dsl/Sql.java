@@ -1,0 +1,216 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.Identifiers;
+import dev.belay.dsl.internal.ParamKey;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The entry point: {@code import static dev.belay.dsl.Sql.*;} then
+ *
+ * <pre>{@code
+ * select(User.class).where(USER.AGE.ge(18)).orderBy(USER.NAME.asc());
+ * // SELECT "users"."id", "users"."name", ... FROM "users" WHERE "users"."age" >= ? ORDER BY "users"."name" ASC
+ * }</pre>
+ *
+ * Functions ({@code count()}, {@code sum(f)}, {@code rowNumber()}, ...) come from here too.
+ */
+public final class Sql extends Functions {
+    private Sql() {}
+
+    // ---- SELECT ------------------------------------------------------------------------------
+
+    /** All columns of the row type's table: {@code select(User.class)} renders {@code SELECT "users"."id", ... FROM "users"}. */
+    public static <R> Select<R> select(Class<R> rowType) {
+        return select(Table.of(rowType));
+    }
+
+    /** All columns of a table: {@code select(USER)} renders {@code SELECT "users"."id", ... FROM "users"}. */
+    public static <R> Select<R> select(Table<R> table) {
+        List<Field<?>> fields = List.copyOf(table.columns());
+        return Select.of(new Projection<>(Projection.Kind.TABLE_ROW, table.rowType(), fields, table),
+                List.of(table.fromItem()));
+    }
+
+    /** One field, read as a scalar per row: {@code select(USER.NAME).from(USER)} gives {@code Select<String>}. */
+    public static <A> Select<A> select(Field<A> a) {
+        return Select.of(new Projection<>(Projection.Kind.SCALAR, a.type().javaType(), List.of(a), null), List.of());
+    }
+
+    /** {@code select(USER.NAME, count())} gives {@code Select<Tuple2<String, Long>>}. */
+    public static <A, B> Select<Tuple2<A, B>> select(Field<A> a, Field<B> b) {
+        return tuple(Tuple2.class, a, b);
+    }
+
+    /** Three fields as a {@link Tuple3}. */
+    public static <A, B, C> Select<Tuple3<A, B, C>> select(Field<A> a, Field<B> b, Field<C> c) {
+        return tuple(Tuple3.class, a, b, c);
+    }
+
+    /** Four fields as a {@link Tuple4}. */
+    public static <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Field<A> a, Field<B> b, Field<C> c, Field<D> d) {
+        return tuple(Tuple4.class, a, b, c, d);
+    }
+
+    /** Five fields as a {@link Tuple5}. */
+    public static <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(
+            Field<A> a, Field<B> b, Field<C> c, Field<D> d, Field<E> e) {
+        return tuple(Tuple5.class, a, b, c, d, e);
+    }
+
+    /** Six fields as a {@link Tuple6}. */
+    public static <A, B, C, D, E, F> Select<Tuple6<A, B, C, D, E, F>> select(
+            Field<A> a, Field<B> b, Field<C> c, Field<D> d, Field<E> e, Field<F> f) {
+        return tuple(Tuple6.class, a, b, c, d, e, f);
+    }
+
+    /** Any number of fields as generic {@link Row}s; map them to a record with {@code .into(MyRecord.class)}. */
+    public static Select<Row> select(Field<?>... fields) {
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("select() needs at least one field");
+        }
+        return Select.of(new Projection<>(Projection.Kind.ROW, Row.class, List.of(fields), null), List.of());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Select<T> tuple(Class tupleType, Field<?>... fields) {
+        return Select.of(new Projection<T>(Projection.Kind.TUPLE, tupleType, List.of(fields), null), List.of());
+    }
+
+    /** {@code selectDistinct(User.class)} renders {@code SELECT DISTINCT ...}. */
+    public static <R> Select<R> selectDistinct(Class<R> rowType) {
+        return select(rowType).distinct();
+    }
+
+    /** {@code selectDistinct(USER)} renders {@code SELECT DISTINCT ...}. */
+    public static <R> Select<R> selectDistinct(Table<R> table) {
+        return select(table).distinct();
+    }
+
+    /** {@code selectDistinct(USER.NAME).from(USER)} renders {@code SELECT DISTINCT "users"."name" FROM "users"}. */
+    public static <A> Select<A> selectDistinct(Field<A> a) {
+        return select(a).distinct();
+    }
+
+    /** Two distinct fields. */
+    public static <A, B> Select<Tuple2<A, B>> selectDistinct(Field<A> a, Field<B> b) {
+        return select(a, b).distinct();
+    }
+
+    /** Three distinct fields. */
+    public static <A, B, C> Select<Tuple3<A, B, C>> selectDistinct(Field<A> a, Field<B> b, Field<C> c) {
+        return select(a, b, c).distinct();
+    }
+
+    /** Any number of distinct fields as {@link Row}s. */
+    public static Select<Row> selectDistinct(Field<?>... fields) {
+        return select(fields).distinct();
+    }
+
+    // ---- WITH --------------------------------------------------------------------------------
+
+    /** {@code with(adults).select(...)} renders {@code WITH "adults" AS (...) SELECT ...}. */
+    public static With with(Cte<?>... ctes) {
+        return new With(Cte.withNode(false, ctes));
+    }
+
+    /** {@code withRecursive(tree).select(...)} renders {@code WITH RECURSIVE "tree"(...) AS (...) SELECT ...}. */
+    public static With withRecursive(Cte<?>... ctes) {
+        return new With(Cte.withNode(true, ctes));
+    }
+
+    /** Names a CTE, optionally with its column names: {@code cte("tree", "id", "parent_id").as(query)}. */
+    public static CteName cte(String name, String... columns) {
+        return new CteName(name, Arrays.asList(columns));
+    }
+
+    /** A derived table that may refer to earlier FROM items: {@code crossJoin(lateral(q.asTable("t")))}. */
+    public static <R> DerivedTable<R> lateral(DerivedTable<R> table) {
+        return table.lateral();
+    }
+
+    // ---- values and parameters ---------------------------------------------------------------
+
+    /** A named parameter slot of a Java type with a default PostgreSQL type: {@code param("name", String.class)}. */
+    public static <T> Param<T> param(String name, Class<T> type) {
+        return param(name, PgType.forClass(type));
+    }
+
+    /** A named parameter slot of a PostgreSQL type: {@code param("tags", PgType.arrayOf(PgType.TEXT))}. */
+    public static <T> Param<T> param(String name, PgType<T> type) {
+        Objects.requireNonNull(type, "type");
+        return new Param<>(new ParamKey(Identifiers.check(name, "parameter name"), type), type);
+    }
+
+    /** A bound value as a field: {@code value(5)} renders {@code ?}. Null needs {@link #value(Object, PgType)}. */
+    @SuppressWarnings("unchecked")
+    public static <T> Field<T> value(T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("value(null): a NULL has no Java type to take a PostgreSQL type from; "
+                    + "use value(null, PgType.X)");
+        }
+        return value(value, PgType.forClass((Class<T>) value.getClass()));
+    }
+
+    /** A bound value of an explicit type: {@code value(null, PgType.INT4)} renders {@code ?} bound to NULL. */
+    public static <T> Field<T> value(@Nullable T value, PgType<T> type) {
+        return new Expression<>(new Expr.Bind(value, type), type);
+    }
+
+    // ---- conditions --------------------------------------------------------------------------
+
+    /** {@code and(a, b, c)} renders {@code (a) AND (b) AND (c)}; {@code and()} is TRUE. */
+    public static Condition and(Condition... conditions) {
+        return Condition.combine("AND", Arrays.asList(conditions));
+    }
+
+    /** {@code or(a, b)} renders {@code (a) OR (b)}; {@code or()} is FALSE. */
+    public static Condition or(Condition... conditions) {
+        return Condition.combine("OR", Arrays.asList(conditions));
+    }
+
+    /** {@code not(a)} renders {@code NOT (a)}. */
+    public static Condition not(Condition condition) {
+        return condition.not();
+    }
+
+    /** {@code TRUE}. */
+    public static Condition trueCondition() {
+        return Condition.TRUE;
+    }
+
+    /** {@code FALSE}. */
+    public static Condition falseCondition() {
+        return Condition.FALSE;
+    }
+
+    /** A boolean field as a condition: {@code condition(USER.ACTIVE)} renders {@code "users"."active"}. */
+    public static Condition condition(Field<Boolean> field) {
+        return field instanceof Condition c ? c : new Condition(field.unaliased());
+    }
+
+    /** {@code exists(select(...))} renders {@code EXISTS (SELECT ...)}. */
+    public static Condition exists(Select<?> subquery) {
+        return new Condition(new Expr.Prefix("EXISTS ", new Expr.Subquery(subquery.node())));
+    }
+
+    /** {@code notExists(select(...))} renders {@code NOT EXISTS (SELECT ...)}. */
+    public static Condition notExists(Select<?> subquery) {
+        return new Condition(new Expr.Prefix("NOT EXISTS ", new Expr.Subquery(subquery.node())));
+    }
+
+    /** A one-column subquery as a value: {@code field(select(max(USER.AGE)).from(USER))} renders {@code (SELECT ...)}. */
+    public static <T> Field<T> field(Select<T> subquery) {
+        Field<?> only = subquery.fields().size() == 1 ? subquery.fields().get(0) : null;
+        if (only == null) {
+            throw new IllegalArgumentException("field(subquery): a scalar subquery selects exactly one column, this "
+                    + "one selects " + subquery.fields().size());
+        }
+        @SuppressWarnings("unchecked")
+        PgType<T> type = (PgType<T>) only.type();
+        return new Expression<>(new Expr.Subquery(subquery.singleColumnNode("field")), type);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.ParamKey;
+import dev.belay.dsl.internal.QueryNode;
+import dev.belay.dsl.internal.Rendered;
+import dev.belay.dsl.internal.SqlRenderer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A statement's AST, its rendering cache and its parameter bindings. Binding a value makes a new
+ * Statement that shares the cache, so a re-bound query never renders its SQL again.
+ */
+final class Statement {
+    private final QueryNode node;
+    private final Cache cache;
+    private final Map<ParamKey, @Nullable Object> bindings;
+
+    /** Renders lazily; racing threads may both render, but they produce equal text and one wins. */
+    private static final class Cache {
+        private volatile @Nullable Rendered jdbc;
+        private volatile @Nullable Rendered numbered;
+    }
+
+    Statement(QueryNode node) {
+        this(node, new Cache(), Map.of());
+    }
+
+    private Statement(QueryNode node, Cache cache, Map<ParamKey, @Nullable Object> bindings) {
+        this.node = node;
+        this.cache = cache;
+        this.bindings = bindings;
+    }
+
+    QueryNode node() {
+        return node;
+    }
+
+    Rendered shape(Placeholders style) {
+        if (style == Placeholders.NUMBERED) {
+            Rendered r = cache.numbered;
+            if (r == null) {
+                r = SqlRenderer.render(node, SqlRenderer.Style.NUMBERED);
+                cache.numbered = r;
+            }
+            return r;
+        }
+        Rendered r = cache.jdbc;
+        if (r == null) {
+            r = SqlRenderer.render(node, SqlRenderer.Style.JDBC);
+            cache.jdbc = r;
+        }
+        return r;
+    }
+
+    <T> Statement bind(Param<T> param, @Nullable T value) {
+        boolean used = false;
+        for (Expr slot : shape(Placeholders.JDBC).slots()) {
+            if (slot instanceof Expr.Slot s && s.key() == param.key()) {
+                used = true;
+                break;
+            }
+        }
+        if (!used) {
+            throw new IllegalArgumentException("bind(:" + param.name() + ", ...): this query has no parameter :"
+                    + param.name() + " (a param(...) slot is matched by identity, not by name)");
+        }
+        Map<ParamKey, @Nullable Object> next = new HashMap<>(bindings);
+        next.put(param.key(), value);
+        return new Statement(node, cache, Collections.unmodifiableMap(next));
+    }
+
+    RenderedSql render(Placeholders style) {
+        Rendered shape = shape(style);
+        List<@Nullable Object> values = new ArrayList<>(shape.slots().size());
+        List<PgType<?>> types = new ArrayList<>(shape.slots().size());
+        for (Expr slot : shape.slots()) {
+            if (slot instanceof Expr.Bind b) {
+                values.add(b.value());
+                types.add(b.type());
+            } else {
+                ParamKey key = ((Expr.Slot) slot).key();
+                if (!bindings.containsKey(key)) {
+                    throw new IllegalStateException("parameter :" + key.name() + " is not bound; call bind("
+                            + key.name() + ", value) on the query before rendering or executing it");
+                }
+                values.add(bindings.get(key));
+                types.add(key.type());
+            }
+        }
+        return new RenderedSql(shape.sql(), values, types);
+    }
+
+    String inline() {
+        return SqlRenderer.inline(node, bindings);
+    }
+}

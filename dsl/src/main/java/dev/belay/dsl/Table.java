@@ -1,0 +1,195 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.Identifiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Describes a table whose rows map to {@code R}, a record or a class with a no-argument constructor.
+ * Hand-written descriptors are short:
+ *
+ * <pre>{@code
+ * public final class UserTable extends Table<User> {
+ *     public static final UserTable USER = new UserTable();
+ *     public final Column<User, Long>   ID   = column("id", PgType.INT8).primaryKey().generated();
+ *     public final Column<User, String> NAME = column("name", PgType.TEXT);
+ *     private UserTable() { super("users", User.class); }
+ * }
+ * }</pre>
+ *
+ * or derived from the row type with {@link #of(Class)}. Columns keep their declaration order. A
+ * descriptor is immutable once declared and safe to share between threads.
+ *
+ * @param <R> the row type
+ */
+public non-sealed class Table<R> extends TableLike {
+    private static final ClassValue<Table<?>> DERIVED = new ClassValue<>() {
+        @Override
+        protected Table<?> computeValue(Class<?> type) {
+            return TableDerivation.derive(type);
+        }
+    };
+
+    private final @Nullable String schema;
+    private final String name;
+    private final @Nullable String alias;
+    private final Class<R> rowType;
+    private final List<Column<R, ?>> declared = new ArrayList<>();
+    private volatile @Nullable List<Column<R, ?>> frozen;
+
+    /** A table in the connection's search_path. */
+    protected Table(String name, Class<R> rowType) {
+        this(null, name, null, rowType);
+    }
+
+    /** A table in {@code schema}: renders {@code "schema"."name"}. */
+    protected Table(String schema, String name, Class<R> rowType) {
+        this(Identifiers.check(schema, "schema name"), name, null, rowType);
+    }
+
+    Table(@Nullable String schema, String name, @Nullable String alias, Class<R> rowType) {
+        this.schema = schema;
+        this.name = Identifiers.check(name, "table name");
+        this.alias = alias;
+        this.rowType = Objects.requireNonNull(rowType, "rowType");
+    }
+
+    /**
+     * Derives the descriptor of a row type from its record components (or fields): column names are
+     * the snake_case of the Java names unless {@code @Column} says otherwise, {@code @Id} marks the
+     * primary key, {@code @Generated} database-filled columns, and a {@code @Nullable} type nullable
+     * ones. The table name comes from {@code @Table} or the snake_case class name. The result is cached.
+     *
+     * @throws IllegalArgumentException naming the class and the reason when it cannot be described
+     */
+    @SuppressWarnings("unchecked")
+    public static <R> Table<R> of(Class<R> rowType) {
+        return (Table<R>) DERIVED.get(Objects.requireNonNull(rowType, "rowType"));
+    }
+
+    /**
+     * Declares the next column. Call it from a field initializer of the descriptor.
+     * {@code column("age", PgType.INT4)} declares {@code "age"}, mapped to the property {@code age}.
+     */
+    protected final <T> Column<R, T> column(String name, PgType<T> type) {
+        Column.checkName(name);
+        Objects.requireNonNull(type, "type");
+        requireDeclaring(name);
+        for (Column<R, ?> c : declared) {
+            if (c.name().equals(name)) {
+                throw new IllegalStateException("table " + this + " declares column \"" + name + "\" twice");
+            }
+        }
+        Column<R, T> column = new Column<>(this, name, Identifiers.camelCase(name), type, false, false, false);
+        declared.add(column);
+        return column;
+    }
+
+    /** Replaces the column just declared with a copy carrying one more flag. */
+    <T> Column<R, T> redeclare(Column<R, T> old, Column<R, T> replacement) {
+        requireDeclaring(old.name());
+        int last = declared.size() - 1;
+        if (last < 0 || declared.get(last) != old) {
+            throw new IllegalStateException("column flags of " + old + " must be chained on its column(...) "
+                    + "declaration, e.g. column(\"id\", PgType.INT8).primaryKey()");
+        }
+        declared.set(last, replacement);
+        return replacement;
+    }
+
+    private void requireDeclaring(String columnName) {
+        if (frozen != null) {
+            throw new IllegalStateException("table " + this + " is already in use; column \"" + columnName
+                    + "\" and its flags must be declared in the descriptor's field initializers");
+        }
+    }
+
+    /** The columns in declaration order. */
+    public final List<Column<R, ?>> columns() {
+        List<Column<R, ?>> cols = frozen;
+        if (cols == null) {
+            synchronized (declared) {
+                cols = frozen;
+                if (cols == null) {
+                    if (declared.isEmpty()) {
+                        throw new IllegalStateException("table " + this + " declares no columns");
+                    }
+                    cols = List.copyOf(declared);
+                    frozen = cols;
+                }
+            }
+        }
+        return cols;
+    }
+
+    /** The primary-key columns in declaration order; empty when the table has none. */
+    public final List<Column<R, ?>> primaryKey() {
+        List<Column<R, ?>> key = new ArrayList<>();
+        for (Column<R, ?> c : columns()) {
+            if (c.isPrimaryKey()) {
+                key.add(c);
+            }
+        }
+        return List.copyOf(key);
+    }
+
+    /**
+     * The same table under an alias, for self-joins: {@code Table<User> boss = USER.as("boss")} renders
+     * {@code "users" AS "boss"}, and {@code boss.field(USER.NAME)} renders {@code "boss"."name"}.
+     */
+    public final Table<R> as(String alias) {
+        Table<R> aliased = new Table<>(schema, name, Identifiers.check(alias, "table alias"), rowType);
+        for (Column<R, ?> c : columns()) {
+            aliased.declared.add(c.reownedBy(aliased));
+        }
+        aliased.columns();
+        return aliased;
+    }
+
+    /** This table's column with the name of {@code column}: how columns of an aliased table are reached. */
+    @SuppressWarnings("unchecked")
+    public final <T> Column<R, T> field(Column<R, T> column) {
+        for (Column<R, ?> c : columns()) {
+            if (c.name().equals(column.name()) && c.type().equals(column.type())) {
+                return (Column<R, T>) c;
+            }
+        }
+        throw new IllegalArgumentException("table " + this + " has no column " + column.name() + " of type "
+                + column.type());
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final @Nullable String schema() {
+        return schema;
+    }
+
+    public final @Nullable String alias() {
+        return alias;
+    }
+
+    public final Class<R> rowType() {
+        return rowType;
+    }
+
+    @Override
+    final FromItem fromItem() {
+        return new FromItem.TableItem(schema, name, alias);
+    }
+
+    @Override
+    final String qualifier() {
+        return alias != null ? alias : name;
+    }
+
+    @Override
+    public String toString() {
+        String t = (schema != null ? Identifiers.quote(schema) + "." : "") + Identifiers.quote(name);
+        return alias != null ? t + " AS " + Identifiers.quote(alias) : t;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.annotations.Generated;
+import dev.belay.dsl.annotations.Id;
+import dev.belay.dsl.internal.Identifiers;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a {@link Table} from a row type's record components or fields; see {@link Table#of}. */
+final class TableDerivation {
+    private static final Map<String, PgType<?>> BUILTIN_BY_NAME = Map.ofEntries(
+            Map.entry("text", PgType.TEXT), Map.entry("varchar", PgType.VARCHAR), Map.entry("int2", PgType.INT2),
+            Map.entry("smallint", PgType.INT2), Map.entry("int4", PgType.INT4), Map.entry("integer", PgType.INT4),
+            Map.entry("int8", PgType.INT8), Map.entry("bigint", PgType.INT8), Map.entry("numeric", PgType.NUMERIC),
+            Map.entry("float4", PgType.FLOAT4), Map.entry("real", PgType.FLOAT4), Map.entry("float8", PgType.FLOAT8),
+            Map.entry("double precision", PgType.FLOAT8), Map.entry("bool", PgType.BOOL),
+            Map.entry("boolean", PgType.BOOL), Map.entry("uuid", PgType.UUID), Map.entry("date", PgType.DATE),
+            Map.entry("time", PgType.TIME), Map.entry("timestamp", PgType.TIMESTAMP),
+            Map.entry("timestamptz", PgType.TIMESTAMPTZ), Map.entry("interval", PgType.INTERVAL),
+            Map.entry("bytea", PgType.BYTEA), Map.entry("jsonb", PgType.JSONB), Map.entry("json", PgType.JSON));
+
+    private TableDerivation() {}
+
+    /** One column to declare: its SQL name, Java property, annotations and generic type. */
+    private record Part(String property, Class<?> rawType, Type genericType, AnnotatedElement element,
+                        AnnotatedType annotatedType) {}
+
+    static Table<?> derive(Class<?> rowType) {
+        return build(rowType);
+    }
+
+    private static <R> Table<R> build(Class<R> rowType) {
+        dev.belay.dsl.annotations.Table tableAnn = rowType.getAnnotation(dev.belay.dsl.annotations.Table.class);
+        String name = tableAnn != null ? tableAnn.value() : Identifiers.snakeCase(rowType.getSimpleName());
+        String schema = tableAnn != null && !tableAnn.schema().isEmpty() ? tableAnn.schema() : null;
+        List<Part> parts = parts(rowType);
+        Table<R> table = new Table<>(schema == null ? null : Identifiers.check(schema, "schema name"), name, null,
+                rowType);
+        for (Part p : parts) {
+            declare(table, p, rowType);
+        }
+        table.columns();
+        return table;
+    }
+
+    private static List<Part> parts(Class<?> rowType) {
+        if (rowType.isPrimitive() || rowType.isArray() || rowType.isInterface() || rowType.isEnum()
+                || Modifier.isAbstract(rowType.getModifiers())) {
+            throw cannot(rowType, "it is not a record or a concrete class");
+        }
+        List<Part> parts = new ArrayList<>();
+        if (rowType.isRecord()) {
+            for (RecordComponent rc : rowType.getRecordComponents()) {
+                parts.add(new Part(rc.getName(), rc.getType(), rc.getGenericType(), rc, rc.getAnnotatedType()));
+            }
+        } else {
+            try {
+                rowType.getDeclaredConstructor();
+            } catch (NoSuchMethodException e) {
+                throw cannot(rowType, "it is neither a record nor a class with a no-argument constructor");
+            }
+            for (java.lang.reflect.Field f : rowType.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()) {
+                    continue;
+                }
+                parts.add(new Part(f.getName(), f.getType(), f.getGenericType(), f, f.getAnnotatedType()));
+            }
+        }
+        if (parts.isEmpty()) {
+            throw cannot(rowType, "it has no components or fields to map to columns");
+        }
+        return parts;
+    }
+
+    private static <R> void declare(Table<R> table, Part p, Class<R> rowType) {
+        dev.belay.dsl.annotations.Column ann = p.element().getAnnotation(dev.belay.dsl.annotations.Column.class);
+        String column = ann != null && !ann.value().isEmpty() ? ann.value() : Identifiers.snakeCase(p.property());
+        PgType<?> type;
+        try {
+            type = type(p, ann == null ? "" : ann.type());
+        } catch (IllegalArgumentException e) {
+            throw cannot(rowType, "component '" + p.property() + "': " + e.getMessage()
+                    + ". Annotate it with @Column(type = \"...\") or write a descriptor");
+        }
+        Column<R, ?> c = table.column(column, type);
+        c = c.property(p.property());
+        if (!p.rawType().isPrimitive() && isNullable(p.annotatedType(), p.element())) {
+            c = c.nullable();
+        }
+        if (p.element().isAnnotationPresent(Id.class)) {
+            c = c.primaryKey();
+        }
+        if (p.element().isAnnotationPresent(Generated.class)) {
+            c.generated();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PgType<?> type(Part p, String declared) {
+        Class<?> raw = p.rawType();
+        if (!declared.isEmpty()) {
+            PgType<?> builtin = BUILTIN_BY_NAME.get(declared);
+            if (builtin != null) {
+                return builtin.javaType() == box(raw) ? builtin : retype(builtin, raw, declared);
+            }
+            if (raw.isEnum()) {
+                return PgType.enumType(declared, (Class) raw);
+            }
+            return PgType.custom(declared, raw);
+        }
+        if (raw.isEnum()) {
+            return PgType.enumType(Identifiers.snakeCase(raw.getSimpleName()), (Class) raw);
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            if (p.genericType() instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> e) {
+                return PgType.arrayOf(e.isEnum() ? PgType.enumType(Identifiers.snakeCase(e.getSimpleName()), (Class) e)
+                        : PgType.forClass(e));
+            }
+            throw new IllegalArgumentException("List type " + p.genericType() + " needs a concrete element type");
+        }
+        return PgType.forClass(raw);
+    }
+
+    private static PgType<?> retype(PgType<?> builtin, Class<?> raw, String declared) {
+        if (builtin.kind() == PgType.Kind.JSON && raw == String.class) {
+            return builtin;
+        }
+        throw new IllegalArgumentException("type " + declared + " carries " + builtin.javaType().getSimpleName()
+                + " values, but the Java type is " + raw.getSimpleName());
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        return PgType.forClass(c).javaType();
+    }
+
+    /** Any annotation named Nullable counts (checker-qual, JSpecify, jakarta), on the type or the element. */
+    private static boolean isNullable(AnnotatedType type, AnnotatedElement element) {
+        for (var a : type.getAnnotations()) {
+            if (a.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        for (var a : element.getAnnotations()) {
+            if (a.annotationType().getSimpleName().equals("Nullable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IllegalArgumentException cannot(Class<?> rowType, String why) {
+        return new IllegalArgumentException("cannot describe " + rowType.getName() + " as a table: " + why);
+    }
+}

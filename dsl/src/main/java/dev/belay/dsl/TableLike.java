@@ -1,0 +1,16 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.FromItem;
+
+/**
+ * Something that can stand in FROM and JOIN: a {@link Table}, a {@link DerivedTable} (a subquery with an
+ * alias) or a {@link Cte}.
+ */
+public abstract sealed class TableLike permits Table, DerivedTable, Cte, CteName {
+    TableLike() {}
+
+    abstract FromItem fromItem();
+
+    /** The name that qualifies this item's columns in SQL. */
+    abstract String qualifier();
+}

@@ -1,0 +1,9 @@
+package dev.belay.dsl;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One row of a 6-field projection: {@code select(f1, f2, f3, f4, f5, f6)} gives
+ * {@code Select<Tuple6<A, B, C, D, E, F>>}. Values are null where the column is SQL NULL.
+ */
+public record Tuple6<A, B, C, D, E, F>(@Nullable A v1, @Nullable B v2, @Nullable C v3, @Nullable D v4, @Nullable E v5, @Nullable F v6) {}

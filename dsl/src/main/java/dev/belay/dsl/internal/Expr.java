@@ -1,0 +1,79 @@
+package dev.belay.dsl.internal;
+
+import dev.belay.dsl.PgType;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A value expression in the AST: pure data, rendered only by {@link SqlRenderer}. Every string held
+ * here that reaches SQL text unquoted ({@code op}, {@code name} of {@link Func}, {@link Keyword}) comes
+ * from Belay's own code, never from a user.
+ */
+public sealed interface Expr {
+
+    /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
+    record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
+
+    /** A value sent as a bind parameter; null only where SQL NULL is meaningful (IS DISTINCT FROM, SET). */
+    record Bind(@Nullable Object value, PgType<?> type) implements Expr {}
+
+    /** A named slot whose value is supplied later by {@code bind}. */
+    record Slot(ParamKey key) implements Expr {}
+
+    /** A fixed SQL fragment written by Belay itself: {@code TRUE}, {@code *}, {@code CURRENT_DATE}. */
+    record Keyword(String sql) implements Expr {}
+
+    /** {@code left op right}. */
+    record Binary(Expr left, String op, Expr right) implements Expr {}
+
+    /** {@code operand op}, e.g. {@code IS NULL}. */
+    record Postfix(Expr operand, String op) implements Expr {}
+
+    /** {@code op operand}, e.g. {@code NOT}, {@code EXISTS}, unary minus. */
+    record Prefix(String op, Expr operand) implements Expr {}
+
+    /** Operands joined by AND or OR; never empty (empty conditions are folded to TRUE/FALSE). */
+    record Logical(String op, List<Expr> operands) implements Expr {}
+
+    /** {@code e [NOT] BETWEEN lo AND hi}. */
+    record Between(Expr operand, Expr low, Expr high, boolean not) implements Expr {}
+
+    /** {@code left op ANY(right)} or {@code left op ALL(right)}. */
+    record Quantified(Expr left, String op, String quantifier, Expr right) implements Expr {}
+
+    /**
+     * A function call: {@code name([DISTINCT] args) [FILTER (WHERE filter)] [OVER (window)]}.
+     * {@code star} renders {@code name(*)}.
+     */
+    record Func(String name, List<Expr> args, boolean distinct, boolean star,
+                @Nullable Expr filter, @Nullable WindowDef over) implements Expr {
+        public Func withFilter(Expr f) {
+            return new Func(name, args, distinct, star, f, over);
+        }
+
+        public Func withOver(WindowDef w) {
+            return new Func(name, args, distinct, star, filter, w);
+        }
+    }
+
+    /** {@code CAST(operand AS type)}. */
+    record Cast(Expr operand, PgType<?> type) implements Expr {}
+
+    /** {@code operand AS "alias"} in a select list; elsewhere just the operand. */
+    record Alias(Expr operand, String alias) implements Expr {}
+
+    /** {@code (SELECT ...)}. */
+    record Subquery(QueryNode query) implements Expr {}
+
+    /** A row constructor {@code (a, b, c)}. */
+    record RowValue(List<Expr> items) implements Expr {}
+
+    /** {@code ARRAY[a, b]}. */
+    record ArrayOf(List<Expr> items, PgType<?> type) implements Expr {}
+
+    /** {@code EXCLUDED."column"} in an ON CONFLICT update. */
+    record Excluded(String column) implements Expr {}
+
+    /** {@code CASE WHEN c THEN v ... ELSE e END}. */
+    record Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) implements Expr {}
+}

@@ -1,0 +1,18 @@
+package dev.belay.dsl.internal;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** Something that can stand in FROM or JOIN. */
+public sealed interface FromItem {
+
+    /** {@code "schema"."name" AS "alias"}; schema and alias optional. */
+    record TableItem(@Nullable String schema, String name, @Nullable String alias) implements FromItem {
+        /** The name columns of this table are qualified with. */
+        public String qualifier() {
+            return alias != null ? alias : name;
+        }
+    }
+
+    /** {@code [LATERAL] (SELECT ...) AS "alias"}. */
+    record DerivedItem(QueryNode query, String alias, boolean lateral) implements FromItem {}
+}

@@ -1,0 +1,73 @@
+package dev.belay.dsl.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/** Validation and quoting of SQL identifiers; the only place identifiers become SQL text. */
+public final class Identifiers {
+    /** PostgreSQL's NAMEDATALEN - 1: longer names are silently truncated by the server. */
+    public static final int MAX_BYTES = 63;
+
+    private Identifiers() {}
+
+    /**
+     * Checks an identifier before it is stored in a descriptor or node, so a bad name fails where it
+     * is written rather than as a confusing server error later.
+     */
+    public static String check(String name, String what) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException(what + " must be a non-empty identifier");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(what + " '" + name.replace("\0", "\\0")
+                    + "' contains a NUL character, which PostgreSQL rejects");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new IllegalArgumentException(what + " '" + name + "' is " + bytes
+                    + " bytes long; PostgreSQL truncates identifiers to " + MAX_BYTES
+                    + " bytes, so it would refer to a different name. Use a shorter name.");
+        }
+        return name;
+    }
+
+    /** Double-quotes an identifier, doubling embedded quotes: {@code a"b} becomes {@code "a""b"}. */
+    public static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** snake_case of a Java name: {@code createdAt} becomes {@code created_at}, {@code URLPath} {@code url_path}. */
+    public static String snakeCase(String javaName) {
+        StringBuilder out = new StringBuilder(javaName.length() + 4);
+        for (int i = 0; i < javaName.length(); i++) {
+            char c = javaName.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean prevLower = i > 0 && !Character.isUpperCase(javaName.charAt(i - 1));
+                boolean nextLower = i + 1 < javaName.length() && Character.isLowerCase(javaName.charAt(i + 1));
+                boolean prevUpper = i > 0 && Character.isUpperCase(javaName.charAt(i - 1));
+                if (i > 0 && (prevLower || (prevUpper && nextLower)) && javaName.charAt(i - 1) != '_') {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** camelCase of a snake_case name: {@code created_at} becomes {@code createdAt}. */
+    public static String camelCase(String snake) {
+        StringBuilder out = new StringBuilder(snake.length());
+        boolean upper = false;
+        for (int i = 0; i < snake.length(); i++) {
+            char c = snake.charAt(i);
+            if (c == '_') {
+                upper = out.length() > 0;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.belay.dsl.internal;
+
+import dev.belay.dsl.PgType;
+import java.math.BigDecimal;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * SQL literals for the log-only rendering ({@code toString()}). Never used for SQL that is executed:
+ * executed SQL carries every value as a bind parameter.
+ */
+final class Literals {
+    private Literals() {}
+
+    static String inline(@Nullable Object value, PgType<?> type) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "TRUE" : "FALSE";
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? value.toString() : quote(value.toString()) + "::" + type.sqlName();
+        }
+        if (value instanceof byte[] bytes) {
+            return "'\\x" + HexFormat.of().formatHex(bytes) + "'::bytea";
+        }
+        if (value instanceof List<?> list) {
+            PgType<?> element = type.elementType() != null ? type.elementType() : PgType.TEXT;
+            if (list.isEmpty()) {
+                return "'{}'::" + type.sqlName();
+            }
+            StringJoiner items = new StringJoiner(", ", "ARRAY[", "]::" + type.sqlName());
+            for (Object item : list) {
+                items.add(inline(item, element));
+            }
+            return items.toString();
+        }
+        if (value instanceof Enum<?> e) {
+            return quote(e.name()) + "::" + type.sqlName();
+        }
+        String text = quote(value.toString());
+        return type.kind() == PgType.Kind.TEXT ? text : text + "::" + type.sqlName();
+    }
+
+    /** Single-quotes text with embedded quotes doubled (standard_conforming_strings is on since 9.1). */
+    static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}

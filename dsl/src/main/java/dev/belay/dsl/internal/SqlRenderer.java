@@ -1,0 +1,424 @@
+package dev.belay.dsl.internal;
+
+import dev.belay.dsl.internal.Expr.Alias;
+import dev.belay.dsl.internal.Expr.ArrayOf;
+import dev.belay.dsl.internal.Expr.Between;
+import dev.belay.dsl.internal.Expr.Binary;
+import dev.belay.dsl.internal.Expr.Bind;
+import dev.belay.dsl.internal.Expr.Case;
+import dev.belay.dsl.internal.Expr.Cast;
+import dev.belay.dsl.internal.Expr.ColumnRef;
+import dev.belay.dsl.internal.Expr.Excluded;
+import dev.belay.dsl.internal.Expr.Func;
+import dev.belay.dsl.internal.Expr.Keyword;
+import dev.belay.dsl.internal.Expr.Logical;
+import dev.belay.dsl.internal.Expr.Postfix;
+import dev.belay.dsl.internal.Expr.Prefix;
+import dev.belay.dsl.internal.Expr.Quantified;
+import dev.belay.dsl.internal.Expr.RowValue;
+import dev.belay.dsl.internal.Expr.Slot;
+import dev.belay.dsl.internal.Expr.Subquery;
+import dev.belay.dsl.internal.FromItem.DerivedItem;
+import dev.belay.dsl.internal.FromItem.TableItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Turns the AST into SQL text. The only producer of SQL in Belay: it fixes clause order, quotes every
+ * identifier and writes a placeholder for every value.
+ */
+public final class SqlRenderer {
+
+    /** How values appear in the text. */
+    public enum Style {
+        /** {@code ?} placeholders, with the jsonb operators' {@code ?} doubled for pgjdbc. */
+        JDBC,
+        /** {@code $1 .. $n} placeholders, as PostgreSQL's own protocol and other drivers write them. */
+        NUMBERED,
+        /** Values inlined as literals; for logs only, never executed. */
+        INLINE
+    }
+
+    private final StringBuilder sql = new StringBuilder(128);
+    private final List<Expr> slots = new ArrayList<>();
+    private final Style style;
+    private final Map<ParamKey, @Nullable Object> inlineBindings;
+
+    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings) {
+        this.style = style;
+        this.inlineBindings = inlineBindings;
+    }
+
+    /** Renders a statement with placeholders. */
+    public static Rendered render(QueryNode query, Style style) {
+        SqlRenderer r = new SqlRenderer(style, Map.of());
+        r.query(query);
+        return new Rendered(r.sql.toString(), List.copyOf(r.slots));
+    }
+
+    /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
+    public static String inline(QueryNode query, Map<ParamKey, @Nullable Object> bindings) {
+        SqlRenderer r = new SqlRenderer(Style.INLINE, bindings);
+        r.query(query);
+        return r.sql.toString();
+    }
+
+    /** Renders one expression with values inlined; used to name expressions in error messages. */
+    public static String inline(Expr expr) {
+        SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of());
+        r.expr(expr);
+        return r.sql.toString();
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    private void query(QueryNode node) {
+        with(node.with());
+        if (node instanceof SelectNode s) {
+            select(s);
+        } else if (node instanceof SetOpNode s) {
+            setOp(s);
+        }
+    }
+
+    private void with(WithNode with) {
+        if (with.ctes().isEmpty()) {
+            return;
+        }
+        sql.append(with.recursive() ? "WITH RECURSIVE " : "WITH ");
+        for (int i = 0; i < with.ctes().size(); i++) {
+            WithNode.CteDef cte = with.ctes().get(i);
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(Identifiers.quote(cte.name()));
+            if (!cte.columns().isEmpty()) {
+                sql.append('(');
+                identifiers(cte.columns());
+                sql.append(')');
+            }
+            sql.append(" AS (");
+            query(cte.query());
+            sql.append(')');
+        }
+        sql.append(' ');
+    }
+
+    private void select(SelectNode s) {
+        sql.append("SELECT ");
+        if (!s.distinctOn().isEmpty()) {
+            sql.append("DISTINCT ON (");
+            exprList(s.distinctOn());
+            sql.append(") ");
+        } else if (s.distinct()) {
+            sql.append("DISTINCT ");
+        }
+        for (int i = 0; i < s.projection().size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expr item = s.projection().get(i);
+            if (item instanceof Alias a) {
+                expr(a.operand());
+                sql.append(" AS ").append(Identifiers.quote(a.alias()));
+            } else {
+                expr(item);
+            }
+        }
+        if (!s.from().isEmpty()) {
+            sql.append(" FROM ");
+            for (int i = 0; i < s.from().size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                fromItem(s.from().get(i));
+            }
+        }
+        for (JoinNode join : s.joins()) {
+            sql.append(' ').append(join.kind()).append(' ');
+            fromItem(join.target());
+            if (join.on() != null) {
+                sql.append(" ON ");
+                expr(join.on());
+            }
+        }
+        if (s.where() != null) {
+            sql.append(" WHERE ");
+            expr(s.where());
+        }
+        if (!s.groupBy().isEmpty()) {
+            sql.append(" GROUP BY ");
+            exprList(s.groupBy());
+        }
+        if (s.having() != null) {
+            sql.append(" HAVING ");
+            expr(s.having());
+        }
+        tail(s.orderBy(), s.limit(), s.offset());
+        LockNode lock = s.lock();
+        if (lock != null) {
+            sql.append(" FOR ").append(lock.strength());
+            if (!lock.ofQualifiers().isEmpty()) {
+                sql.append(" OF ");
+                identifiers(lock.ofQualifiers());
+            }
+            if (!lock.waitPolicy().isEmpty()) {
+                sql.append(' ').append(lock.waitPolicy());
+            }
+        }
+    }
+
+    private void setOp(SetOpNode s) {
+        sql.append('(');
+        query(s.left());
+        sql.append(") ").append(s.op()).append(" (");
+        query(s.right());
+        sql.append(')');
+        tail(s.orderBy(), s.limit(), s.offset());
+    }
+
+    private void tail(List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset) {
+        if (!orderBy.isEmpty()) {
+            sql.append(" ORDER BY ");
+            sortList(orderBy);
+        }
+        if (limit != null) {
+            sql.append(" LIMIT ");
+            expr(limit);
+        }
+        if (offset != null) {
+            sql.append(" OFFSET ");
+            expr(offset);
+        }
+    }
+
+    private void fromItem(FromItem item) {
+        if (item instanceof TableItem t) {
+            if (t.schema() != null) {
+                sql.append(Identifiers.quote(t.schema())).append('.');
+            }
+            sql.append(Identifiers.quote(t.name()));
+            if (t.alias() != null) {
+                sql.append(" AS ").append(Identifiers.quote(t.alias()));
+            }
+        } else if (item instanceof DerivedItem d) {
+            if (d.lateral()) {
+                sql.append("LATERAL ");
+            }
+            sql.append('(');
+            query(d.query());
+            sql.append(") AS ").append(Identifiers.quote(d.alias()));
+        }
+    }
+
+    // ---- expressions -------------------------------------------------------------------------
+
+    private void expr(Expr e) {
+        if (e instanceof ColumnRef c) {
+            if (c.qualifier() != null) {
+                sql.append(Identifiers.quote(c.qualifier())).append('.');
+            }
+            sql.append(Identifiers.quote(c.name()));
+        } else if (e instanceof Bind b) {
+            value(b);
+        } else if (e instanceof Slot s) {
+            slot(s);
+        } else if (e instanceof Keyword k) {
+            sql.append(k.sql());
+        } else if (e instanceof Binary b) {
+            operand(b.left());
+            sql.append(' ').append(operator(b.op())).append(' ');
+            operand(b.right());
+        } else if (e instanceof Postfix p) {
+            operand(p.operand());
+            sql.append(' ').append(p.op());
+        } else if (e instanceof Prefix p) {
+            sql.append(p.op());
+            operand(p.operand());
+        } else if (e instanceof Logical l) {
+            for (int i = 0; i < l.operands().size(); i++) {
+                if (i > 0) {
+                    sql.append(' ').append(l.op()).append(' ');
+                }
+                operand(l.operands().get(i));
+            }
+        } else if (e instanceof Between b) {
+            operand(b.operand());
+            sql.append(b.not() ? " NOT BETWEEN " : " BETWEEN ");
+            operand(b.low());
+            sql.append(" AND ");
+            operand(b.high());
+        } else if (e instanceof Quantified q) {
+            operand(q.left());
+            sql.append(' ').append(q.op()).append(' ').append(q.quantifier()).append('(');
+            if (q.right() instanceof Subquery sub) {
+                query(sub.query());
+            } else {
+                expr(q.right());
+            }
+            sql.append(')');
+        } else if (e instanceof Func f) {
+            function(f);
+        } else if (e instanceof Cast c) {
+            sql.append("CAST(");
+            expr(c.operand());
+            sql.append(" AS ").append(c.type().sqlName()).append(')');
+        } else if (e instanceof Alias a) {
+            expr(a.operand());
+        } else if (e instanceof Subquery s) {
+            sql.append('(');
+            query(s.query());
+            sql.append(')');
+        } else if (e instanceof RowValue r) {
+            sql.append('(');
+            exprList(r.items());
+            sql.append(')');
+        } else if (e instanceof ArrayOf a) {
+            sql.append("ARRAY[");
+            exprList(a.items());
+            sql.append("]::").append(a.type().sqlName());
+        } else if (e instanceof Excluded x) {
+            sql.append("EXCLUDED.").append(Identifiers.quote(x.column()));
+        } else if (e instanceof Case c) {
+            sql.append("CASE");
+            for (int i = 0; i < c.whens().size(); i++) {
+                sql.append(" WHEN ");
+                expr(c.whens().get(i));
+                sql.append(" THEN ");
+                expr(c.thens().get(i));
+            }
+            if (c.otherwise() != null) {
+                sql.append(" ELSE ");
+                expr(c.otherwise());
+            }
+            sql.append(" END");
+        }
+    }
+
+    /** An operand of an operator: compound expressions are parenthesized so precedence never matters. */
+    private void operand(Expr e) {
+        Expr inner = e instanceof Alias a ? a.operand() : e;
+        boolean compound = inner instanceof Binary || inner instanceof Postfix || inner instanceof Prefix
+                || inner instanceof Logical || inner instanceof Between || inner instanceof Quantified;
+        if (compound) {
+            sql.append('(');
+            expr(inner);
+            sql.append(')');
+        } else {
+            expr(inner);
+        }
+    }
+
+    private String operator(String op) {
+        // pgjdbc treats ? as a placeholder; the jsonb operators ?, ?| and ?& must be written ??, ??| and ??&.
+        return style == Style.JDBC && op.indexOf('?') >= 0 ? op.replace("?", "??") : op;
+    }
+
+    private void function(Func f) {
+        sql.append(f.name()).append('(');
+        if (f.star()) {
+            sql.append('*');
+        } else {
+            if (f.distinct()) {
+                sql.append("DISTINCT ");
+            }
+            exprList(f.args());
+        }
+        sql.append(')');
+        if (f.filter() != null) {
+            sql.append(" FILTER (WHERE ");
+            expr(f.filter());
+            sql.append(')');
+        }
+        WindowDef w = f.over();
+        if (w != null) {
+            sql.append(" OVER (");
+            int mark = sql.length();
+            if (!w.partitionBy().isEmpty()) {
+                sql.append("PARTITION BY ");
+                exprList(w.partitionBy());
+            }
+            if (!w.orderBy().isEmpty()) {
+                sql.append(sql.length() > mark ? " ORDER BY " : "ORDER BY ");
+                sortList(w.orderBy());
+            }
+            WindowDef.Frame frame = w.frame();
+            if (frame != null) {
+                sql.append(sql.length() > mark ? " " : "").append(frame.unit()).append(" BETWEEN ");
+                bound(frame.start());
+                sql.append(" AND ");
+                bound(frame.end());
+            }
+            sql.append(')');
+        }
+    }
+
+    private void bound(WindowDef.Bound b) {
+        if (b.offset() != null) {
+            expr(b.offset());
+            sql.append(' ');
+        }
+        sql.append(b.keyword());
+    }
+
+    private void sortList(List<SortSpec> specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            SortSpec s = specs.get(i);
+            operand(s.expr());
+            sql.append(s.descending() ? " DESC" : " ASC");
+            if (s.nullsFirst() != null) {
+                sql.append(s.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            }
+        }
+    }
+
+    private void exprList(List<Expr> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            expr(items.get(i));
+        }
+    }
+
+    private void identifiers(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(Identifiers.quote(names.get(i)));
+        }
+    }
+
+    private void value(Bind b) {
+        if (style == Style.INLINE) {
+            sql.append(Literals.inline(b.value(), b.type()));
+        } else {
+            placeholder(b);
+        }
+    }
+
+    private void slot(Slot s) {
+        if (style != Style.INLINE) {
+            placeholder(s);
+        } else if (inlineBindings.containsKey(s.key())) {
+            sql.append(Literals.inline(inlineBindings.get(s.key()), s.key().type()));
+        } else {
+            sql.append(':').append(s.key().name());
+        }
+    }
+
+    private void placeholder(Expr source) {
+        slots.add(source);
+        if (style == Style.NUMBERED) {
+            sql.append('$').append(slots.size());
+        } else {
+            sql.append('?');
+        }
+    }
+}

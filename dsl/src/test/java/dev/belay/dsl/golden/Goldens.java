@@ -1,0 +1,15 @@
+package dev.belay.dsl.golden;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every golden case, from every catalog. Add a catalog here and both dsl and it-tests run it. */
+public final class Goldens {
+    private Goldens() {}
+
+    public static List<Golden> all() {
+        List<Golden> all = new ArrayList<>();
+        all.addAll(SelectGoldens.cases());
+        return all;
+    }
+}
