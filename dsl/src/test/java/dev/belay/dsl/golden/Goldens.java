@@ -10,6 +10,9 @@ public final class Goldens {
     public static List<Golden> all() {
         List<Golden> all = new ArrayList<>();
         all.addAll(SelectGoldens.cases());
+        all.addAll(ExpressionGoldens.cases());
+        all.addAll(FunctionGoldens.cases());
+        all.addAll(StructureGoldens.cases());
         return all;
     }
 }
