@@ -17,9 +17,12 @@ public final class AggregateField<T> extends Field<T> {
         this.call = call;
     }
 
-    /** {@code FILTER (WHERE condition)}: aggregates only the rows the condition keeps. */
+    /**
+     * {@code FILTER (WHERE condition)}: aggregates only the rows the condition keeps. A second call ANDs,
+     * like {@code where}.
+     */
     public AggregateField<T> filter(Condition condition) {
-        return new AggregateField<>(call.withFilter(condition.node()), type());
+        return new AggregateField<>(call.withFilter(Select.andWith(call.filter(), condition)), type());
     }
 
     /** As a window function: {@code sum(x).over(partitionBy(y))} renders {@code sum(x) OVER (PARTITION BY y)}. */

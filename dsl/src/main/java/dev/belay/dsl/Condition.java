@@ -4,6 +4,7 @@ import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Expr.Keyword;
 import dev.belay.dsl.internal.Expr.Logical;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,12 +22,12 @@ public final class Condition extends Field<Boolean> {
 
     /** {@code a.and(b)} renders {@code (a) AND (b)}. */
     public Condition and(Condition other) {
-        return combine("AND", List.of(this, other));
+        return combine("AND", Arrays.asList(this, other));
     }
 
     /** {@code a.or(b)} renders {@code (a) OR (b)}. */
     public Condition or(Condition other) {
-        return combine("OR", List.of(this, other));
+        return combine("OR", Arrays.asList(this, other));
     }
 
     /** {@code a.not()} renders {@code NOT (a)}. */

@@ -37,7 +37,7 @@ public final class Cte<R> extends TableLike {
     }
 
     WithNode.CteDef definition() {
-        return new WithNode.CteDef(name.name(), name.columns(), query.node());
+        return new WithNode.CteDef(name.name(), name.columns(), query.nestedNode("cte " + name.name()));
     }
 
     static WithNode withNode(boolean recursive, Cte<?>... ctes) {

@@ -39,7 +39,7 @@ public final class DerivedTable<R> extends TableLike {
 
     @Override
     FromItem fromItem() {
-        return new FromItem.DerivedItem(query.node(), alias, lateral);
+        return new FromItem.DerivedItem(query.nestedNode("derived table " + alias), alias, lateral);
     }
 
     @Override

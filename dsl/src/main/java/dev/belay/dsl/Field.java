@@ -136,7 +136,11 @@ public abstract sealed class Field<T> implements SortItem
         return new Condition(new Postfix(node, "IS NOT NULL"));
     }
 
-    /** Null-safe inequality: {@code USER.AGE.isDistinctFrom(null)} renders {@code "users"."age" IS DISTINCT FROM ?}. */
+    /**
+     * Null-safe inequality: {@code USER.AGE.isDistinctFrom(age)} renders {@code "users"."age" IS DISTINCT FROM ?};
+     * {@code age} may be null. (A literal {@code null} is ambiguous with the field overload: write
+     * {@code (Integer) null}, or {@code isNotNull()}.)
+     */
     public final Condition isDistinctFrom(@Nullable T value) {
         return new Condition(new Binary(node, "IS DISTINCT FROM", new Bind(value, type)));
     }
@@ -146,7 +150,10 @@ public abstract sealed class Field<T> implements SortItem
         return compare("IS DISTINCT FROM", other);
     }
 
-    /** Null-safe equality: {@code USER.AGE.isNotDistinctFrom(x)} renders {@code "users"."age" IS NOT DISTINCT FROM ?}. */
+    /**
+     * Null-safe equality: {@code USER.AGE.isNotDistinctFrom(age)} renders {@code "users"."age" IS NOT DISTINCT FROM ?};
+     * {@code age} may be null, and then it matches NULL.
+     */
     public final Condition isNotDistinctFrom(@Nullable T value) {
         return new Condition(new Binary(node, "IS NOT DISTINCT FROM", new Bind(value, type)));
     }
@@ -229,6 +236,7 @@ public abstract sealed class Field<T> implements SortItem
      */
     public final Condition contains(T value) {
         if (type.kind() == PgType.Kind.ARRAY || type.kind() == PgType.Kind.JSON) {
+            requireJsonb("contains");
             return new Condition(new Binary(node, "@>", bind("contains", value)));
         }
         return textMatch("LIKE", "contains", "%" + escapeLike(textValue("contains", value)) + "%");
@@ -237,6 +245,7 @@ public abstract sealed class Field<T> implements SortItem
     /** Arrays and jsonb: {@code POST.TAGS.containedBy(List.of("a", "b"))} renders {@code "posts"."tags" <@ ?}. */
     public final Condition containedBy(T value) {
         requireKind("containedBy", PgType.Kind.ARRAY, PgType.Kind.JSON);
+        requireJsonb("containedBy");
         return new Condition(new Binary(node, "<@", bind("containedBy", value)));
     }
 
@@ -271,13 +280,13 @@ public abstract sealed class Field<T> implements SortItem
     /** jsonb/json: {@code DOC.BODY.jsonGet("a")} renders {@code "docs"."body" -> ?}, a json value. */
     public final Field<String> jsonGet(String key) {
         requireKind("jsonGet", PgType.Kind.JSON);
-        return new Expression<>(new Binary(node, "->", new Bind(key(key), PgType.TEXT)), PgType.JSONB);
+        return new Expression<>(new Binary(node, "->", new Bind(key(key), PgType.TEXT)), jsonResultType());
     }
 
     /** jsonb/json: {@code DOC.BODY.jsonGet(0)} renders {@code "docs"."body" -> ?}, the array element. */
     public final Field<String> jsonGet(int index) {
         requireKind("jsonGet", PgType.Kind.JSON);
-        return new Expression<>(new Binary(node, "->", new Bind(index, PgType.INT4)), PgType.JSONB);
+        return new Expression<>(new Binary(node, "->", new Bind(index, PgType.INT4)), jsonResultType());
     }
 
     /** jsonb/json: {@code DOC.BODY.jsonGetText("a")} renders {@code "docs"."body" ->> ?}, as text. */
@@ -289,18 +298,21 @@ public abstract sealed class Field<T> implements SortItem
     /** jsonb: {@code DOC.BODY.jsonHasKey("a")} renders {@code "docs"."body" ?? ?} for JDBC ({@code ?} in PostgreSQL). */
     public final Condition jsonHasKey(String key) {
         requireKind("jsonHasKey", PgType.Kind.JSON);
+        requireJsonb("jsonHasKey");
         return new Condition(new Binary(node, "?", new Bind(key(key), PgType.TEXT)));
     }
 
     /** jsonb: {@code DOC.BODY.jsonHasAnyKey("a", "b")} renders {@code "docs"."body" ??| ?} ({@code ?|}). */
     public final Condition jsonHasAnyKey(String... keys) {
         requireKind("jsonHasAnyKey", PgType.Kind.JSON);
+        requireJsonb("jsonHasAnyKey");
         return new Condition(new Binary(node, "?|", new Bind(keys(keys), PgType.arrayOf(PgType.TEXT))));
     }
 
     /** jsonb: {@code DOC.BODY.jsonHasAllKeys("a", "b")} renders {@code "docs"."body" ??& ?} ({@code ?&}). */
     public final Condition jsonHasAllKeys(String... keys) {
         requireKind("jsonHasAllKeys", PgType.Kind.JSON);
+        requireJsonb("jsonHasAllKeys");
         return new Condition(new Binary(node, "?&", new Bind(keys(keys), PgType.arrayOf(PgType.TEXT))));
     }
 
@@ -349,6 +361,11 @@ public abstract sealed class Field<T> implements SortItem
     /** {@code USER.AGE.mod(2)} renders {@code "users"."age" % ?}. */
     public final Field<T> mod(T value) {
         return arithmetic("%", "mod", value);
+    }
+
+    /** {@code a.mod(b)} renders {@code a % b}. */
+    public final Field<T> mod(Field<T> other) {
+        return arithmetic("%", "mod", other);
     }
 
     /** {@code USER.AGE.cast(PgType.INT8)} renders {@code CAST("users"."age" AS int8)}. */
@@ -403,7 +420,8 @@ public abstract sealed class Field<T> implements SortItem
     private Expr bindArray(String op, @Nullable Collection<? extends T> values) {
         if (values == null) {
             throw new IllegalArgumentException(op + "(null) on " + this + ": pass a collection (an empty one matches "
-                    + (op.equals("in") ? "no row" : "every row") + ")");
+                    + (op.equals("in") ? "no row" : "every row") + "); to match NULL use isNull() or "
+                    + "isNotDistinctFrom(value)");
         }
         if (type.kind() == PgType.Kind.ARRAY) {
             throw new IllegalArgumentException(op + "(...) on array field " + this
@@ -471,8 +489,24 @@ public abstract sealed class Field<T> implements SortItem
                 + " values, but " + this + " has type " + type.sqlName() + "; cast it first if that is what you mean");
     }
 
-    private String key(String key) {
-        return Objects.requireNonNull(key, "json key");
+    /** {@code @>}, {@code <@}, {@code ?}, {@code ?|} and {@code ?&} exist for jsonb only, not for json. */
+    private void requireJsonb(String op) {
+        if (type.equals(PgType.JSON)) {
+            throw new IllegalArgumentException(op + "() applies to jsonb values, but " + this + " has type json; "
+                    + "cast it first: cast(PgType.JSONB)");
+        }
+    }
+
+    /** {@code ->} keeps the json flavour of its operand: json gives json, jsonb gives jsonb. */
+    private PgType<String> jsonResultType() {
+        return type.equals(PgType.JSON) ? PgType.JSON : PgType.JSONB;
+    }
+
+    private String key(@Nullable String key) {
+        if (key == null) {
+            throw new IllegalArgumentException("a null json key on " + this + ": name the key to look up");
+        }
+        return key;
     }
 
     private static List<String> keys(String... keys) {

@@ -53,7 +53,11 @@ abstract class Functions {
 
     /** {@code coalesce(USER.AGE, 0)} renders {@code coalesce("users"."age", ?)}. */
     public static <T> Field<T> coalesce(Field<T> field, T fallback) {
-        return new Expression<>(new Func("coalesce", List.of(field.unaliased(), field.bind("coalesce", fallback)),
+        if (fallback == null) {
+            throw new IllegalArgumentException("coalesce(" + field + ", null): a NULL fallback changes nothing; "
+                    + "give a non-null value or use the field on its own");
+        }
+        return new Expression<>(new Func("coalesce", List.of(field.unaliased(), new Expr.Bind(fallback, field.type())),
                 false, false, null, null), field.type());
     }
 
@@ -80,16 +84,19 @@ abstract class Functions {
 
     /** {@code lower(USER.NAME)} renders {@code lower("users"."name")}. */
     public static Field<String> lower(Field<String> field) {
+        refuseJson("lower", field);
         return new Expression<>(call("lower", false, field), PgType.TEXT);
     }
 
     /** {@code upper(USER.NAME)} renders {@code upper("users"."name")}. */
     public static Field<String> upper(Field<String> field) {
+        refuseJson("upper", field);
         return new Expression<>(call("upper", false, field), PgType.TEXT);
     }
 
     /** {@code length(USER.NAME)} renders {@code length("users"."name")}. */
     public static Field<Integer> length(Field<String> field) {
+        refuseJson("length", field);
         return new Expression<>(call("length", false, field), PgType.INT4);
     }
 
@@ -167,6 +174,14 @@ abstract class Functions {
     /** {@code partitionBy(ORDER.USER_ID)} starts a window: {@code PARTITION BY "orders"."user_id"}. */
     public static WindowSpec partitionBy(Field<?>... fields) {
         return WindowSpec.EMPTY.partitionBy(fields);
+    }
+
+    /** Text functions take any text-like type (text, varchar, citext), but not json held in a String. */
+    private static void refuseJson(String name, Field<String> field) {
+        if (field.type().kind() == PgType.Kind.JSON) {
+            throw new IllegalArgumentException(name + "(" + field + "): the field is " + field.type().sqlName()
+                    + ", not text; use jsonGetText(...) or cast(PgType.TEXT) first");
+        }
     }
 
     private static Func call(String name, boolean distinct, Field<?> field) {

@@ -1,5 +1,6 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.JoinNode;
 
 /**
@@ -22,8 +23,8 @@ public final class JoinStep<R> {
     /** The join condition. */
     public Select<R> on(Condition condition) {
         if (condition == null) {
-            throw new IllegalArgumentException(kind + " " + target.fromItem() + ": on(null); use trueCondition() "
-                    + "for a join on every pair");
+            throw new IllegalArgumentException(kind + " " + Identifiers.quote(target.qualifier())
+                    + ": on(null); use trueCondition() for a join on every pair");
         }
         return query.addJoin(new JoinNode(kind, target.fromItem(), condition.node()));
     }

@@ -14,21 +14,30 @@ final class OutputColumns {
     /** With explicit CTE column names, the field's position picks the name. */
     static String nameOf(Projection<?> projection, List<String> columnNames, Field<?> selected, String owner) {
         List<@Nullable String> names = projection.outputNames();
-        String wanted = selected.outputName();
-        for (int i = 0; i < projection.fields().size(); i++) {
-            Field<?> f = projection.fields().get(i);
-            boolean same = f.equals(selected) || f.node().equals(selected.node())
-                    || (wanted != null && wanted.equals(names.get(i)));
-            if (same) {
-                String name = columnNames.isEmpty() ? names.get(i) : columnNames.get(i);
-                if (name == null) {
-                    throw new IllegalArgumentException(owner + ": the selected expression " + f + " has no column "
-                            + "name; give it one with .as(\"name\") in the subquery and refer to that");
+        List<Field<?>> fields = projection.fields();
+        // Most exact first: matching by name alone could pick another table's column that is also called "id".
+        int found = -1;
+        for (int pass = 0; pass < 3 && found < 0; pass++) {
+            for (int i = 0; i < fields.size() && found < 0; i++) {
+                Field<?> f = fields.get(i);
+                boolean same = switch (pass) {
+                    case 0 -> f.equals(selected) || f.node().equals(selected.node());
+                    case 1 -> f.unaliased().equals(selected.unaliased());
+                    default -> selected.outputName() != null && selected.outputName().equals(names.get(i));
+                };
+                if (same) {
+                    found = i;
                 }
-                return name;
             }
         }
-        throw new IllegalArgumentException(owner + " does not select " + selected + "; it selects "
-                + projection.fields());
+        if (found < 0) {
+            throw new IllegalArgumentException(owner + " does not select " + selected + "; it selects " + fields);
+        }
+        String name = columnNames.isEmpty() ? names.get(found) : columnNames.get(found);
+        if (name == null) {
+            throw new IllegalArgumentException(owner + ": the selected expression " + fields.get(found)
+                    + " has no column name; give it one with .as(\"name\") in the subquery and refer to that");
+        }
+        return name;
     }
 }

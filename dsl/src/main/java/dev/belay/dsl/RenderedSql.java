@@ -43,12 +43,13 @@ public final class RenderedSql {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof RenderedSql r && r.sql.equals(sql) && r.params.equals(params);
+        return o instanceof RenderedSql r && r.sql.equals(sql) && r.params.equals(params)
+                && r.paramTypes.equals(paramTypes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sql, params);
+        return Objects.hash(sql, params, paramTypes);
     }
 
     @Override

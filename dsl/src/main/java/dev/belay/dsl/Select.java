@@ -43,10 +43,22 @@ public final class Select<R> implements ResultQuery<R> {
     }
 
     private Select<R> with(QueryNode node) {
-        return new Select<>(new Statement(node), projection, ordering);
+        return new Select<>(statement.withNode(node), projection, ordering);
     }
 
     QueryNode node() {
+        return statement.node();
+    }
+
+    /**
+     * This query's AST for nesting in another statement. A nested query's bound values would not travel
+     * with its AST, so a bound query is refused rather than failing later with "not bound".
+     */
+    QueryNode nestedNode(String use) {
+        if (statement.hasBindings()) {
+            throw new IllegalArgumentException(use + ": this query already has bound parameters; nest the unbound "
+                    + "query and call bind(...) on the outer statement, where its slots are bound too");
+        }
         return statement.node();
     }
 
@@ -138,19 +150,28 @@ public final class Select<R> implements ResultQuery<R> {
 
     /**
      * {@code .orderBy(USER.NAME.asc(), USER.ID.desc())} renders {@code ORDER BY "users"."name" ASC,
-     * "users"."id" DESC}. A bare field sorts ascending. Replaces any earlier ordering.
+     * "users"."id" DESC}. A bare field sorts ascending. Replaces any earlier ordering. After a set
+     * operation the items must be selected fields and render as result columns: {@code ORDER BY "name" ASC}.
      */
     public Select<R> orderBy(SortItem... items) {
         List<SortSpec> specs = new ArrayList<>(items.length);
         List<SortField<?>> sorted = new ArrayList<>(items.length);
+        boolean setOp = statement.node() instanceof SetOpNode;
         for (SortItem item : items) {
-            specs.add(SortField.spec(item));
-            sorted.add(item instanceof SortField<?> s ? s : ((Field<?>) item).asc());
+            SortField<?> s = item instanceof SortField<?> f ? f : ((Field<?>) item).asc();
+            specs.add(setOp ? resultColumn(s) : s.spec());
+            sorted.add(s);
         }
         List<SortSpec> order = List.copyOf(specs);
         QueryNode node = statement.node() instanceof SetOpNode op ? op.withOrderBy(order)
                 : simple("orderBy").withOrderBy(order);
-        return new Select<>(new Statement(node), projection, List.copyOf(sorted));
+        return new Select<>(statement.withNode(node), projection, List.copyOf(sorted));
+    }
+
+    /** PostgreSQL rejects {@code "users"."name"} in the ORDER BY of a UNION: only result column names resolve there. */
+    private SortSpec resultColumn(SortField<?> s) {
+        String name = OutputColumns.nameOf(projection, s.field(), "union/intersect/except");
+        return new SortSpec(new Expr.ColumnRef(null, name), s.descending(), s.nullsOrder());
     }
 
     /** {@code .limit(50)} renders {@code LIMIT ?}. */
@@ -201,6 +222,7 @@ public final class Select<R> implements ResultQuery<R> {
      * {@code (a > ?) OR ((a = ?) AND (b < ?))}. Ordering columns must be non-null and unique together.
      */
     public Select<R> seek(Object... lastValues) {
+        simple("seek");
         return where(Seek.condition(ordering, lastValues));
     }
 
@@ -225,22 +247,22 @@ public final class Select<R> implements ResultQuery<R> {
 
     /** {@code .forUpdate()} renders {@code FOR UPDATE}. */
     public Select<R> forUpdate() {
-        return lock("UPDATE");
+        return lock("UPDATE", "forUpdate");
     }
 
     /** {@code .forNoKeyUpdate()} renders {@code FOR NO KEY UPDATE}. */
     public Select<R> forNoKeyUpdate() {
-        return lock("NO KEY UPDATE");
+        return lock("NO KEY UPDATE", "forNoKeyUpdate");
     }
 
     /** {@code .forShare()} renders {@code FOR SHARE}. */
     public Select<R> forShare() {
-        return lock("SHARE");
+        return lock("SHARE", "forShare");
     }
 
     /** {@code .forKeyShare()} renders {@code FOR KEY SHARE}. */
     public Select<R> forKeyShare() {
-        return lock("KEY SHARE");
+        return lock("KEY SHARE", "forKeyShare");
     }
 
     /** After a lock: {@code .forUpdate().of(USER)} renders {@code FOR UPDATE OF "users"}. */
@@ -262,8 +284,8 @@ public final class Select<R> implements ResultQuery<R> {
         return with(simple("noWait").withLock(requireLock("noWait").withWait("NOWAIT")));
     }
 
-    private Select<R> lock(String strength) {
-        return with(simple("for " + strength).withLock(new LockNode(strength, List.of(), "")));
+    private Select<R> lock(String strength, String method) {
+        return with(simple(method).withLock(new LockNode(strength, List.of(), "")));
     }
 
     private LockNode requireLock(String method) {
@@ -303,7 +325,15 @@ public final class Select<R> implements ResultQuery<R> {
             throw new IllegalArgumentException(op + ": the queries select " + mine + " and " + theirs
                     + " columns; both sides must select the same number");
         }
-        return with(new SetOpNode(WithNode.NONE, node(), op, other.node(), List.of(), null, null));
+        // with(c).select(...).union(...): the CTEs go in front of the whole statement, so both operands see them.
+        QueryNode left = node();
+        WithNode ctes = left.with();
+        if (!ctes.ctes().isEmpty()) {
+            left = left instanceof SelectNode s ? s.withWith(WithNode.NONE)
+                    : ((SetOpNode) left).withWith(WithNode.NONE);
+        }
+        QueryNode right = other.nestedNode(op.toLowerCase(java.util.Locale.ROOT));
+        return with(new SetOpNode(ctes, left, op, right, List.of(), null, null));
     }
 
     // ---- shape -------------------------------------------------------------------------------
@@ -344,7 +374,7 @@ public final class Select<R> implements ResultQuery<R> {
             throw new IllegalArgumentException(use + "(subquery): the subquery must select exactly one column, "
                     + "it selects " + projection.fields().size());
         }
-        return node();
+        return nestedNode(use + "(subquery)");
     }
 
     @Override

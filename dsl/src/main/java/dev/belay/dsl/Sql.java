@@ -194,12 +194,12 @@ public final class Sql extends Functions {
 
     /** {@code exists(select(...))} renders {@code EXISTS (SELECT ...)}. */
     public static Condition exists(Select<?> subquery) {
-        return new Condition(new Expr.Prefix("EXISTS ", new Expr.Subquery(subquery.node())));
+        return new Condition(new Expr.Prefix("EXISTS ", new Expr.Subquery(subquery.nestedNode("exists"))));
     }
 
     /** {@code notExists(select(...))} renders {@code NOT EXISTS (SELECT ...)}. */
     public static Condition notExists(Select<?> subquery) {
-        return new Condition(new Expr.Prefix("NOT EXISTS ", new Expr.Subquery(subquery.node())));
+        return new Condition(new Expr.Prefix("NOT EXISTS ", new Expr.Subquery(subquery.nestedNode("notExists"))));
     }
 
     /** A one-column subquery as a value: {@code field(select(max(USER.AGE)).from(USER))} renders {@code (SELECT ...)}. */

@@ -21,7 +21,10 @@ final class Statement {
     private final Cache cache;
     private final Map<ParamKey, @Nullable Object> bindings;
 
-    /** Renders lazily; racing threads may both render, but they produce equal text and one wins. */
+    /**
+     * Renders lazily, once: racing first renders are serialized so every caller gets the same String
+     * instance, which RenderedSql.sql() promises and per-shape caches downstream key on.
+     */
     private static final class Cache {
         private volatile @Nullable Rendered jdbc;
         private volatile @Nullable Rendered numbered;
@@ -37,25 +40,37 @@ final class Statement {
         this.bindings = bindings;
     }
 
+    boolean hasBindings() {
+        return !bindings.isEmpty();
+    }
+
     QueryNode node() {
         return node;
     }
 
+    /** A changed tree is a new shape with its own cache; values already bound stay bound. */
+    Statement withNode(QueryNode next) {
+        return new Statement(next, new Cache(), bindings);
+    }
+
     Rendered shape(Placeholders style) {
-        if (style == Placeholders.NUMBERED) {
-            Rendered r = cache.numbered;
+        boolean numbered = style == Placeholders.NUMBERED;
+        Rendered r = numbered ? cache.numbered : cache.jdbc;
+        if (r != null) {
+            return r;
+        }
+        synchronized (cache) {
+            r = numbered ? cache.numbered : cache.jdbc;
             if (r == null) {
-                r = SqlRenderer.render(node, SqlRenderer.Style.NUMBERED);
-                cache.numbered = r;
+                r = SqlRenderer.render(node, numbered ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC);
+                if (numbered) {
+                    cache.numbered = r;
+                } else {
+                    cache.jdbc = r;
+                }
             }
             return r;
         }
-        Rendered r = cache.jdbc;
-        if (r == null) {
-            r = SqlRenderer.render(node, SqlRenderer.Style.JDBC);
-            cache.jdbc = r;
-        }
-        return r;
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {

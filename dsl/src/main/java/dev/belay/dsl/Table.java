@@ -161,6 +161,26 @@ public non-sealed class Table<R> extends TableLike {
                 + column.type());
     }
 
+    /**
+     * A column by its SQL name and type, for descriptors with no class of their own:
+     * {@code Table.of(Doc.class).field("body", PgType.JSONB)} is the {@code "docs"."body"} column.
+     *
+     * @throws IllegalArgumentException naming the table when it has no such column of that type
+     */
+    @SuppressWarnings("unchecked") // the type is compared before the cast
+    public final <T> Column<R, T> field(String name, PgType<T> type) {
+        for (Column<R, ?> c : columns()) {
+            if (c.name().equals(name)) {
+                if (!c.type().equals(type)) {
+                    throw new IllegalArgumentException("column " + c + " of " + this + " has type " + c.type()
+                            + ", not " + type);
+                }
+                return (Column<R, T>) c;
+            }
+        }
+        throw new IllegalArgumentException("table " + this + " has no column \"" + name + "\"");
+    }
+
     public final String name() {
         return name;
     }

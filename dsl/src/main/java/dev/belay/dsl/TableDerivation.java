@@ -41,8 +41,12 @@ final class TableDerivation {
         String name = tableAnn != null ? tableAnn.value() : Identifiers.snakeCase(rowType.getSimpleName());
         String schema = tableAnn != null && !tableAnn.schema().isEmpty() ? tableAnn.schema() : null;
         List<Part> parts = parts(rowType);
-        Table<R> table = new Table<>(schema == null ? null : Identifiers.check(schema, "schema name"), name, null,
-                rowType);
+        Table<R> table;
+        try {
+            table = new Table<>(schema == null ? null : Identifiers.check(schema, "schema name"), name, null, rowType);
+        } catch (IllegalArgumentException e) {
+            throw cannot(rowType, e.getMessage());
+        }
         for (Part p : parts) {
             declare(table, p, rowType);
         }
@@ -90,7 +94,13 @@ final class TableDerivation {
             throw cannot(rowType, "component '" + p.property() + "': " + e.getMessage()
                     + ". Annotate it with @Column(type = \"...\") or write a descriptor");
         }
-        Column<R, ?> c = table.column(column, type);
+        Column<R, ?> c;
+        try {
+            c = table.column(column, type);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a bad or repeated @Column name: report it against the class the user wrote
+            throw cannot(rowType, "component '" + p.property() + "': " + e.getMessage());
+        }
         c = c.property(p.property());
         if (!p.rawType().isPrimitive() && isNullable(p.annotatedType(), p.element())) {
             c = c.nullable();

@@ -64,6 +64,44 @@ public final class WindowSpec {
     }
 
     WindowDef definition() {
+        if (frame != null) {
+            checkFrame(frame);
+        }
         return new WindowDef(partitionBy, orderBy, frame);
+    }
+
+    /** PostgreSQL's frame rules, checked here so the error names the frame rather than arriving from the server. */
+    private void checkFrame(WindowDef.Frame f) {
+        int start = rank(f.start());
+        int end = rank(f.end());
+        String frameText = f.unit() + " BETWEEN " + f.start().keyword() + " AND " + f.end().keyword();
+        if (start == 4) {
+            throw new IllegalArgumentException(frameText + ": a frame cannot start at UNBOUNDED FOLLOWING");
+        }
+        if (end == 0) {
+            throw new IllegalArgumentException(frameText + ": a frame cannot end at UNBOUNDED PRECEDING");
+        }
+        if (start > end) {
+            throw new IllegalArgumentException(frameText + ": the frame starts after it ends");
+        }
+        boolean offset = f.start().offset() != null || f.end().offset() != null;
+        if (f.unit().equals("GROUPS") && orderBy.isEmpty()) {
+            throw new IllegalArgumentException(frameText + ": GROUPS frames need an ORDER BY in the window");
+        }
+        if (f.unit().equals("RANGE") && offset && orderBy.size() != 1) {
+            throw new IllegalArgumentException(frameText + ": RANGE with an offset needs exactly one ORDER BY "
+                    + "column in the window, it has " + orderBy.size());
+        }
+    }
+
+    /** Orders bounds from the frame's earliest possible row to its latest. */
+    private static int rank(WindowDef.Bound b) {
+        switch (b.keyword()) {
+            case "UNBOUNDED PRECEDING": return 0;
+            case "PRECEDING": return 1;
+            case "CURRENT ROW": return 2;
+            case "FOLLOWING": return 3;
+            default: return 4;
+        }
     }
 }

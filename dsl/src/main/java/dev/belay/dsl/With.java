@@ -38,6 +38,23 @@ public final class With {
         return Sql.select(a, b, c).withCtes(with);
     }
 
+    /** See {@link Sql#select(Field, Field, Field, Field)}. */
+    public <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Field<A> a, Field<B> b, Field<C> c, Field<D> d) {
+        return Sql.select(a, b, c, d).withCtes(with);
+    }
+
+    /** See {@link Sql#select(Field, Field, Field, Field, Field)}. */
+    public <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(
+            Field<A> a, Field<B> b, Field<C> c, Field<D> d, Field<E> e) {
+        return Sql.select(a, b, c, d, e).withCtes(with);
+    }
+
+    /** See {@link Sql#select(Field, Field, Field, Field, Field, Field)}. */
+    public <A, B, C, D, E, F> Select<Tuple6<A, B, C, D, E, F>> select(
+            Field<A> a, Field<B> b, Field<C> c, Field<D> d, Field<E> e, Field<F> f) {
+        return Sql.select(a, b, c, d, e, f).withCtes(with);
+    }
+
     /** See {@link Sql#select(Field...)}. */
     public Select<Row> select(Field<?>... fields) {
         return Sql.select(fields).withCtes(with);
