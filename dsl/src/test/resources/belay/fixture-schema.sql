@@ -1,5 +1,5 @@
--- The schema the test descriptors in dev.belay.dsl.fixtures describe. it-tests creates it in a fresh
--- schema per test class (the search_path points there); "app"."docs" lives in its own schema "app".
+-- The tables the test descriptors in dev.belay.dsl.fixtures describe. it-tests applies this file to a
+-- fresh database per test class, then it-tests' own belay/it-extra-schema.sql (schema "app", "app"."docs").
 CREATE TYPE order_status AS ENUM ('NEW', 'PAID', 'SHIPPED');
 
 CREATE TABLE users (
