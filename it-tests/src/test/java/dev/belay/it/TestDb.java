@@ -1,0 +1,41 @@
+package dev.belay.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The fresh database a test class runs against, injected by {@link TestDatabase}:
+ * {@code @Test void t(TestDb db) { try (Connection c = db.connect()) { ... } }}.
+ *
+ * @param jdbcUrl  the URL of this class's own database
+ * @param user     the user, or null when the URL carries it
+ * @param password the password, or null when none is needed
+ */
+public record TestDb(String jdbcUrl, String user, String password) {
+
+    /** A new connection in autocommit mode; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return open(jdbcUrl, user, password);
+    }
+
+    static Connection open(String url, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        // a server that is down must fail fast, not stall the run
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        return DriverManager.getConnection(url, props);
+    }
+
+    @Override
+    public String toString() {
+        return jdbcUrl + " as " + user; // the password stays out of test reports
+    }
+}
