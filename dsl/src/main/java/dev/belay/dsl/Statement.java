@@ -74,14 +74,7 @@ final class Statement {
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {
-        boolean used = false;
-        for (Expr slot : shape(Placeholders.JDBC).slots()) {
-            if (slot instanceof Expr.Slot s && s.key() == param.key()) {
-                used = true;
-                break;
-            }
-        }
-        if (!used) {
+        if (!shape(Placeholders.JDBC).paramKeys().contains(param.key())) {
             throw new IllegalArgumentException("bind(:" + param.name() + ", ...): this query has no parameter :"
                     + param.name() + " (a param(...) slot is matched by identity, not by name)");
         }

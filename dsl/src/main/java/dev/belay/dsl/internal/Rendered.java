@@ -1,9 +1,23 @@
 package dev.belay.dsl.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A statement rendered for one placeholder style: its SQL text and, per placeholder in order, the
- * node that supplies the value ({@link Expr.Bind} or {@link Expr.Slot}). Computed once per query shape.
+ * node that supplies the value ({@link Expr.Bind} or {@link Expr.Slot}), plus the named slots it uses.
+ * Computed once per query shape, so per-call work (binding) never walks the slots to validate.
  */
-public record Rendered(String sql, List<Expr> slots) {}
+public record Rendered(String sql, List<Expr> slots, Set<ParamKey> paramKeys) {
+
+    static Rendered of(String sql, List<Expr> slots) {
+        Set<ParamKey> keys = new HashSet<>();
+        for (Expr slot : slots) {
+            if (slot instanceof Expr.Slot s) {
+                keys.add(s.key());
+            }
+        }
+        return new Rendered(sql, List.copyOf(slots), Set.copyOf(keys));
+    }
+}

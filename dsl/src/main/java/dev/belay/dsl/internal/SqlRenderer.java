@@ -55,7 +55,7 @@ public final class SqlRenderer {
     public static Rendered render(QueryNode query, Style style) {
         SqlRenderer r = new SqlRenderer(style, Map.of());
         r.query(query);
-        return new Rendered(r.sql.toString(), List.copyOf(r.slots));
+        return Rendered.of(r.sql.toString(), r.slots);
     }
 
     /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
