@@ -2,6 +2,7 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.WithNode;
 import java.util.List;
 
@@ -15,29 +16,42 @@ import java.util.List;
  * //   SELECT "adults"."name" FROM "adults"
  * }</pre>
  *
+ * A DELETE, UPDATE or INSERT with RETURNING can be a CTE too, and the statement after it sees its rows:
+ *
+ * <pre>{@code
+ * Cte<Tuple2<Long, String>> moved = cte("moved").as(deleteFrom(NODE).where(...).returning(NODE.ID, NODE.LABEL));
+ * with(moved).insertInto(ARCHIVE).columns(ARCHIVE.ID, ARCHIVE.LABEL)
+ *     .select(select(moved.field(NODE.ID), moved.field(NODE.LABEL)).from(moved));
+ * // WITH "moved" AS (DELETE FROM "nodes" WHERE ... RETURNING "nodes"."id", "nodes"."label")
+ * //   INSERT INTO "archive" ("id", "label") SELECT "moved"."id", "moved"."label" FROM "moved"
+ * }</pre>
+ *
  * @param <R> the row type of the CTE's query
  */
 public final class Cte<R> extends TableLike {
     private final CteName name;
-    private final Select<R> query;
+    private final Projection<R> projection;
+    private final QueryNode query;
 
-    Cte(CteName name, Select<R> query) {
-        if (!name.columns().isEmpty() && name.columns().size() != query.fields().size()) {
+    /** A CTE of a SELECT, or of a data-changing statement with RETURNING (a data-modifying CTE). */
+    Cte(CteName name, Projection<R> projection, QueryNode query) {
+        if (!name.columns().isEmpty() && name.columns().size() != projection.fields().size()) {
             throw new IllegalArgumentException("cte " + name.name() + " names " + name.columns().size()
-                    + " columns but its query selects " + query.fields().size());
+                    + " columns but its query selects " + projection.fields().size());
         }
         this.name = name;
+        this.projection = projection;
         this.query = query;
     }
 
     /** The CTE's column that {@code selected} produced: {@code adults.field(USER.NAME)} renders {@code "adults"."name"}. */
     public <T> Field<T> field(Field<T> selected) {
-        String column = OutputColumns.nameOf(query.projection(), name.columns(), selected, "cte " + name.name());
+        String column = OutputColumns.nameOf(projection, name.columns(), selected, "cte " + name.name());
         return new Expression<>(new Expr.ColumnRef(name.name(), column), selected.type());
     }
 
     WithNode.CteDef definition() {
-        return new WithNode.CteDef(name.name(), name.columns(), query.nestedNode("cte " + name.name()));
+        return new WithNode.CteDef(name.name(), name.columns(), query);
     }
 
     static WithNode withNode(boolean recursive, Cte<?>... ctes) {

@@ -32,7 +32,12 @@ public final class CteName extends TableLike {
 
     /** Gives the CTE its query. */
     public <R> Cte<R> as(Select<R> query) {
-        return new Cte<>(this, query);
+        return new Cte<>(this, query.projection(), query.nestedNode("cte " + name));
+    }
+
+    /** A data-modifying CTE: an INSERT, UPDATE or DELETE whose RETURNING rows the main statement reads. */
+    public <R> Cte<R> as(Returning<R> statement) {
+        return new Cte<>(this, statement.projection(), statement.nestedNode("cte " + name));
     }
 
     /** A typed reference to one of the named columns: {@code tree.field("id", PgType.INT8)} renders {@code "tree"."id"}. */

@@ -21,6 +21,31 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
         ROW
     }
 
+    /** Every column of a table, read as its row type. */
+    static <R> Projection<R> tableRow(Table<R> table) {
+        List<Field<?>> fields = List.copyOf(table.columns());
+        return new Projection<>(Kind.TABLE_ROW, table.rowType(), fields, table);
+    }
+
+    /** One field's value per row. */
+    static <A> Projection<A> scalar(Field<A> field) {
+        return new Projection<>(Kind.SCALAR, field.type().javaType(), List.of(field), null);
+    }
+
+    /** A {@code TupleN} of the fields; the caller's signature ties {@code T} to that tuple's type arguments. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> Projection<T> tuple(Class tupleType, Field<?>... fields) {
+        return new Projection<T>(Kind.TUPLE, tupleType, List.of(fields), null);
+    }
+
+    /** Generic {@link Row}s of any number of fields. */
+    static Projection<Row> row(String method, Field<?>... fields) {
+        if (fields.length == 0) {
+            throw new IllegalArgumentException(method + "() needs at least one field");
+        }
+        return new Projection<>(Kind.ROW, Row.class, List.of(fields), null);
+    }
+
     List<Expr> nodes() {
         List<Expr> nodes = new ArrayList<>(fields.size());
         for (Field<?> f : fields) {

@@ -50,16 +50,9 @@ public final class Select<R> implements ResultQuery<R> {
         return statement.node();
     }
 
-    /**
-     * This query's AST for nesting in another statement. A nested query's bound values would not travel
-     * with its AST, so a bound query is refused rather than failing later with "not bound".
-     */
+    /** This query's AST for nesting in another statement; see {@link Statement#nested}. */
     QueryNode nestedNode(String use) {
-        if (statement.hasBindings()) {
-            throw new IllegalArgumentException(use + ": this query already has bound parameters; nest the unbound "
-                    + "query and call bind(...) on the outer statement, where its slots are bound too");
-        }
-        return statement.node();
+        return statement.nested(use);
     }
 
     private SelectNode simple(String method) {

@@ -3,6 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.ParamKey;
+import dev.belay.dsl.internal.WithNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -30,14 +31,12 @@ public final class Sql extends Functions {
 
     /** All columns of a table: {@code select(USER)} renders {@code SELECT "users"."id", ... FROM "users"}. */
     public static <R> Select<R> select(Table<R> table) {
-        List<Field<?>> fields = List.copyOf(table.columns());
-        return Select.of(new Projection<>(Projection.Kind.TABLE_ROW, table.rowType(), fields, table),
-                List.of(table.fromItem()));
+        return Select.of(Projection.tableRow(table), List.of(table.fromItem()));
     }
 
     /** One field, read as a scalar per row: {@code select(USER.NAME).from(USER)} gives {@code Select<String>}. */
     public static <A> Select<A> select(Field<A> a) {
-        return Select.of(new Projection<>(Projection.Kind.SCALAR, a.type().javaType(), List.of(a), null), List.of());
+        return Select.of(Projection.scalar(a), List.of());
     }
 
     /** {@code select(USER.NAME, count())} gives {@code Select<Tuple2<String, Long>>}. */
@@ -69,15 +68,12 @@ public final class Sql extends Functions {
 
     /** Any number of fields as generic {@link Row}s; map them to a record with {@code .into(MyRecord.class)}. */
     public static Select<Row> select(Field<?>... fields) {
-        if (fields.length == 0) {
-            throw new IllegalArgumentException("select() needs at least one field");
-        }
-        return Select.of(new Projection<>(Projection.Kind.ROW, Row.class, List.of(fields), null), List.of());
+        return Select.of(Projection.row("select", fields), List.of());
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("rawtypes")
     private static <T> Select<T> tuple(Class tupleType, Field<?>... fields) {
-        return Select.of(new Projection<T>(Projection.Kind.TUPLE, tupleType, List.of(fields), null), List.of());
+        return Select.of(Projection.<T>tuple(tupleType, fields), List.of());
     }
 
     /** {@code selectDistinct(User.class)} renders {@code SELECT DISTINCT ...}. */
@@ -108,6 +104,41 @@ public final class Sql extends Functions {
     /** Any number of distinct fields as {@link Row}s. */
     public static Select<Row> selectDistinct(Field<?>... fields) {
         return select(fields).distinct();
+    }
+
+    // ---- INSERT, UPDATE, DELETE --------------------------------------------------------------
+
+    /** {@code insertInto(USER).values(user)} renders {@code INSERT INTO "users" (...) VALUES (...)}; see {@link InsertInto}. */
+    public static <R> InsertInto<R> insertInto(Table<R> table) {
+        return Dml.insertInto(table, WithNode.NONE);
+    }
+
+    /** {@code update(USER).set(USER.AGE, 31).where(USER.ID.eq(7L))} renders {@code UPDATE "users" SET "age" = ? WHERE ...}. */
+    public static <R> UpdateStep<R> update(Table<R> table) {
+        return Dml.update(table, WithNode.NONE);
+    }
+
+    /** {@code deleteFrom(USER).where(USER.ID.eq(7L))} renders {@code DELETE FROM "users" WHERE "users"."id" = ?}. */
+    public static <R> DeleteStep<R> deleteFrom(Table<R> table) {
+        return Dml.deleteFrom(table, WithNode.NONE);
+    }
+
+    /**
+     * The value the conflicting row would have had, in {@code ON CONFLICT ... DO UPDATE}:
+     * {@code excluded(USER.AGE)} renders {@code EXCLUDED."age"}.
+     */
+    public static <T> Field<T> excluded(Column<?, T> column) {
+        return new Expression<>(new Expr.Excluded(column.name()), column.type());
+    }
+
+    /**
+     * In the RETURNING list of an upsert, true for a row the statement inserted and false for one that
+     * {@code ON CONFLICT DO UPDATE} updated: {@code inserted(USER)} renders {@code "users"."xmax" = 0 AS "inserted"}
+     * (a row version created by this statement's insert has no deleting transaction yet).
+     */
+    public static Field<Boolean> inserted(Table<?> table) {
+        Expr xmaxIsZero = new Expr.Binary(new Expr.ColumnRef(table.qualifier(), "xmax"), "=", new Expr.Keyword("0"));
+        return new Expression<>(new Expr.Alias(xmaxIsZero, "inserted"), PgType.BOOL);
     }
 
     // ---- WITH --------------------------------------------------------------------------------

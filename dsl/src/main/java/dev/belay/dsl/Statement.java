@@ -48,6 +48,18 @@ final class Statement {
         return node;
     }
 
+    /**
+     * The AST for nesting in another statement. A nested statement's bound values would not travel with
+     * its AST, so a bound one is refused rather than failing later with "not bound".
+     */
+    QueryNode nested(String use) {
+        if (hasBindings()) {
+            throw new IllegalArgumentException(use + ": this query already has bound parameters; nest the unbound "
+                    + "query and call bind(...) on the outer statement, where its slots are bound too");
+        }
+        return node;
+    }
+
     /** A changed tree is a new shape with its own cache; values already bound stay bound. */
     Statement withNode(QueryNode next) {
         return new Statement(next, new Cache(), bindings);

@@ -59,4 +59,19 @@ public final class With {
     public Select<Row> select(Field<?>... fields) {
         return Sql.select(fields).withCtes(with);
     }
+
+    /** {@code with(moved).insertInto(ARCHIVE)...} renders {@code WITH "moved" AS (...) INSERT INTO ...}. */
+    public <R> InsertInto<R> insertInto(Table<R> table) {
+        return Dml.insertInto(table, with);
+    }
+
+    /** {@code with(c).update(USER)...} renders {@code WITH ... UPDATE "users" ...}. */
+    public <R> UpdateStep<R> update(Table<R> table) {
+        return Dml.update(table, with);
+    }
+
+    /** {@code with(c).deleteFrom(USER)...} renders {@code WITH ... DELETE FROM "users" ...}. */
+    public <R> DeleteStep<R> deleteFrom(Table<R> table) {
+        return Dml.deleteFrom(table, with);
+    }
 }

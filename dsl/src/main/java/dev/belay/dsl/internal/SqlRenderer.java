@@ -51,11 +51,32 @@ public final class SqlRenderer {
         this.inlineBindings = inlineBindings;
     }
 
-    /** Renders a statement with placeholders. */
+    /** PostgreSQL's wire protocol counts parameters in a 16-bit field. */
+    public static final int MAX_PARAMETERS = 65_535;
+
+    /**
+     * Renders a statement with placeholders.
+     *
+     * @throws IllegalStateException when the statement needs more than {@value #MAX_PARAMETERS} parameters
+     */
     public static Rendered render(QueryNode query, Style style) {
         SqlRenderer r = new SqlRenderer(style, Map.of());
         r.query(query);
+        if (r.slots.size() > MAX_PARAMETERS) {
+            throw new IllegalStateException(tooManyParameters(query, r.slots.size()));
+        }
         return Rendered.of(r.sql.toString(), r.slots);
+    }
+
+    private static String tooManyParameters(QueryNode query, int count) {
+        String limit = " parameters; PostgreSQL accepts at most " + MAX_PARAMETERS + " in one statement. ";
+        if (query instanceof InsertNode i && i.source() instanceof InsertNode.Values v) {
+            return "insert into " + Identifiers.quote(i.table().name()) + " with " + v.rows().size() + " rows of "
+                    + i.columns().size() + " columns needs " + count + limit
+                    + "Split the rows into smaller inserts, or use the executor's batch insert, which has no such limit";
+        }
+        return "the statement needs " + count + limit + "Pass long lists as one array parameter, "
+                + "e.g. in(collection), which renders = ANY(?)";
     }
 
     /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
@@ -80,6 +101,12 @@ public final class SqlRenderer {
             select(s);
         } else if (node instanceof SetOpNode s) {
             setOp(s);
+        } else if (node instanceof InsertNode i) {
+            insert(i);
+        } else if (node instanceof UpdateNode u) {
+            update(u);
+        } else if (node instanceof DeleteNode d) {
+            delete(d);
         }
     }
 
@@ -115,27 +142,8 @@ public final class SqlRenderer {
         } else if (s.distinct()) {
             sql.append("DISTINCT ");
         }
-        for (int i = 0; i < s.projection().size(); i++) {
-            if (i > 0) {
-                sql.append(", ");
-            }
-            Expr item = s.projection().get(i);
-            if (item instanceof Alias a) {
-                expr(a.operand());
-                sql.append(" AS ").append(Identifiers.quote(a.alias()));
-            } else {
-                expr(item);
-            }
-        }
-        if (!s.from().isEmpty()) {
-            sql.append(" FROM ");
-            for (int i = 0; i < s.from().size(); i++) {
-                if (i > 0) {
-                    sql.append(", ");
-                }
-                fromItem(s.from().get(i));
-            }
-        }
+        selectList(s.projection());
+        fromList(" FROM ", s.from());
         for (JoinNode join : s.joins()) {
             sql.append(' ').append(join.kind()).append(' ');
             fromItem(join.target());
@@ -170,6 +178,21 @@ public final class SqlRenderer {
         }
     }
 
+    private void selectList(List<Expr> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expr item = items.get(i);
+            if (item instanceof Alias a) {
+                expr(a.operand());
+                sql.append(" AS ").append(Identifiers.quote(a.alias()));
+            } else {
+                expr(item);
+            }
+        }
+    }
+
     private void setOp(SetOpNode s) {
         sql.append('(');
         query(s.left());
@@ -177,6 +200,116 @@ public final class SqlRenderer {
         query(s.right());
         sql.append(')');
         tail(s.orderBy(), s.limit(), s.offset());
+    }
+
+    private void insert(InsertNode i) {
+        sql.append("INSERT INTO ");
+        fromItem(i.table());
+        if (!i.columns().isEmpty()) {
+            sql.append(" (");
+            identifiers(i.columns());
+            sql.append(')');
+        }
+        if (i.overridingSystemValue()) {
+            sql.append(" OVERRIDING SYSTEM VALUE");
+        }
+        if (i.source() instanceof InsertNode.Values v) {
+            sql.append(" VALUES ");
+            for (int r = 0; r < v.rows().size(); r++) {
+                sql.append(r > 0 ? ", (" : "(");
+                exprList(v.rows().get(r));
+                sql.append(')');
+            }
+        } else if (i.source() instanceof InsertNode.FromQuery q) {
+            sql.append(' ');
+            query(q.query());
+        } else {
+            sql.append(" DEFAULT VALUES");
+        }
+        ConflictNode c = i.conflict();
+        if (c != null) {
+            conflict(c);
+        }
+        returning(i.returning());
+    }
+
+    private void conflict(ConflictNode c) {
+        sql.append(" ON CONFLICT");
+        if (c.constraint() != null) {
+            sql.append(" ON CONSTRAINT ").append(Identifiers.quote(c.constraint()));
+        } else if (!c.target().isEmpty()) {
+            sql.append(" (");
+            identifiers(c.target());
+            sql.append(')');
+            if (c.targetWhere() != null) {
+                sql.append(" WHERE ");
+                expr(c.targetWhere());
+            }
+        }
+        if (c.doNothing()) {
+            sql.append(" DO NOTHING");
+            return;
+        }
+        sql.append(" DO UPDATE SET ");
+        assignments(c.set());
+        if (c.updateWhere() != null) {
+            sql.append(" WHERE ");
+            expr(c.updateWhere());
+        }
+    }
+
+    private void update(UpdateNode u) {
+        sql.append("UPDATE ");
+        fromItem(u.table());
+        sql.append(" SET ");
+        assignments(u.set());
+        fromList(" FROM ", u.from());
+        if (u.where() != null) {
+            sql.append(" WHERE ");
+            expr(u.where());
+        }
+        returning(u.returning());
+    }
+
+    private void delete(DeleteNode d) {
+        sql.append("DELETE FROM ");
+        fromItem(d.table());
+        fromList(" USING ", d.using());
+        if (d.where() != null) {
+            sql.append(" WHERE ");
+            expr(d.where());
+        }
+        returning(d.returning());
+    }
+
+    private void assignments(List<Assignment> set) {
+        for (int i = 0; i < set.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(Identifiers.quote(set.get(i).column())).append(" = ");
+            expr(set.get(i).value());
+        }
+    }
+
+    private void fromList(String keyword, List<FromItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        sql.append(keyword);
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            fromItem(items.get(i));
+        }
+    }
+
+    private void returning(List<Expr> items) {
+        if (!items.isEmpty()) {
+            sql.append(" RETURNING ");
+            selectList(items);
+        }
     }
 
     private void tail(List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset) {

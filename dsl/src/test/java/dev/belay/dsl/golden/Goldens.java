@@ -13,6 +13,7 @@ public final class Goldens {
         all.addAll(ExpressionGoldens.cases());
         all.addAll(FunctionGoldens.cases());
         all.addAll(StructureGoldens.cases());
+        all.addAll(DmlGoldens.cases());
         return all;
     }
 }

@@ -1,0 +1,72 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Assignment;
+import dev.belay.dsl.internal.Expr;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** Checks the values written to columns by INSERT, UPDATE and ON CONFLICT DO UPDATE, before any SQL exists. */
+final class Assignments {
+    private Assignments() {}
+
+    /**
+     * A value for {@code column} as a bind parameter. NULL is refused for a column its descriptor does not
+     * mark nullable: PostgreSQL would reject it anyway, later and without naming the Java call.
+     */
+    static Expr value(String statement, Column<?, ?> column, @Nullable Object value) {
+        if (value == null) {
+            if (!column.isNullable()) {
+                throw new IllegalArgumentException(statement + ": column " + name(column) + " is not nullable, "
+                        + "so it cannot be set to NULL (mark it nullable() in the descriptor if the database allows NULL)");
+            }
+        } else if (!column.type().javaType().isInstance(value)) {
+            throw new IllegalArgumentException(statement + ": column " + name(column) + " holds "
+                    + column.type().javaType().getSimpleName() + " but the value is a "
+                    + value.getClass().getName() + ": " + value);
+        }
+        return new Expr.Bind(value, column.type());
+    }
+
+    /** An expression written to {@code column}; its type was checked by the compiler. */
+    static Expr field(String statement, Field<?> value) {
+        if (value == null) {
+            throw new IllegalArgumentException(statement + ": the value field is null; to write NULL use setNull(column)");
+        }
+        return value.unaliased();
+    }
+
+    /** {@code set} plus one assignment, refusing a second assignment to the same column. */
+    static List<Assignment> add(String statement, Table<?> target, List<Assignment> set, Column<?, ?> column,
+                                Expr value) {
+        requireColumnOf(statement, target, column);
+        for (Assignment a : set) {
+            if (a.column().equals(column.name())) {
+                throw new IllegalArgumentException(statement + ": column " + name(column) + " is set twice");
+            }
+        }
+        List<Assignment> next = new ArrayList<>(set);
+        next.add(new Assignment(column.name(), value));
+        return List.copyOf(next);
+    }
+
+    /**
+     * The compiler checks the row type, but two descriptors may share one (an archive table of the same
+     * rows), so the column must also exist by name in the table written to.
+     */
+    static void requireColumnOf(String statement, Table<?> target, Column<?, ?> column) {
+        if (column == null) {
+            throw new IllegalArgumentException(statement + ": a column is null");
+        }
+        for (Column<?, ?> c : target.columns()) {
+            if (c.name().equals(column.name())) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(statement + ": table " + target + " has no column \"" + column.name() + "\"");
+    }
+
+    static String name(Column<?, ?> column) {
+        return column.table().name() + "." + column.name();
+    }
+}

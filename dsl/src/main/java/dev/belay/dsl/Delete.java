@@ -1,0 +1,32 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.DeleteNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * An immutable DELETE:
+ *
+ * <pre>{@code
+ * deleteFrom(USER).where(USER.EMAIL.endsWith("@spam.example"));
+ * // DELETE FROM "users" WHERE "users"."email" LIKE ?     -- bound to '%@spam.example'
+ * }</pre>
+ *
+ * @param <R> the row type of the table deleted from
+ */
+public final class Delete<R> extends DmlQuery<R> {
+
+    Delete(Statement statement, Table<R> table) {
+        super(statement, table);
+    }
+
+    /** Narrows the rows further; repeated calls AND together. */
+    public Delete<R> where(Condition condition) {
+        DeleteNode node = (DeleteNode) node();
+        return new Delete<>(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))), table());
+    }
+
+    @Override
+    public <T> Delete<R> bind(Param<T> param, @Nullable T value) {
+        return new Delete<>(statement().bind(param, value), table());
+    }
+}

@@ -1,0 +1,214 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.WithNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code insertInto(USER)}, waiting for its rows: from row objects ({@link #values(Object)}), column by
+ * column ({@link #set(Column, Object)}), typed by a column list ({@link #columns(Column, Column)}), from a
+ * query ({@link #select(Select)}) or {@link #defaultValues()}.
+ *
+ * @param <R> the row type of the table inserted into
+ */
+public final class InsertInto<R> {
+    private final Table<R> table;
+    private final WithNode with;
+    private final boolean overriding;
+
+    InsertInto(Table<R> table, WithNode with, boolean overriding) {
+        this.table = table;
+        this.with = with;
+        this.overriding = overriding;
+    }
+
+    private String describe() {
+        return "insert into " + table;
+    }
+
+    private Statement statement(List<Column<R, ?>> columns, InsertNode.Source source) {
+        FromItem.TableItem target = (FromItem.TableItem) table.fromItem();
+        return new Statement(new InsertNode(with, target, InsertQuery.names(columns), overriding, source, null,
+                List.of()));
+    }
+
+    /**
+     * Writes the given values into identity columns declared {@code GENERATED ALWAYS}:
+     * {@code insertInto(USER).overridingSystemValue().values(u)} renders {@code INSERT INTO "users" (...)
+     * OVERRIDING SYSTEM VALUE VALUES (...)}.
+     */
+    public InsertInto<R> overridingSystemValue() {
+        return new InsertInto<>(table, with, true);
+    }
+
+    // ---- from row objects --------------------------------------------------------------------
+
+    /**
+     * One row from a row object. A generated column is left out when the row's value is null (the database
+     * fills it) and written when set: {@code values(new User(null, "Bob", "bob@x.org", 30, null))} renders
+     * {@code INSERT INTO "users" ("name", "email", "age") VALUES (?, ?, ?)}.
+     *
+     * @throws IllegalArgumentException naming the column when a non-nullable column's value is null
+     */
+    public Insert<R> values(R row) {
+        return values(Arrays.asList(row));
+    }
+
+    /**
+     * Several rows in one statement. A generated column is written when any row sets it; rows that leave
+     * it null get {@code DEFAULT}: {@code INSERT INTO "users" ("id", "name", ...) VALUES (DEFAULT, ?, ...), (?, ?, ...)}.
+     * Beyond 65,535 parameters in all, rendering fails: use the executor's batch insert for large batches.
+     *
+     * @throws IllegalArgumentException when the list is empty, or naming the row and column of a bad value
+     */
+    public Insert<R> values(List<? extends R> rows) {
+        if (rows == null || rows.isEmpty()) {
+            throw new IllegalArgumentException(describe() + ": values(rows) needs at least one row");
+        }
+        List<Column<R, ?>> all = table.columns();
+        List<List<@Nullable Object>> read = new ArrayList<>(rows.size());
+        boolean[] written = new boolean[all.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            R row = rows.get(r);
+            if (row == null) {
+                throw new IllegalArgumentException(describe() + ": row " + r + " is null");
+            }
+            List<@Nullable Object> values = new ArrayList<>(all.size());
+            for (int c = 0; c < all.size(); c++) {
+                Object value = RowValues.read(all.get(c), row);
+                values.add(value);
+                written[c] |= value != null || !all.get(c).isGenerated();
+            }
+            read.add(values);
+        }
+        List<Column<R, ?>> columns = new ArrayList<>();
+        for (int c = 0; c < all.size(); c++) {
+            if (written[c]) {
+                columns.add(all.get(c));
+            }
+        }
+        List<List<Expr>> exprs = new ArrayList<>(rows.size());
+        for (int r = 0; r < read.size(); r++) {
+            List<Expr> row = new ArrayList<>(columns.size());
+            for (int c = 0; c < all.size(); c++) {
+                if (written[c]) {
+                    row.add(rowValue(all.get(c), read.get(r).get(c), r, rows.size()));
+                }
+            }
+            exprs.add(List.copyOf(row));
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
+                    + "and null); use defaultValues()");
+        }
+        return new Insert<>(statement(columns, new InsertNode.Values(List.copyOf(exprs))), table,
+                List.copyOf(columns), false);
+    }
+
+    private Expr rowValue(Column<R, ?> column, @Nullable Object value, int row, int rowCount) {
+        if (value == null && column.isGenerated()) {
+            return new Expr.Keyword("DEFAULT");
+        }
+        return Assignments.value(rowCount == 1 ? describe() : describe() + " row " + row, column, value);
+    }
+
+    // ---- column by column --------------------------------------------------------------------
+
+    /** {@code insertInto(USER).set(USER.NAME, "Ann")} renders {@code INSERT INTO "users" ("name") VALUES (?)}. */
+    public <T> Insert<R> set(Column<R, T> column, @Nullable T value) {
+        return empty().set(column, value);
+    }
+
+    /** {@code insertInto(USER).set(USER.CREATED_AT, now())} renders {@code ... ("created_at") VALUES (now())}. */
+    public <T> Insert<R> set(Column<R, T> column, Field<T> value) {
+        return empty().set(column, value);
+    }
+
+    /** {@code insertInto(USER).setNull(USER.AGE)} renders {@code ... ("age") VALUES (?)} with a typed NULL. */
+    public Insert<R> setNull(Column<R, ?> column) {
+        return empty().setNull(column);
+    }
+
+    private Insert<R> empty() {
+        return new Insert<>(statement(List.of(), new InsertNode.Values(List.of(List.of()))), table, List.of(), true);
+    }
+
+    // ---- typed column lists ------------------------------------------------------------------
+
+    /** {@code .columns(USER.NAME).values("Bob")} renders {@code INSERT INTO "users" ("name") VALUES (?)}. */
+    public <A> InsertValues1<R, A> columns(Column<R, A> a) {
+        return new InsertValues1<>(rows(List.of(a)), table, List.of(a));
+    }
+
+    /** {@code .columns(USER.NAME, USER.EMAIL).values(a, b).values(c, d)} renders {@code ... VALUES (?, ?), (?, ?)}. */
+    public <A, B> InsertValues2<R, A, B> columns(Column<R, A> a, Column<R, B> b) {
+        return new InsertValues2<>(rows(List.of(a, b)), table, List.of(a, b));
+    }
+
+    /** Three columns; see {@link #columns(Column, Column)}. */
+    public <A, B, C> InsertValues3<R, A, B, C> columns(Column<R, A> a, Column<R, B> b, Column<R, C> c) {
+        return new InsertValues3<>(rows(List.of(a, b, c)), table, List.of(a, b, c));
+    }
+
+    /** Four columns; see {@link #columns(Column, Column)}. */
+    public <A, B, C, D> InsertValues4<R, A, B, C, D> columns(Column<R, A> a, Column<R, B> b, Column<R, C> c,
+                                                             Column<R, D> d) {
+        return new InsertValues4<>(rows(List.of(a, b, c, d)), table, List.of(a, b, c, d));
+    }
+
+    /** Five columns; see {@link #columns(Column, Column)}. */
+    public <A, B, C, D, E> InsertValues5<R, A, B, C, D, E> columns(Column<R, A> a, Column<R, B> b, Column<R, C> c,
+                                                                   Column<R, D> d, Column<R, E> e) {
+        return new InsertValues5<>(rows(List.of(a, b, c, d, e)), table, List.of(a, b, c, d, e));
+    }
+
+    /** Six columns; see {@link #columns(Column, Column)}. */
+    public <A, B, C, D, E, F> InsertValues6<R, A, B, C, D, E, F> columns(
+            Column<R, A> a, Column<R, B> b, Column<R, C> c, Column<R, D> d, Column<R, E> e, Column<R, F> f) {
+        return new InsertValues6<>(rows(List.of(a, b, c, d, e, f)), table, List.of(a, b, c, d, e, f));
+    }
+
+    /** Any number of columns, each row checked when added; see {@link InsertValuesN}. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // List.of copies the array; it is never stored or written
+    public final InsertValuesN<R> columns(Column<R, ?>... columns) {
+        return new InsertValuesN<>(rows(List.of(columns)), table, List.of(columns));
+    }
+
+    private Statement rows(List<Column<R, ?>> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException(describe() + ": columns() needs at least one column");
+        }
+        List<Column<R, ?>> list = new ArrayList<>();
+        for (Column<R, ?> c : columns) {
+            Assignments.requireColumnOf(describe(), table, c);
+            for (Column<R, ?> earlier : list) {
+                if (earlier.name().equals(c.name())) {
+                    throw new IllegalArgumentException(describe() + ": columns(...) names " + c.name() + " twice");
+                }
+            }
+            list.add(c);
+        }
+        return statement(list, new InsertNode.Values(List.of()));
+    }
+
+    // ---- other sources -----------------------------------------------------------------------
+
+    /**
+     * Rows of the table's own type from a query, into every column: {@code insertInto(ARCHIVE).select(
+     * select(USER).where(...))} renders {@code INSERT INTO "archive" ("id", ...) SELECT "users"."id", ...}.
+     */
+    public Insert<R> select(Select<R> query) {
+        return new InsertValuesN<>(rows(table.columns()), table, table.columns()).select(query);
+    }
+
+    /** {@code insertInto(EVENT).defaultValues()} renders {@code INSERT INTO "events" DEFAULT VALUES}. */
+    public Insert<R> defaultValues() {
+        return new Insert<>(statement(List.of(), new InsertNode.DefaultValues()), table, List.of(), false);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.belay.dsl;
+
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * An INSERT into 2 named columns, each row typed by the column list: {@code values("Bob", "bob@x.org")}
+ * adds the row {@code (?, ?)}; call it again for more rows, or give a query with {@code select(...)}.
+ *
+ * @param <R> the row type of the table inserted into
+ */
+public final class InsertValues2<R, A, B> extends InsertQuery<R> {
+
+    InsertValues2(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
+        super(statement, table, columns);
+    }
+
+    /** Adds one row. */
+    public InsertValues2<R, A, B> values(@Nullable A a, @Nullable B b) {
+        return new InsertValues2<>(withRow(a, b), table(), columns());
+    }
+
+    /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
+    public Insert<R> select(Select<Tuple2<A, B>> query) {
+        return fromSelect(query);
+    }
+
+    @Override
+    public <T> InsertValues2<R, A, B> bind(Param<T> param, @Nullable T value) {
+        return new InsertValues2<>(statement().bind(param, value), table(), columns());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.belay.dsl;
+
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * An INSERT into 3 named columns, each row typed by the column list: {@code values("Bob", "bob@x.org", 30)}
+ * adds the row {@code (?, ?, ?)}; call it again for more rows, or give a query with {@code select(...)}.
+ *
+ * @param <R> the row type of the table inserted into
+ */
+public final class InsertValues3<R, A, B, C> extends InsertQuery<R> {
+
+    InsertValues3(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
+        super(statement, table, columns);
+    }
+
+    /** Adds one row. */
+    public InsertValues3<R, A, B, C> values(@Nullable A a, @Nullable B b, @Nullable C c) {
+        return new InsertValues3<>(withRow(a, b, c), table(), columns());
+    }
+
+    /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
+    public Insert<R> select(Select<Tuple3<A, B, C>> query) {
+        return fromSelect(query);
+    }
+
+    @Override
+    public <T> InsertValues3<R, A, B, C> bind(Param<T> param, @Nullable T value) {
+        return new InsertValues3<>(statement().bind(param, value), table(), columns());
+    }
+}

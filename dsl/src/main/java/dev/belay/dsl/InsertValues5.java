@@ -1,0 +1,32 @@
+package dev.belay.dsl;
+
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * An INSERT into 5 named columns, each row typed by the column list: {@code values("Bob", "bob@x.org", 30, "x", "y")}
+ * adds the row {@code (?, ?, ?, ?, ?)}; call it again for more rows, or give a query with {@code select(...)}.
+ *
+ * @param <R> the row type of the table inserted into
+ */
+public final class InsertValues5<R, A, B, C, D, E> extends InsertQuery<R> {
+
+    InsertValues5(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
+        super(statement, table, columns);
+    }
+
+    /** Adds one row. */
+    public InsertValues5<R, A, B, C, D, E> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d, @Nullable E e) {
+        return new InsertValues5<>(withRow(a, b, c, d, e), table(), columns());
+    }
+
+    /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
+    public Insert<R> select(Select<Tuple5<A, B, C, D, E>> query) {
+        return fromSelect(query);
+    }
+
+    @Override
+    public <T> InsertValues5<R, A, B, C, D, E> bind(Param<T> param, @Nullable T value) {
+        return new InsertValues5<>(statement().bind(param, value), table(), columns());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.UpdateNode;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * An immutable UPDATE:
+ *
+ * <pre>{@code
+ * update(USER).set(USER.AGE, USER.AGE.plus(1)).where(USER.ID.eq(7L));
+ * // UPDATE "users" SET "age" = "users"."age" + ? WHERE "users"."id" = ?
+ * }</pre>
+ *
+ * @param <R> the row type of the updated table
+ */
+public final class Update<R> extends DmlQuery<R> {
+
+    Update(Statement statement, Table<R> table) {
+        super(statement, table);
+    }
+
+    /** Narrows the rows further; repeated calls AND together. */
+    public Update<R> where(Condition condition) {
+        UpdateNode node = (UpdateNode) node();
+        return new Update<>(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))), table());
+    }
+
+    @Override
+    public <T> Update<R> bind(Param<T> param, @Nullable T value) {
+        return new Update<>(statement().bind(param, value), table());
+    }
+}

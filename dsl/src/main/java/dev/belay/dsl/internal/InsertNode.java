@@ -1,0 +1,49 @@
+package dev.belay.dsl.internal;
+
+import dev.belay.dsl.internal.FromItem.TableItem;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code INSERT INTO table (columns) [OVERRIDING SYSTEM VALUE] source [ON CONFLICT ...] [RETURNING ...]}.
+ * Each {@code withX} returns a copy with one part replaced.
+ */
+public record InsertNode(
+        WithNode with,
+        TableItem table,
+        List<String> columns,
+        boolean overridingSystemValue,
+        Source source,
+        @Nullable ConflictNode conflict,
+        List<Expr> returning) implements DmlNode {
+
+    /** Where the inserted rows come from. */
+    public sealed interface Source {}
+
+    /** {@code VALUES (...), (...)}: one list of expressions per row, each as long as the column list. */
+    public record Values(List<List<Expr>> rows) implements Source {}
+
+    /** {@code SELECT ...} (or any query). */
+    public record FromQuery(QueryNode query) implements Source {}
+
+    /** {@code DEFAULT VALUES}. */
+    public record DefaultValues() implements Source {}
+
+    public InsertNode withSource(List<String> cols, Source s) {
+        return new InsertNode(with, table, cols, overridingSystemValue, s, conflict, returning);
+    }
+
+    public InsertNode withConflict(@Nullable ConflictNode c) {
+        return new InsertNode(with, table, columns, overridingSystemValue, source, c, returning);
+    }
+
+    @Override
+    public InsertNode withReturning(List<Expr> r) {
+        return new InsertNode(with, table, columns, overridingSystemValue, source, conflict, r);
+    }
+
+    @Override
+    public InsertNode withWith(WithNode w) {
+        return new InsertNode(w, table, columns, overridingSystemValue, source, conflict, returning);
+    }
+}
