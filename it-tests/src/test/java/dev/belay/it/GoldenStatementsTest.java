@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.RenderedSql;
+import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.annotations.Table;
 import dev.belay.dsl.golden.Golden;
 import dev.belay.dsl.golden.Goldens;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,20 +26,60 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sends every golden statement of the dsl's catalogs to PostgreSQL, so each golden SQL text is proven
- * valid against the fixture schema, not only equal to what someone wrote down.
+ * valid against the fixture schema, not only equal to what someone wrote down. INSERT, UPDATE and DELETE
+ * goldens are only parsed and described here (no Execute message is sent); their effects are checked on
+ * seeded data by {@link GoldenEffectsTest}. Everything runs in a transaction rolled back after each test,
+ * so even a SELECT with a data-modifying CTE leaves the database as it was.
  */
 @ExtendWith(TestDatabase.class)
 final class GoldenStatementsTest {
     private static Connection connection;
 
+    private static TestDb database;
+
     @BeforeAll
     static void open(TestDb db) throws SQLException {
+        database = db;
         connection = db.connect();
+        connection.setAutoCommit(false);
     }
 
+    @AfterEach
+    void rollback() throws SQLException {
+        connection.rollback();
+    }
+
+    /** Nothing any golden did here may have reached the database: every table is still empty. */
     @AfterAll
     static void close() throws SQLException {
         connection.close();
+        try (Connection c = database.connect()) {
+            for (String table : List.of("users", "orders", "nodes", "node_archive", "events", "wide", "app.docs")) {
+                List<List<Object>> count = Jdbc.rows(c, "SELECT count(*) FROM " + table);
+                assertEquals(List.of(List.of(0L)), count, table + " was changed by a golden statement; they must only "
+                        + "be described (DML) or run in the rolled-back transaction (SELECT)");
+            }
+        }
+    }
+
+    static List<Golden> dmlGoldens() {
+        return Goldens.all().stream().filter(g -> !(g.query() instanceof Select<?>)).toList();
+    }
+
+    /**
+     * INSERT, UPDATE and DELETE goldens are described with their bound parameters and their result shape is
+     * checked: a row-count statement has no result columns, RETURNING has one per returned field.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dmlGoldens")
+    void dmlIsDescribedWithItsResultShape(Golden golden) throws SQLException {
+        RenderedSql rendered = golden.query().render();
+        int expected = golden.query() instanceof ResultQuery<?> r ? r.fields().size() : 0;
+        try (PreparedStatement ps = Jdbc.prepare(connection, rendered)) {
+            ResultSetMetaData meta = ps.getMetaData(); // Parse + Describe only, no Execute
+            assertEquals(expected, meta == null ? 0 : meta.getColumnCount(), golden.name() + ": result columns of "
+                    + rendered.sql());
+        }
     }
 
     static List<Golden> goldens() {
@@ -70,7 +113,10 @@ final class GoldenStatementsTest {
         return Goldens.all().stream().filter(g -> g.query() instanceof Select<?>).toList();
     }
 
-    /** SELECTs also run (on the empty tables, so nothing depends on data): the server converts every bound value. */
+    /**
+     * SELECTs also run (on the empty tables, so nothing depends on data): the server converts every bound value.
+     * A data-modifying CTE in one is undone by the rollback after each test.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("selectGoldens")
     void selectsExecute(Golden golden) {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,16 +31,27 @@ final class Jdbc {
     /** Runs the query and returns its rows; see {@link #read} for how values come back. */
     static List<List<Object>> query(Connection connection, Query query) throws SQLException {
         try (PreparedStatement ps = prepare(connection, query.render()); ResultSet rs = ps.executeQuery()) {
-            int columns = rs.getMetaData().getColumnCount();
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns);
-                for (int i = 1; i <= columns; i++) {
-                    row.add(read(rs, i));
-                }
-                rows.add(Collections.unmodifiableList(row));
+            return read(rs);
+        }
+    }
+
+    private static List<List<Object>> read(ResultSet rs) throws SQLException {
+        int columns = rs.getMetaData().getColumnCount();
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(columns);
+            for (int i = 1; i <= columns; i++) {
+                row.add(read(rs, i));
             }
-            return rows;
+            rows.add(Collections.unmodifiableList(row));
+        }
+        return rows;
+    }
+
+    /** Runs plain SQL without parameters (to read data back) and returns its rows, read as {@link #query} reads them. */
+    static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return read(rs);
         }
     }
 
@@ -69,8 +79,9 @@ final class Jdbc {
     private static void bind(Connection connection, PreparedStatement ps, int index, PgType<?> type, Object value)
             throws SQLException {
         if (value == null) {
-            // unspecified: the server infers the type from where the placeholder stands
-            ps.setNull(index, Types.OTHER);
+            // typed like a value: an untyped NULL is inferred from where it stands, and in a SELECT list
+            // (SELECT ?, INSERT ... SELECT ?) that makes it text
+            ps.setObject(index, typed(type, null));
             return;
         }
         switch (type.kind()) {
@@ -84,8 +95,10 @@ final class Jdbc {
                 }
                 ps.setArray(index, connection.createArrayOf(element.sqlName(), items));
             }
-            case ENUM -> ps.setObject(index, ((Enum<?>) value).name(), Types.OTHER);
-            case JSON, UUID, OTHER -> ps.setObject(index, value.toString(), Types.OTHER);
+            // sent with the type's name, so the server does not take the text for text
+            case ENUM -> ps.setObject(index, typed(type, ((Enum<?>) value).name()));
+            case JSON, OTHER -> ps.setObject(index, typed(type, value.toString()));
+            case UUID -> ps.setObject(index, value); // pgjdbc sends a java.util.UUID as uuid
             default -> {
                 if (value instanceof Instant instant) {
                     ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
@@ -98,6 +111,14 @@ final class Jdbc {
                 }
             }
         }
+    }
+
+    /** A value as text with its PostgreSQL type name; pgjdbc sends it with that type's OID (a NULL too). */
+    private static PGobject typed(PgType<?> type, String text) throws SQLException {
+        PGobject object = new PGobject();
+        object.setType(type.sqlName());
+        object.setValue(text);
+        return object;
     }
 
     private static PGInterval interval(Duration d) {

@@ -207,7 +207,8 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         return db;
     }
 
-    private static String resource(String path) throws IOException {
+    /** A text resource from the test classpath (the fixture SQL files). */
+    static String resource(String path) throws IOException {
         try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is not on the test classpath (fixture-schema.sql comes "

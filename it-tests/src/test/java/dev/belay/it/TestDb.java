@@ -1,8 +1,11 @@
 package dev.belay.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /**
@@ -18,6 +21,22 @@ public record TestDb(String jdbcUrl, String user, String password) {
     /** A new connection in autocommit mode; the caller closes it. */
     public Connection connect() throws SQLException {
         return open(jdbcUrl, user, password);
+    }
+
+    /**
+     * Loads {@code belay/fixture-seed.sql} (the dsl test-jar's seeded rows: 3 users, 3 orders, 4 nodes, ...)
+     * into this database and commits it; call it once, from {@code @BeforeAll}.
+     */
+    public void seed() throws SQLException {
+        String sql;
+        try {
+            sql = TestDatabase.resource("belay/fixture-seed.sql");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     static Connection open(String url, String user, String password) throws SQLException {

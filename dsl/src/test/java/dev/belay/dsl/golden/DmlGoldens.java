@@ -255,10 +255,10 @@ final class DmlGoldens {
                 Golden.of("delete returning tuple", deleteFrom(NODE).where(NODE.ID.eq(4L)).returning(NODE.ID, NODE.LABEL),
                         "DELETE FROM \"nodes\" WHERE \"nodes\".\"id\" = ? RETURNING \"nodes\".\"id\", \"nodes\".\"label\"",
                         4L).rows(1),
-                Golden.of("delete returning into record", deleteFrom(NODE).where(NODE.PARENT_ID.eq(1L))
+                Golden.of("delete returning into record", deleteFrom(NODE).where(NODE.LABEL.in("leaf", "stale"))
                                 .returning(NODE.ID, NODE.LABEL).into(IdAndLabel.class),
-                        "DELETE FROM \"nodes\" WHERE \"nodes\".\"parent_id\" = ? RETURNING \"nodes\".\"id\", "
-                                + "\"nodes\".\"label\"", 1L).rows(2),
+                        "DELETE FROM \"nodes\" WHERE \"nodes\".\"label\" = ANY(?) RETURNING \"nodes\".\"id\", "
+                                + "\"nodes\".\"label\"", List.of("leaf", "stale")).rows(2),
                 Golden.of("delete returning all", deleteFrom(ORDER).where(ORDER.STATUS.eq(Order.Status.NEW))
                                 .returningAll(),
                         "DELETE FROM \"orders\" WHERE \"orders\".\"status\" = ? RETURNING \"orders\".\"id\", "
