@@ -15,6 +15,7 @@ final class Assignments {
      * mark nullable: PostgreSQL would reject it anyway, later and without naming the Java call.
      */
     static Expr value(String statement, Column<?, ?> column, @Nullable Object value) {
+        requireColumn(statement, column);
         if (value == null) {
             if (!column.isNullable()) {
                 throw new IllegalArgumentException(statement + ": column " + name(column) + " is not nullable, "
@@ -55,15 +56,23 @@ final class Assignments {
      * rows), so the column must also exist by name in the table written to.
      */
     static void requireColumnOf(String statement, Table<?> target, Column<?, ?> column) {
-        if (column == null) {
-            throw new IllegalArgumentException(statement + ": a column is null");
-        }
+        requireColumn(statement, column);
         for (Column<?, ?> c : target.columns()) {
             if (c.name().equals(column.name())) {
+                if (!c.type().equals(column.type())) {
+                    throw new IllegalArgumentException(statement + ": column " + Assignments.name(c) + " has type "
+                            + c.type() + ", but the column given, " + name(column) + ", has type " + column.type());
+                }
                 return;
             }
         }
         throw new IllegalArgumentException(statement + ": table " + target + " has no column \"" + column.name() + "\"");
+    }
+
+    static void requireColumn(String statement, @Nullable Column<?, ?> column) {
+        if (column == null) {
+            throw new IllegalArgumentException(statement + ": a column is null");
+        }
     }
 
     static String name(Column<?, ?> column) {

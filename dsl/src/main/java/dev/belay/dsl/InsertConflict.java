@@ -71,6 +71,7 @@ public final class InsertConflict<R> {
      */
     @SafeVarargs
     public final Insert<R> doUpdateAllExcept(Column<R, ?>... columns) {
+        ConflictNode target = requireTarget("doUpdateAllExcept");
         List<String> skip = new ArrayList<>(conflict.target());
         for (Column<R, ?> c : columns) {
             Assignments.requireColumnOf(insert.describe() + " on conflict", insert.table(), c);
@@ -90,7 +91,7 @@ public final class InsertConflict<R> {
                     + "(inserted " + InsertQuery.names(insert.columns()) + ", skipped the target, the primary key and "
                     + "the listed columns); use doNothing()");
         }
-        return insert.withConflict(requireTarget("doUpdateAllExcept").withUpdate(List.copyOf(set), null));
+        return insert.withConflict(target.withUpdate(List.copyOf(set), null));
     }
 
     /**

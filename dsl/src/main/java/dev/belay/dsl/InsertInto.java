@@ -142,42 +142,58 @@ public final class InsertInto<R> {
 
     /** {@code .columns(USER.NAME).values("Bob")} renders {@code INSERT INTO "users" ("name") VALUES (?)}. */
     public <A> InsertValues1<R, A> columns(Column<R, A> a) {
-        return new InsertValues1<>(rows(List.of(a)), table, List.of(a));
+        List<Column<R, ?>> list = list(a);
+        return new InsertValues1<>(rows(list), table, list);
     }
 
     /** {@code .columns(USER.NAME, USER.EMAIL).values(a, b).values(c, d)} renders {@code ... VALUES (?, ?), (?, ?)}. */
     public <A, B> InsertValues2<R, A, B> columns(Column<R, A> a, Column<R, B> b) {
-        return new InsertValues2<>(rows(List.of(a, b)), table, List.of(a, b));
+        List<Column<R, ?>> list = list(a, b);
+        return new InsertValues2<>(rows(list), table, list);
     }
 
     /** Three columns; see {@link #columns(Column, Column)}. */
     public <A, B, C> InsertValues3<R, A, B, C> columns(Column<R, A> a, Column<R, B> b, Column<R, C> c) {
-        return new InsertValues3<>(rows(List.of(a, b, c)), table, List.of(a, b, c));
+        List<Column<R, ?>> list = list(a, b, c);
+        return new InsertValues3<>(rows(list), table, list);
     }
 
     /** Four columns; see {@link #columns(Column, Column)}. */
     public <A, B, C, D> InsertValues4<R, A, B, C, D> columns(Column<R, A> a, Column<R, B> b, Column<R, C> c,
                                                              Column<R, D> d) {
-        return new InsertValues4<>(rows(List.of(a, b, c, d)), table, List.of(a, b, c, d));
+        List<Column<R, ?>> list = list(a, b, c, d);
+        return new InsertValues4<>(rows(list), table, list);
     }
 
     /** Five columns; see {@link #columns(Column, Column)}. */
     public <A, B, C, D, E> InsertValues5<R, A, B, C, D, E> columns(Column<R, A> a, Column<R, B> b, Column<R, C> c,
                                                                    Column<R, D> d, Column<R, E> e) {
-        return new InsertValues5<>(rows(List.of(a, b, c, d, e)), table, List.of(a, b, c, d, e));
+        List<Column<R, ?>> list = list(a, b, c, d, e);
+        return new InsertValues5<>(rows(list), table, list);
     }
 
     /** Six columns; see {@link #columns(Column, Column)}. */
     public <A, B, C, D, E, F> InsertValues6<R, A, B, C, D, E, F> columns(
             Column<R, A> a, Column<R, B> b, Column<R, C> c, Column<R, D> d, Column<R, E> e, Column<R, F> f) {
-        return new InsertValues6<>(rows(List.of(a, b, c, d, e, f)), table, List.of(a, b, c, d, e, f));
+        List<Column<R, ?>> list = list(a, b, c, d, e, f);
+        return new InsertValues6<>(rows(list), table, list);
     }
 
     /** Any number of columns, each row checked when added; see {@link InsertValuesN}. */
     @SafeVarargs
-    @SuppressWarnings("varargs") // List.of copies the array; it is never stored or written
     public final InsertValuesN<R> columns(Column<R, ?>... columns) {
-        return new InsertValuesN<>(rows(List.of(columns)), table, List.of(columns));
+        List<Column<R, ?>> list = list(columns);
+        return new InsertValuesN<>(rows(list), table, list);
+    }
+
+    /** The column list, refusing a null with a message rather than List.of's NullPointerException. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // List.of copies the array; it is never stored or written
+    private List<Column<R, ?>> list(Column<R, ?>... columns) {
+        for (Column<R, ?> c : columns) {
+            Assignments.requireColumn(describe(), c);
+        }
+        return List.of(columns);
     }
 
     private Statement rows(List<Column<R, ?>> columns) {

@@ -1,10 +1,12 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.DmlNode;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SqlRenderer;
+import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -56,6 +58,14 @@ final class Statement {
         if (hasBindings()) {
             throw new IllegalArgumentException(use + ": this query already has bound parameters; nest the unbound "
                     + "query and call bind(...) on the outer statement, where its slots are bound too");
+        }
+        // PostgreSQL: "WITH clause containing a data-modifying statement must be at the top level"
+        for (WithNode.CteDef cte : node.with().ctes()) {
+            if (cte.query() instanceof DmlNode) {
+                throw new IllegalArgumentException(use + ": this query's WITH holds the data-modifying cte \""
+                        + cte.name() + "\", which PostgreSQL allows only at the top level; put with(" + cte.name()
+                        + ") in front of the outer statement instead");
+            }
         }
         return node;
     }

@@ -71,7 +71,9 @@ public final class SqlRenderer {
     private static String tooManyParameters(QueryNode query, int count) {
         String limit = " parameters; PostgreSQL accepts at most " + MAX_PARAMETERS + " in one statement. ";
         if (query instanceof InsertNode i && i.source() instanceof InsertNode.Values v) {
-            return "insert into " + Identifiers.quote(i.table().name()) + " with " + v.rows().size() + " rows of "
+            String schema = i.table().schema();
+            String table = (schema != null ? Identifiers.quote(schema) + "." : "") + Identifiers.quote(i.table().name());
+            return "insert into " + table + " with " + v.rows().size() + " rows of "
                     + i.columns().size() + " columns needs " + count + limit
                     + "Split the rows into smaller inserts, or use the executor's batch insert, which has no such limit";
         }

@@ -176,6 +176,94 @@ final class CompileFailTest {
         pair("an aliased table only resolves its own columns", NO_SUITABLE_METHOD,
                 "Column<User, BigDecimal> c = USER.as(\"u\").field(ORDER.TOTAL);",
                 "Column<User, String> c = USER.as(\"u\").field(USER.NAME);");
+
+        // INSERT
+        pair("insert set with a column of another table", NO_SUITABLE_METHOD,
+                "Insert<User> q = insertInto(USER).set(ORDER.TOTAL, new BigDecimal(\"1\"));",
+                "Insert<User> q = insertInto(USER).set(USER.NAME, \"Ann\");");
+        pair("insert set with a value of another type", NO_SUITABLE_METHOD,
+                "Insert<User> q = insertInto(USER).set(USER.NAME, \"Ann\").set(USER.AGE, \"x\");",
+                "Insert<User> q = insertInto(USER).set(USER.NAME, \"Ann\").set(USER.AGE, 3);");
+        pair("insert setNull with a column of another table", INCOMPATIBLE_TYPES,
+                "Insert<User> q = insertInto(USER).setNull(ORDER.TOTAL);",
+                "Insert<User> q = insertInto(USER).setNull(USER.AGE);");
+        pair("typed insert values follow the column types", INCOMPATIBLE_TYPES,
+                "InsertValues2<User, String, Integer> q = insertInto(USER).columns(USER.NAME, USER.AGE).values(\"a\", \"b\");",
+                "InsertValues2<User, String, Integer> q = insertInto(USER).columns(USER.NAME, USER.AGE).values(\"a\", 3);");
+        pair("insert columns of two tables", NO_SUITABLE_METHOD,
+                "var q = insertInto(USER).columns(USER.NAME, ORDER.TOTAL);",
+                "var q = insertInto(USER).columns(USER.NAME, USER.AGE);");
+        pair("insert select with another tuple type", INCOMPATIBLE_TYPES,
+                "Insert<User> q = insertInto(USER).columns(USER.NAME, USER.AGE).select(select(USER.NAME, USER.NAME).from(USER));",
+                "Insert<User> q = insertInto(USER).columns(USER.NAME, USER.AGE).select(select(USER.NAME, USER.AGE).from(USER));");
+        pair("insert select of another table's rows", INCOMPATIBLE_TYPES,
+                "Insert<User> q = insertInto(USER).select(select(ORDER));",
+                "Insert<User> q = insertInto(USER).select(select(USER));");
+        pair("insert values with a row of another type", NO_SUITABLE_METHOD,
+                "Insert<User> q = insertInto(USER).values(new Order(null, 1L, BigDecimal.ONE, Order.Status.NEW, List.of(), null));",
+                "Insert<User> q = insertInto(USER).values(new User(null, \"a\", \"a@x.org\", 3, null));");
+        pair("insert values with a list of rows of another type", NO_SUITABLE_METHOD,
+                List.of("List<Order> orders = List.of();"),
+                "Insert<User> q = insertInto(USER).values(orders);",
+                "Insert<Order> q = insertInto(ORDER).values(orders);");
+
+        // ON CONFLICT
+        pair("conflict target of another table", CANNOT_BE_APPLIED,
+                "InsertConflict<User> c = insertInto(USER).set(USER.NAME, \"a\").onConflict(ORDER.ID);",
+                "InsertConflict<User> c = insertInto(USER).set(USER.NAME, \"a\").onConflict(USER.EMAIL);");
+        pair("doUpdateSet with a column of another table", CANNOT_BE_APPLIED,
+                "Insert<User> q = insertInto(USER).set(USER.NAME, \"a\").onConflict(USER.EMAIL).doUpdateSet(ORDER.TOTAL);",
+                "Insert<User> q = insertInto(USER).set(USER.NAME, \"a\").onConflict(USER.EMAIL).doUpdateSet(USER.NAME);");
+        pair("doUpdate set from excluded of another type", NO_SUITABLE_METHOD,
+                List.of("InsertConflict<User> c = insertInto(USER).set(USER.NAME, \"a\").onConflict(USER.EMAIL);"),
+                "InsertDoUpdate<User> q = c.doUpdate().set(USER.AGE, excluded(USER.NAME));",
+                "InsertDoUpdate<User> q = c.doUpdate().set(USER.AGE, excluded(USER.AGE));");
+
+        // UPDATE
+        pair("update set with a column of another table", NO_SUITABLE_METHOD,
+                "UpdateStep<User> u = update(USER).set(ORDER.TOTAL, new BigDecimal(\"1\"));",
+                "UpdateStep<User> u = update(USER).set(USER.AGE, 31);");
+        pair("update set with a value of another type", NO_SUITABLE_METHOD,
+                "UpdateStep<User> u = update(USER).set(USER.AGE, \"x\");",
+                "UpdateStep<User> u = update(USER).set(USER.AGE, 31);");
+        pair("update set with a field of another type", NO_SUITABLE_METHOD,
+                "UpdateStep<User> u = update(USER).set(USER.AGE, USER.NAME);",
+                "UpdateStep<User> u = update(USER).set(USER.AGE, USER.AGE.plus(1));");
+        pair("update setNull with a column of another table", INCOMPATIBLE_TYPES,
+                "UpdateStep<User> u = update(USER).setNull(ORDER.TOTAL);",
+                "UpdateStep<User> u = update(USER).setNull(USER.AGE);");
+
+        // no WHERE, no query
+        pair("a delete without where() or all() is not a query", INCOMPATIBLE_TYPES,
+                "Query q = deleteFrom(USER);",
+                "Query q = deleteFrom(USER).all();");
+        pair("an update without where() or all() is not a query", INCOMPATIBLE_TYPES,
+                "Query q = update(USER).set(USER.AGE, 1);",
+                "Query q = update(USER).set(USER.AGE, 1).all();");
+        pair("a delete step is not a row-count query", INCOMPATIBLE_TYPES,
+                "RowCountQuery q = deleteFrom(USER).using(ORDER);",
+                "RowCountQuery q = deleteFrom(USER).using(ORDER).where(ORDER.USER_ID.eq(USER.ID));");
+        pair("insertInto alone is not a query", INCOMPATIBLE_TYPES,
+                "Query q = insertInto(USER);",
+                "Query q = insertInto(USER).defaultValues();");
+
+        // RETURNING
+        pair("returning makes a result query, not a row count", INCOMPATIBLE_TYPES,
+                "RowCountQuery q = deleteFrom(USER).all().returning(USER.ID);",
+                "ResultQuery<Long> q = deleteFrom(USER).all().returning(USER.ID);");
+        pair("returning keeps the field's type", INCOMPATIBLE_TYPES,
+                "Returning<String> r = deleteFrom(USER).all().returning(USER.ID);",
+                "Returning<Long> r = deleteFrom(USER).all().returning(USER.ID);");
+        pair("returning two fields gives their tuple", INCOMPATIBLE_TYPES,
+                "Returning<Tuple2<Long, Integer>> r = update(USER).set(USER.AGE, 1).all().returning(USER.ID, USER.NAME);",
+                "Returning<Tuple2<Long, String>> r = update(USER).set(USER.AGE, 1).all().returning(USER.ID, USER.NAME);");
+        pair("returningAll gives the table's row type", INCOMPATIBLE_TYPES,
+                "Returning<Order> r = insertInto(USER).set(USER.NAME, \"a\").returningAll();",
+                "Returning<User> r = insertInto(USER).set(USER.NAME, \"a\").returningAll();");
+        pair("a DML query binds a value of its param's type", CANNOT_BE_APPLIED,
+                List.of("Param<Long> id = param(\"id\", Long.class);"),
+                "Delete<User> q = deleteFrom(USER).where(USER.ID.eq(id)).bind(id, \"x\");",
+                "Delete<User> q = deleteFrom(USER).where(USER.ID.eq(id)).bind(id, 1L);");
     }
 
     private static Map<String, List<CompileError>> wrongErrors;
