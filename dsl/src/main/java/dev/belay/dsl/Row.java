@@ -2,20 +2,24 @@ package dev.belay.dsl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A generic result row, for projections of more fields than the tuples carry:
- * {@code row.get(USER.NAME)}, {@code row.get("name")}, {@code row.get(0)}.
+ * {@code row.get(USER.NAME)}, {@code row.get("name")}, {@code row.get(0)}. Rows of raw SQL have column
+ * labels only, so there {@code get(Field)} is refused.
  */
 public final class Row {
     private final List<Field<?>> fields;
+    private final List<@Nullable String> labels;
     private final @Nullable Object[] values;
 
-    private Row(List<Field<?>> fields, @Nullable Object[] values) {
+    private Row(List<Field<?>> fields, List<@Nullable String> labels, @Nullable Object[] values) {
         this.fields = fields;
+        this.labels = labels;
         this.values = values;
     }
 
@@ -24,7 +28,20 @@ public final class Row {
         if (fields.size() != values.size()) {
             throw new IllegalArgumentException("a row of " + fields.size() + " fields got " + values.size() + " values");
         }
-        return new Row(List.copyOf(fields), new ArrayList<@Nullable Object>(values).toArray());
+        List<@Nullable String> labels = new ArrayList<>(fields.size());
+        for (Field<?> f : fields) {
+            labels.add(f.outputName());
+        }
+        return new Row(List.copyOf(fields), Collections.unmodifiableList(labels),
+                new ArrayList<@Nullable Object>(values).toArray());
+    }
+
+    /** A row of {@code values} known only by their column labels, as raw SQL returns them. */
+    public static Row ofLabels(List<String> labels, List<? extends @Nullable Object> values) {
+        if (labels.size() != values.size()) {
+            throw new IllegalArgumentException("a row of " + labels.size() + " columns got " + values.size() + " values");
+        }
+        return new Row(List.of(), List.copyOf(labels), new ArrayList<@Nullable Object>(values).toArray());
     }
 
     public int size() {
@@ -47,24 +64,25 @@ public final class Row {
             }
         }
         if (i < 0) {
-            throw new IllegalArgumentException("this row has no field " + field + "; it has " + fields);
+            throw new IllegalArgumentException("this row has no field " + field + (fields.isEmpty()
+                    ? "; it comes from raw SQL, so read it by label: get(\"" + field.outputName() + "\")"
+                    : "; it has " + fields));
         }
         return field.type().javaType().cast(values[i]);
     }
 
     /** The value of the column labelled {@code name} (a column name or an alias). */
     public @Nullable Object get(String name) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (name.equals(fields.get(i).outputName())) {
-                return values[i];
-            }
+        int i = labels.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("this row has no column labelled '" + name + "'; it has " + labels);
         }
-        throw new IllegalArgumentException("this row has no column labelled '" + name + "'");
+        return values[i];
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Row r && r.fields.equals(fields) && Arrays.equals(r.values, values);
+        return o instanceof Row r && r.fields.equals(fields) && r.labels.equals(labels) && Arrays.equals(r.values, values);
     }
 
     @Override

@@ -1,0 +1,162 @@
+package dev.belay.executor;
+
+import dev.belay.dsl.PgType;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.util.PGInterval;
+import org.postgresql.util.PGobject;
+
+/**
+ * Binds one parameter by its {@link PgType}, so every value reaches PostgreSQL with the type the query
+ * was built with (an int4 stays int4, a NULL is a typed NULL) and the server never has to guess.
+ */
+final class Binders {
+    private Binders() {}
+
+    static void bind(Connection connection, PreparedStatement ps, int index, PgType<?> type, @Nullable Object value,
+                     TypeRegistry types) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, sqlType(type));
+            return;
+        }
+        Converter<?, ?> converter = types.converter(value.getClass());
+        if (converter != null) {
+            Object db = toDb(converter, value, index);
+            bind(connection, ps, index, PgType.forClass(db.getClass()), db, types);
+            return;
+        }
+        switch (type.kind()) {
+            case TEXT -> ps.setString(index, text(value, index));
+            case ENUM -> ps.setObject(index, ((Enum<?>) value).name(), Types.OTHER);
+            case JSON -> {
+                PGobject json = new PGobject();
+                json.setType(type.sqlName());
+                json.setValue(value instanceof String s ? text(s, index) : text(jsonCodec(types, index).toJson(value), index));
+                ps.setObject(index, json);
+            }
+            case ARRAY -> ps.setArray(index, array(connection, type, (List<?>) value, index));
+            case NUMERIC -> numeric(ps, index, value);
+            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
+            case BINARY -> ps.setBytes(index, (byte[]) value);
+            case UUID -> ps.setObject(index, value);
+            case TEMPORAL -> temporal(ps, index, value);
+            default -> ps.setObject(index, value instanceof PGobject ? value
+                    : text(value instanceof Enum<?> e ? e.name() : value.toString(), index), Types.OTHER);
+        }
+    }
+
+    private static void numeric(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Integer i) {
+            ps.setInt(index, i);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Short s) {
+            ps.setShort(index, s);
+        } else if (value instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (value instanceof Float f) {
+            ps.setFloat(index, f);
+        } else if (value instanceof BigDecimal b) {
+            ps.setBigDecimal(index, b);
+        } else {
+            throw new BindException("parameter " + index + ": " + value.getClass().getName() + " is not a number type "
+                    + "Belay binds", null, null, null, null, null, null);
+        }
+    }
+
+    private static void temporal(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof Duration d) {
+            // an exact length of time: sent as seconds, never as days, which PostgreSQL applies by calendar
+            ps.setObject(index, new PGInterval(0, 0, 0, 0, 0, d.getSeconds() + d.getNano() / 1e9));
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    private static java.sql.Array array(Connection connection, PgType<?> type, List<?> list, int index)
+            throws SQLException {
+        PgType<?> element = type.elementType();
+        Object[] items = new Object[list.size()];
+        for (int i = 0; i < items.length; i++) {
+            Object item = list.get(i);
+            if (item instanceof Enum<?> e) {
+                items[i] = e.name();
+            } else if (item instanceof String s) {
+                items[i] = text(s, index);
+            } else if (item instanceof Instant instant) {
+                items[i] = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+            } else {
+                items[i] = item;
+            }
+        }
+        String name = element == null ? "text" : element.sqlName();
+        return connection.createArrayOf(name, items);
+    }
+
+    /** PostgreSQL text cannot hold NUL; refusing it here names the parameter instead of a server error. */
+    private static String text(Object value, int index) {
+        String s = value.toString();
+        if (s.indexOf('\0') >= 0) {
+            throw new BindException("parameter " + index + " contains a NUL character (0x00) at position "
+                    + s.indexOf('\0') + "; PostgreSQL cannot store NUL in text or json. Strip it or store bytea",
+                    null, null, null, null, null, null);
+        }
+        return s;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object toDb(Converter converter, Object value, int index) {
+        Object db;
+        try {
+            db = converter.toDb(value);
+        } catch (RuntimeException e) {
+            throw new BindException("parameter " + index + ": converter from " + converter.javaType().getName()
+                    + " failed: " + e.getMessage(), e, null, null, null, null, null);
+        }
+        if (db == null) {
+            throw new BindException("parameter " + index + ": converter from " + converter.javaType().getName()
+                    + " returned null for a non-null value", null, null, null, null, null, null);
+        }
+        return db;
+    }
+
+    private static JsonCodec jsonCodec(TypeRegistry types, int index) {
+        JsonCodec codec = types.json();
+        if (codec == null) {
+            throw new BindException("parameter " + index + ": a json value that is not a String needs a JsonCodec; "
+                    + "add one with TypeRegistry.withJson(codec)", null, null, null, null, null, null);
+        }
+        return codec;
+    }
+
+    /** The JDBC type of a typed NULL, so pgjdbc sends the parameter's OID rather than "unknown". */
+    private static int sqlType(PgType<?> type) {
+        return switch (type.sqlName()) {
+            case "text", "varchar" -> Types.VARCHAR;
+            case "int2" -> Types.SMALLINT;
+            case "int4" -> Types.INTEGER;
+            case "int8" -> Types.BIGINT;
+            case "numeric" -> Types.NUMERIC;
+            case "float4" -> Types.REAL;
+            case "float8" -> Types.DOUBLE;
+            case "bool" -> Types.BOOLEAN;
+            case "date" -> Types.DATE;
+            case "time" -> Types.TIME;
+            case "timestamp" -> Types.TIMESTAMP;
+            case "timestamptz" -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case "bytea" -> Types.BINARY;
+            default -> Types.OTHER;
+        };
+    }
+}

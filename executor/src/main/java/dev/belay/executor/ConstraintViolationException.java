@@ -1,0 +1,13 @@
+package dev.belay.executor;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** A statement broke an integrity constraint (SQLSTATE class 23). */
+public class ConstraintViolationException extends BelayException {
+    private static final long serialVersionUID = 1L;
+
+    public ConstraintViolationException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
+            @Nullable String table, @Nullable String column, @Nullable String constraint) {
+        super(message, cause, sqlState, sql, table, column, constraint);
+    }
+}

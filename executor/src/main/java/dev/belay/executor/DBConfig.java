@@ -1,0 +1,204 @@
+package dev.belay.executor;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Everything a {@link DBConnection} needs, as one immutable value, checked when built:
+ *
+ * <pre>{@code
+ * DBConfig config = DBConfig.builder("jdbc:postgresql://localhost:5432/app")
+ *     .user("app").password(secret).poolSize(20).statementTimeout(Duration.ofSeconds(30)).build();
+ * DBConnection db = DBConnection.open(config);
+ * }</pre>
+ */
+public final class DBConfig {
+    private final @Nullable String jdbcUrl;
+    private final @Nullable String user;
+    private final @Nullable String password;
+    private final int poolSize;
+    private final Duration connectionTimeout;
+    private final int fetchSize;
+    private final @Nullable Duration statementTimeout;
+    private final @Nullable Duration lockTimeout;
+    private final TypeRegistry types;
+    private final boolean logParameters;
+    private final Duration slowQueryThreshold;
+
+    private DBConfig(Builder b) {
+        this.jdbcUrl = b.jdbcUrl;
+        this.user = b.user;
+        this.password = b.password;
+        this.poolSize = b.poolSize;
+        this.connectionTimeout = b.connectionTimeout;
+        this.fetchSize = b.fetchSize;
+        this.statementTimeout = b.statementTimeout;
+        this.lockTimeout = b.lockTimeout;
+        this.types = b.types;
+        this.logParameters = b.logParameters;
+        this.slowQueryThreshold = b.slowQueryThreshold;
+    }
+
+    /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
+    public static Builder builder(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql:, got " + jdbcUrl);
+        }
+        Builder b = new Builder();
+        b.jdbcUrl = jdbcUrl;
+        return b;
+    }
+
+    /** A builder for settings only, for {@link DBConnection#of(javax.sql.DataSource, DBConfig)}. */
+    public static Builder settings() {
+        return new Builder();
+    }
+
+    public @Nullable String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public @Nullable String user() {
+        return user;
+    }
+
+    @Nullable String password() {
+        return password;
+    }
+
+    public int poolSize() {
+        return poolSize;
+    }
+
+    public Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public int fetchSize() {
+        return fetchSize;
+    }
+
+    public @Nullable Duration statementTimeout() {
+        return statementTimeout;
+    }
+
+    public @Nullable Duration lockTimeout() {
+        return lockTimeout;
+    }
+
+    public TypeRegistry types() {
+        return types;
+    }
+
+    public boolean logParameters() {
+        return logParameters;
+    }
+
+    public Duration slowQueryThreshold() {
+        return slowQueryThreshold;
+    }
+
+    @Override
+    public String toString() {
+        return "DBConfig[" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
+                + ", statementTimeout=" + statementTimeout + ", lockTimeout=" + lockTimeout + "]"; // never the password
+    }
+
+    /** Collects settings; {@link #build()} checks them. */
+    public static final class Builder {
+        private @Nullable String jdbcUrl;
+        private @Nullable String user;
+        private @Nullable String password;
+        private int poolSize = 10;
+        private Duration connectionTimeout = Duration.ofSeconds(30);
+        private int fetchSize = 1000;
+        private @Nullable Duration statementTimeout;
+        private @Nullable Duration lockTimeout;
+        private TypeRegistry types = TypeRegistry.defaults();
+        private boolean logParameters;
+        private Duration slowQueryThreshold = Duration.ofSeconds(1);
+
+        private Builder() {}
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** Maximum connections in the pool Belay creates (default 10). */
+        public Builder poolSize(int size) {
+            this.poolSize = size;
+            return this;
+        }
+
+        /** How long a call waits for a free connection before {@link ConnectionLostException} (default 30 s). */
+        public Builder connectionTimeout(Duration timeout) {
+            this.connectionTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Rows fetched per round trip by {@code stream} (default 1000). */
+        public Builder fetchSize(int rows) {
+            this.fetchSize = rows;
+            return this;
+        }
+
+        /** The server's {@code statement_timeout} for every statement on Belay's connections. */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** The server's {@code lock_timeout}: how long a statement waits for a row or table lock. */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder types(TypeRegistry registry) {
+            this.types = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Show parameter values in logs and error messages (off by default: they may be secrets). */
+        public Builder logParameters(boolean show) {
+            this.logParameters = show;
+            return this;
+        }
+
+        /** Statements slower than this are logged at WARNING (default 1 s). */
+        public Builder slowQueryThreshold(Duration threshold) {
+            this.slowQueryThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        public DBConfig build() {
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+            }
+            if (fetchSize < 1) {
+                throw new IllegalArgumentException("fetchSize must be at least 1 (streaming needs it), got " + fetchSize);
+            }
+            requirePositive("connectionTimeout", connectionTimeout);
+            if (statementTimeout != null) {
+                requirePositive("statementTimeout", statementTimeout);
+            }
+            if (lockTimeout != null) {
+                requirePositive("lockTimeout", lockTimeout);
+            }
+            return new DBConfig(this);
+        }
+
+        private static void requirePositive(String name, Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+        }
+    }
+}

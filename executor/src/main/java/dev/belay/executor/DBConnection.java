@@ -1,0 +1,435 @@
+package dev.belay.executor;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.belay.dsl.RenderedSql;
+import dev.belay.dsl.ResultQuery;
+import dev.belay.dsl.RowCountQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Runs Belay queries and returns typed results. Thread-safe: open one per database and share it.
+ *
+ * <pre>{@code
+ * DBConnection db = DBConnection.open("jdbc:postgresql://localhost:5432/app", "app", secret);
+ * List<User> adults = db.exec(select(User.class).where(USER.AGE.ge(18)));
+ * int changed = db.exec(update(USER).set(USER.AGE, 31).where(USER.ID.eq(7L)));
+ * db.transaction(tx -> tx.exec(insertInto(USER).values(user).returning(USER.ID)));
+ * }</pre>
+ *
+ * Each call borrows a pooled connection and returns it before it returns, whatever happens; inside
+ * {@link #transaction} the handle given to the body uses the transaction's one connection.
+ */
+public final class DBConnection implements AutoCloseable {
+    private final Engine engine;
+    private final @Nullable Tx tx;
+    private final int timeoutSeconds;
+
+    /** The connection of a running transaction; {@code open} is false once it has committed or rolled back. */
+    static final class Tx {
+        final Connection connection;
+        int savepoints;
+        volatile boolean open = true;
+
+        Tx(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private DBConnection(Engine engine, @Nullable Tx tx, int timeoutSeconds) {
+        this.engine = engine;
+        this.tx = tx;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    // ---- opening -----------------------------------------------------------------------------
+
+    /** A pool of up to 10 connections on {@code jdbcUrl}; close it with {@link #close()}. */
+    public static DBConnection open(String jdbcUrl, String user, String password) {
+        return open(DBConfig.builder(jdbcUrl).user(user).password(password).build());
+    }
+
+    /** A HikariCP pool configured by {@code config}; close it with {@link #close()}. */
+    public static DBConnection open(DBConfig config) {
+        String url = config.jdbcUrl();
+        if (url == null) {
+            throw new IllegalArgumentException("open(config) needs a config from DBConfig.builder(jdbcUrl); a "
+                    + "settings-only config goes with of(dataSource, config)");
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setPoolName("belay");
+        String options = serverOptions(config);
+        if (!options.isEmpty()) {
+            hikari.addDataSourceProperty("options", options);
+        }
+        HikariDataSource pool = new HikariDataSource(hikari);
+        return new DBConnection(new Engine(pool, config, pool), null, 0);
+    }
+
+    /** Runs on an existing pool (Spring's, say). Belay never closes it; {@link #close()} is then a no-op. */
+    public static DBConnection of(DataSource dataSource) {
+        return of(dataSource, DBConfig.settings().build());
+    }
+
+    /**
+     * Runs on an existing pool with Belay's settings (types, fetch size, logging). Server timeouts belong to
+     * that pool's own configuration, so a config with statement or lock timeouts is refused here.
+     */
+    public static DBConnection of(DataSource dataSource, DBConfig config) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        if (config.statementTimeout() != null || config.lockTimeout() != null) {
+            throw new IllegalArgumentException("of(dataSource, config): set statement_timeout and lock_timeout on "
+                    + "the pool you pass (e.g. pgjdbc's options=-c statement_timeout=5s), not in DBConfig");
+        }
+        return new DBConnection(new Engine(dataSource, config, null), null, 0);
+    }
+
+    private static String serverOptions(DBConfig config) {
+        StringBuilder options = new StringBuilder();
+        if (config.statementTimeout() != null) {
+            options.append("-c statement_timeout=").append(config.statementTimeout().toMillis());
+        }
+        if (config.lockTimeout() != null) {
+            options.append(options.length() > 0 ? " " : "").append("-c lock_timeout=")
+                    .append(config.lockTimeout().toMillis());
+        }
+        return options.toString();
+    }
+
+    /**
+     * The same database with a per-statement timeout: {@code db.withTimeout(Duration.ofSeconds(2)).exec(q)}.
+     * JDBC counts it in whole seconds, so it is rounded up; a statement running past it fails with
+     * {@link QueryTimeoutException}.
+     */
+    public DBConnection withTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        long seconds = (timeout.toMillis() + 999) / 1000;
+        return new DBConnection(engine, tx, (int) Math.min(Integer.MAX_VALUE, seconds));
+    }
+
+    // ---- queries -----------------------------------------------------------------------------
+
+    /** All rows of a SELECT or of a statement with RETURNING. */
+    public <T> List<T> exec(ResultQuery<T> query) {
+        return fetch(query, 0);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE without RETURNING and gives the number of rows it changed. */
+    public int exec(RowCountQuery query) {
+        RenderedSql r = query.render();
+        return call(r.sql(), r.params(), c -> {
+            long start = System.nanoTime();
+            try (PreparedStatement ps = engine.prepare(c, r, timeoutSeconds)) {
+                int count = ps.executeUpdate();
+                engine.log(r.sql(), r.params(), start, count);
+                return count;
+            }
+        });
+    }
+
+    /** The first row, or empty; only one row is fetched. */
+    public <T> Optional<T> first(ResultQuery<T> query) {
+        List<T> rows = fetch(query, 1);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /**
+     * Exactly one row. At most two rows are fetched to tell "one" from "more".
+     *
+     * @throws NoRowException when there is none
+     * @throws TooManyRowsException when there are more
+     */
+    public <T> T one(ResultQuery<T> query) {
+        List<T> rows = fetch(query, 2);
+        if (rows.isEmpty()) {
+            throw new NoRowException("one(): the query returned no row", null, null, query.render().sql(), null,
+                    null, null);
+        }
+        if (rows.size() > 1) {
+            throw new TooManyRowsException("one(): the query returned more than one row", null, null,
+                    query.render().sql(), null, null, null);
+        }
+        return rows.get(0);
+    }
+
+    /** The single value of a one-column query, or null when it returns no row: {@code db.fetchValue(select(count()).from(USER))}. */
+    public <T> @Nullable T fetchValue(ResultQuery<T> query) {
+        if (query.fields().size() != 1) {
+            throw new IllegalArgumentException("fetchValue(): the query must select one field, it selects "
+                    + query.fields().size());
+        }
+        return first(query).orElse(null);
+    }
+
+    /**
+     * The rows as a lazily read stream, fetched {@code fetchSize} at a time through a server cursor, so memory
+     * stays constant however many rows there are. <b>The stream holds a connection until it is closed:</b>
+     * always use try-with-resources: {@code try (Stream<User> s = db.stream(q)) { ... }}.
+     */
+    public <T> Stream<T> stream(ResultQuery<T> query) {
+        return Streams.open(engine, tx, query, timeoutSeconds);
+    }
+
+    private <T> List<T> fetch(ResultQuery<T> query, int maxRows) {
+        RenderedSql r = query.render();
+        return call(r.sql(), r.params(), c -> {
+            long start = System.nanoTime();
+            try (PreparedStatement ps = engine.prepare(c, r, timeoutSeconds)) {
+                if (maxRows > 0) {
+                    ps.setMaxRows(maxRows);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    RowMapper<T> mapper = engine.plan(r.sql(), query.resultType(), false, rs,
+                            set -> RowMappers.forQuery(query.resultType(), query.fields(), set.getMetaData(),
+                                    engine.config.types()));
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                    engine.log(r.sql(), r.params(), start, rows.size());
+                    return rows;
+                }
+            }
+        });
+    }
+
+    /**
+     * Raw SQL, for what the DSL does not cover; the only API that takes SQL text. Values are still bound
+     * parameters: {@code db.sql("select name from users where id = :id").bind("id", 5L).fetch(String.class)}.
+     */
+    public RawSql sql(String sql) {
+        return new RawSql(this, NamedSql.parse(sql));
+    }
+
+    /** Runs work on a connection: the transaction's, or a pooled one returned afterwards. */
+    <R> R call(String sql, List<?> params, Work<R> work) {
+        if (tx != null) {
+            requireOpen(tx);
+            try {
+                return work.run(tx.connection);
+            } catch (SQLException e) {
+                throw engine.translate(e, sql, params);
+            }
+        }
+        try (Connection c = engine.borrow()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw engine.translate(e, sql, params);
+        }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    /** JDBC work on one connection. */
+    @FunctionalInterface
+    interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    static void requireOpen(Tx tx) {
+        if (!tx.open) {
+            throw new IllegalStateException("this handle belongs to a transaction that has ended; use the "
+                    + "DBConnection the transaction was started from");
+        }
+    }
+
+    // ---- transactions ------------------------------------------------------------------------
+
+    /** True inside {@link #transaction}, where every call shares one connection. */
+    public boolean inTransaction() {
+        return tx != null && tx.open;
+    }
+
+    /** {@link #transaction(TxOptions, TransactionBody)} with the server's default isolation and no retry. */
+    public <T> T transaction(TransactionBody<T> body) {
+        return transaction(TxOptions.DEFAULT, body);
+    }
+
+    /** A transaction that returns nothing. */
+    public void useTransaction(TransactionAction action) {
+        transaction(TxOptions.DEFAULT, tx -> {
+            action.run(tx);
+            return null;
+        });
+    }
+
+    /** A transaction with options that returns nothing. */
+    public void useTransaction(TxOptions options, TransactionAction action) {
+        transaction(options, tx -> {
+            action.run(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code body} in a transaction: committed when it returns, rolled back when it throws. Called inside
+     * another transaction it becomes a SAVEPOINT that rolls back only its own work. With
+     * {@code options.retries(n)}, a serialization failure or deadlock reruns the whole body, after an
+     * exponential backoff with jitter.
+     */
+    public <T> T transaction(TxOptions options, TransactionBody<T> body) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(body, "body");
+        if (tx != null) {
+            return nested(options, body, tx);
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return outermost(options, body);
+            } catch (TransientException e) {
+                if (attempt >= options.retries()) {
+                    throw e;
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    private <T> T nested(TxOptions options, TransactionBody<T> body, Tx tx) {
+        requireOpen(tx);
+        if (options.isolation() != null || options.readOnly() || options.retries() > 0) {
+            throw new IllegalStateException("a nested transaction is a savepoint: isolation, read-only and retries "
+                    + "can only be set on the outermost transaction");
+        }
+        Connection c = tx.connection;
+        Savepoint savepoint;
+        try {
+            savepoint = c.setSavepoint("belay_" + (++tx.savepoints));
+        } catch (SQLException e) {
+            throw engine.translate(e, "SAVEPOINT", List.of());
+        }
+        T result;
+        try {
+            result = body.run(this);
+        } catch (RuntimeException | Error e) {
+            try {
+                c.rollback(savepoint);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        try {
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw engine.translate(e, "RELEASE SAVEPOINT", List.of());
+        }
+        return result;
+    }
+
+    private <T> T outermost(TxOptions options, TransactionBody<T> body) {
+        Connection c = engine.borrow();
+        Tx t = new Tx(c);
+        try {
+            c.setAutoCommit(false);
+            if (options.isolation() != null) {
+                c.setTransactionIsolation(options.isolation());
+            }
+            c.setReadOnly(options.readOnly());
+            T result = body.run(new DBConnection(engine, t, timeoutSeconds));
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(c, e);
+            throw engine.translate(e, "COMMIT", List.of());
+        } catch (RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            t.open = false;
+            release(c);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Puts the connection back as the pool lent it; HikariCP also resets these, other pools may not. */
+    private static void release(Connection c) {
+        try {
+            try {
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            } finally {
+                c.close();
+            }
+        } catch (SQLException e) {
+            // the connection is broken; closing it hands it back to the pool, which discards it
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long base = Math.min(1_000L, 10L << Math.min(attempt, 10));
+        long sleep = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        try {
+            Thread.sleep(sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BelayException("interrupted while waiting to retry the transaction", e);
+        }
+    }
+
+    // ---- pool --------------------------------------------------------------------------------
+
+    /**
+     * The pool's connections: total, active (lent out), idle, and threads waiting for one.
+     *
+     * @throws IllegalStateException when the DataSource is not a HikariCP pool
+     */
+    public PoolStats poolStats() {
+        if (engine.dataSource instanceof HikariDataSource hikari) {
+            HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+            if (pool == null) {
+                throw new IllegalStateException("the pool is not running (closed or not started)");
+            }
+            return new PoolStats(pool.getTotalConnections(), pool.getActiveConnections(), pool.getIdleConnections(),
+                    pool.getThreadsAwaitingConnection());
+        }
+        throw new IllegalStateException("poolStats() reads HikariCP's pool; this DBConnection runs on a "
+                + engine.dataSource.getClass().getName());
+    }
+
+    /** Closes the pool Belay opened; a no-op for {@link #of(DataSource)} and inside a transaction. */
+    @Override
+    public void close() {
+        if (tx == null && engine.ownedPool != null) {
+            try {
+                engine.ownedPool.close();
+            } catch (Exception e) {
+                throw new BelayException("closing the pool failed: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.belay.executor;
+
+/**
+ * Turns Java objects into JSON text and back, for json/jsonb columns typed with a Java class other than
+ * String ({@code PgType.custom("jsonb", Settings.class)}). Belay has no JSON dependency: plug in the
+ * application's mapper, e.g. {@code new JsonCodec() { ... objectMapper.writeValueAsString(v) ... }}.
+ */
+public interface JsonCodec {
+    String toJson(Object value);
+
+    <T> T fromJson(String json, Class<T> type);
+}

@@ -1,0 +1,13 @@
+package dev.belay.executor;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** A NOT NULL column would get NULL (SQLSTATE 23502); {@link #column()} names it. */
+public final class NotNullViolationException extends ConstraintViolationException {
+    private static final long serialVersionUID = 1L;
+
+    public NotNullViolationException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
+            @Nullable String table, @Nullable String column, @Nullable String constraint) {
+        super(message, cause, sqlState, sql, table, column, constraint);
+    }
+}

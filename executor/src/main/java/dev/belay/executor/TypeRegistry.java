@@ -1,0 +1,62 @@
+package dev.belay.executor;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * How Java values are bound and read: the built-in PostgreSQL types (text, int2/4/8, numeric, float4/8,
+ * bool, uuid, date/time/timestamp/timestamptz, interval, bytea, json/jsonb, arrays, enums), plus the
+ * application's {@link Converter}s and {@link JsonCodec}. Immutable: {@code with(...)} returns a new registry.
+ *
+ * <pre>{@code
+ * TypeRegistry types = TypeRegistry.defaults().with(Converter.of(String.class, Email.class, Email::new, Email::value));
+ * DBConnection db = DBConnection.open(DBConfig.builder(url).user(u).password(p).types(types).build());
+ * }</pre>
+ */
+public final class TypeRegistry {
+    private static final TypeRegistry DEFAULTS = new TypeRegistry(Map.of(), null);
+
+    private final Map<Class<?>, Converter<?, ?>> converters;
+    private final @Nullable JsonCodec json;
+
+    private TypeRegistry(Map<Class<?>, Converter<?, ?>> converters, @Nullable JsonCodec json) {
+        this.converters = converters;
+        this.json = json;
+    }
+
+    /** The built-in types only. */
+    public static TypeRegistry defaults() {
+        return DEFAULTS;
+    }
+
+    /** A registry that also converts {@code converter.javaType()}; a later converter for a type replaces an earlier one. */
+    public TypeRegistry with(Converter<?, ?> converter) {
+        Objects.requireNonNull(converter, "converter");
+        if (Readers.isBuiltin(converter.javaType())) {
+            throw new IllegalArgumentException("a converter for " + converter.javaType().getName()
+                    + " would replace a built-in type; wrap the value in a type of your own");
+        }
+        if (!Readers.isBuiltin(converter.dbType())) {
+            throw new IllegalArgumentException("converter for " + converter.javaType().getName() + ": its database type "
+                    + converter.dbType().getName() + " must be a built-in type (String, Long, BigDecimal, ...)");
+        }
+        Map<Class<?>, Converter<?, ?>> next = new HashMap<>(converters);
+        next.put(converter.javaType(), converter);
+        return new TypeRegistry(Map.copyOf(next), json);
+    }
+
+    /** A registry that reads and binds json/jsonb values of non-String Java types with {@code codec}. */
+    public TypeRegistry withJson(JsonCodec codec) {
+        return new TypeRegistry(converters, Objects.requireNonNull(codec, "codec"));
+    }
+
+    @Nullable Converter<?, ?> converter(Class<?> javaType) {
+        return converters.get(javaType);
+    }
+
+    @Nullable JsonCodec json() {
+        return json;
+    }
+}
