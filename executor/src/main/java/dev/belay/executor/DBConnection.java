@@ -364,7 +364,7 @@ public final class DBConnection implements AutoCloseable {
             throw e;
         } finally {
             t.open = false;
-            release(c);
+            Engine.giveBack(c);
         }
     }
 
@@ -373,20 +373,6 @@ public final class DBConnection implements AutoCloseable {
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
-        }
-    }
-
-    /** Puts the connection back as the pool lent it; HikariCP also resets these, other pools may not. */
-    private static void release(Connection c) {
-        try {
-            try {
-                c.setReadOnly(false);
-                c.setAutoCommit(true);
-            } finally {
-                c.close();
-            }
-        } catch (SQLException e) {
-            // the connection is broken; closing it hands it back to the pool, which discards it
         }
     }
 

@@ -43,6 +43,23 @@ final class Engine {
         }
     }
 
+    /**
+     * Puts a connection back as the pool lent it (autocommit on, read-write): HikariCP resets these itself,
+     * other pools may not.
+     */
+    static void giveBack(Connection c) {
+        try {
+            try {
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            } finally {
+                c.close();
+            }
+        } catch (SQLException e) {
+            // a broken connection: closing hands it back to the pool, which discards it
+        }
+    }
+
     PreparedStatement prepare(Connection c, String sql, List<@Nullable Object> params, List<PgType<?>> types,
                               int timeoutSeconds) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);

@@ -45,20 +45,12 @@ final class RowMappers {
                     + " columns", null, null, null, null, null, null);
         }
         if (type == Row.class) {
-            Reader[] readers = new Reader[n];
-            for (int i = 0; i < n; i++) {
-                readers[i] = Readers.forType(fields.get(i).type().javaType(), null, md.getColumnTypeName(i + 1),
-                        label(md, i), false, types);
-            }
+            Reader[] readers = fieldReaders(fields, md, types);
             List<Field<?>> copy = List.copyOf(fields);
             return rs -> Row.of(copy, Arrays.asList(readAll(readers, rs)));
         }
         if (isTuple(type)) {
-            Reader[] readers = new Reader[n];
-            for (int i = 0; i < n; i++) {
-                readers[i] = Readers.forType(fields.get(i).type().javaType(), null, md.getColumnTypeName(i + 1),
-                        label(md, i), false, types);
-            }
+            Reader[] readers = fieldReaders(fields, md, types);
             return rs -> tuple(readAll(readers, rs));
         }
         if (n == 1 && type == fields.get(0).type().javaType() && isValue(type, types)) {
@@ -104,6 +96,17 @@ final class RowMappers {
             names[i] = camel(md.getColumnLabel(i + 1));
         }
         return byName(type, names, new boolean[n], md, types);
+    }
+
+    /** One reader per field, each reading the Java type its field declares. */
+    private static Reader[] fieldReaders(List<Field<?>> fields, ResultSetMetaData md, TypeRegistry types)
+            throws SQLException {
+        Reader[] readers = new Reader[fields.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = Readers.forType(fields.get(i).type().javaType(), null, md.getColumnTypeName(i + 1),
+                    label(md, i), false, types);
+        }
+        return readers;
     }
 
     private static @Nullable Object[] readAll(Reader[] readers, java.sql.ResultSet rs) throws SQLException {

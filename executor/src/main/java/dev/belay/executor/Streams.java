@@ -77,7 +77,7 @@ final class Streams {
             throw engine.translate(e, r.sql(), r.params());
         } finally {
             if (own) {
-                release(c);
+                Engine.giveBack(c);
             }
         }
     }
@@ -97,20 +97,8 @@ final class Streams {
             // the original failure is what the caller needs to see
         } finally {
             if (own) {
-                release(c);
+                Engine.giveBack(c);
             }
-        }
-    }
-
-    private static void release(Connection c) {
-        try {
-            try {
-                c.setAutoCommit(true);
-            } finally {
-                c.close();
-            }
-        } catch (SQLException e) {
-            // a broken connection: closing hands it back to the pool, which discards it
         }
     }
 }

@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class GoldenEffectsTest {
     /** Every table of the fixture schema; the isolation check compares their full contents. */
-    private static final List<String> TABLES =
-            List.of("users", "orders", "nodes", "node_archive", "events", "wide", "app.docs");
+    private static final List<String> TABLES = TestDb.FIXTURE_TABLES;
 
     private static Connection connection;
     private static Map<String, List<List<Object>>> seeded;

@@ -54,7 +54,7 @@ final class GoldenStatementsTest {
     static void close() throws SQLException {
         connection.close();
         try (Connection c = database.connect()) {
-            for (String table : List.of("users", "orders", "nodes", "node_archive", "events", "wide", "app.docs")) {
+            for (String table : TestDb.FIXTURE_TABLES) {
                 List<List<Object>> count = Jdbc.rows(c, "SELECT count(*) FROM " + table);
                 assertEquals(List.of(List.of(0L)), count, table + " was changed by a golden statement; they must only "
                         + "be described (DML) or run in the rolled-back transaction (SELECT)");

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Properties;
 public record TestDb(String jdbcUrl, String user, String password) {
 
     /** A new connection in autocommit mode; the caller closes it. */
+    /** Every table the fixture schema creates (belay/fixture-schema.sql and belay/it-extra-schema.sql). */
+    public static final List<String> FIXTURE_TABLES =
+            List.of("users", "orders", "nodes", "node_archive", "events", "wide", "app.docs");
+
     public Connection connect() throws SQLException {
         return open(jdbcUrl, user, password);
     }
