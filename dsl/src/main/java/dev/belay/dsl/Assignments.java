@@ -26,7 +26,7 @@ final class Assignments {
                     + column.type().javaType().getSimpleName() + " but the value is a "
                     + value.getClass().getName() + ": " + value);
         }
-        return new Expr.Bind(value, column.type());
+        return NulText.bind(() -> statement + ": column " + name(column), value, column.type());
     }
 
     /** An expression written to {@code column}; its type was checked by the compiler. */

@@ -142,7 +142,7 @@ public abstract sealed class Field<T> implements SortItem
      * {@code (Integer) null}, or {@code isNotNull()}.)
      */
     public final Condition isDistinctFrom(@Nullable T value) {
-        return new Condition(new Binary(node, "IS DISTINCT FROM", new Bind(value, type)));
+        return new Condition(new Binary(node, "IS DISTINCT FROM", NulText.bind(() -> "isDistinctFrom(...) on " + this, value, type)));
     }
 
     /** {@code a.isDistinctFrom(b)} renders {@code a IS DISTINCT FROM b}. */
@@ -155,7 +155,8 @@ public abstract sealed class Field<T> implements SortItem
      * {@code age} may be null, and then it matches NULL.
      */
     public final Condition isNotDistinctFrom(@Nullable T value) {
-        return new Condition(new Binary(node, "IS NOT DISTINCT FROM", new Bind(value, type)));
+        return new Condition(new Binary(node, "IS NOT DISTINCT FROM", NulText.bind(() -> "isNotDistinctFrom(...) on " + this, value,
+                type)));
     }
 
     /** {@code a.isNotDistinctFrom(b)} renders {@code a IS NOT DISTINCT FROM b}. */
@@ -406,7 +407,7 @@ public abstract sealed class Field<T> implements SortItem
                     + "in SQL. Use isNull() / isNotNull(), or isNotDistinctFrom(value) / isDistinctFrom(value) "
                     + "for a null-safe comparison.");
         }
-        return new Bind(value, type);
+        return NulText.bind(() -> op + "(...) on " + this, value, type);
     }
 
     private Condition compare(String op, String name, @Nullable T value) {
@@ -437,7 +438,7 @@ public abstract sealed class Field<T> implements SortItem
             copy.add(v);
             i++;
         }
-        return new Bind(List.copyOf(copy), PgType.arrayOf(type));
+        return NulText.bind(() -> op + "(...) on " + this, List.copyOf(copy), PgType.arrayOf(type));
     }
 
     private Condition textMatch(String op, String name, String pattern) {
@@ -445,7 +446,7 @@ public abstract sealed class Field<T> implements SortItem
         if (pattern == null) {
             throw new IllegalArgumentException(name + "(null) on " + this + ": a pattern is required");
         }
-        return new Condition(new Binary(node, op, new Bind(pattern, PgType.TEXT)));
+        return new Condition(new Binary(node, op, NulText.bind(() -> name + "(...) on " + this, pattern, PgType.TEXT)));
     }
 
     private String textValue(String op, @Nullable T value) {
@@ -506,6 +507,7 @@ public abstract sealed class Field<T> implements SortItem
         if (key == null) {
             throw new IllegalArgumentException("a null json key on " + this + ": name the key to look up");
         }
+        NulText.refuse(() -> "json key on " + this, key);
         return key;
     }
 
@@ -513,6 +515,8 @@ public abstract sealed class Field<T> implements SortItem
         if (keys.length == 0) {
             throw new IllegalArgumentException("at least one json key is required");
         }
-        return List.of(keys);
+        List<String> list = List.of(keys);
+        NulText.refuse(() -> "json keys", list);
+        return list;
     }
 }

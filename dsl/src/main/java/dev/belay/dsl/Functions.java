@@ -57,7 +57,7 @@ abstract class Functions {
             throw new IllegalArgumentException("coalesce(" + field + ", null): a NULL fallback changes nothing; "
                     + "give a non-null value or use the field on its own");
         }
-        return new Expression<>(new Func("coalesce", List.of(field.unaliased(), new Expr.Bind(fallback, field.type())),
+        return new Expression<>(new Func("coalesce", List.of(field.unaliased(), NulText.bind(() -> "coalesce(" + field + ", ...)", fallback, field.type())),
                 false, false, null, null), field.type());
     }
 

@@ -62,6 +62,6 @@ final class Seek {
             throw new IllegalArgumentException("seek(): value " + index + " for " + s.field() + " is a "
                     + value.getClass().getSimpleName() + ", but the field holds " + type.javaType().getSimpleName());
         }
-        return new Expr.Bind(value, type);
+        return NulText.bind(() -> "seek(): value " + index + " for " + s.field(), value, type);
     }
 }

@@ -188,7 +188,7 @@ public final class Sql extends Functions {
 
     /** A bound value of an explicit type: {@code value(null, PgType.INT4)} renders {@code ?} bound to NULL. */
     public static <T> Field<T> value(@Nullable T value, PgType<T> type) {
-        return new Expression<>(new Expr.Bind(value, type), type);
+        return new Expression<>(NulText.bind(() -> "value(...)", value, type), type);
     }
 
     // ---- conditions --------------------------------------------------------------------------

@@ -100,6 +100,7 @@ final class Statement {
             throw new IllegalArgumentException("bind(:" + param.name() + ", ...): this query has no parameter :"
                     + param.name() + " (a param(...) slot is matched by identity, not by name)");
         }
+        NulText.refuse(() -> "bind(:" + param.name() + ", ...)", value);
         Map<ParamKey, @Nullable Object> next = new HashMap<>(bindings);
         next.put(param.key(), value);
         return new Statement(node, cache, Collections.unmodifiableMap(next));

@@ -107,12 +107,25 @@ final class Binders {
     /** PostgreSQL text cannot hold NUL; refusing it here names the parameter instead of a server error. */
     private static String text(Object value, int index) {
         String s = value.toString();
-        if (s.indexOf('\0') >= 0) {
-            throw new BindException("parameter " + index + " contains a NUL character (0x00) at position "
-                    + s.indexOf('\0') + "; PostgreSQL cannot store NUL in text or json. Strip it or store bytea",
+        refuseNul("parameter " + index, s);
+        return s;
+    }
+
+    /**
+     * Refuses a string holding NUL (0x00), or a list with such an element, naming {@code where} (a parameter
+     * index or a raw SQL placeholder). DSL queries refuse it earlier, naming the column.
+     */
+    static void refuseNul(String where, @Nullable Object value) {
+        if (value instanceof String s && s.indexOf('\0') >= 0) {
+            throw new BindException(where + " contains a NUL character (0x00) at index " + s.indexOf('\0')
+                    + "; PostgreSQL cannot store NUL in text or json. Strip it, or store the data as bytea",
                     null, null, null, null, null, null);
         }
-        return s;
+        if (value instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                refuseNul(where + " element " + i, items.get(i));
+            }
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -71,6 +71,9 @@ final class Engine {
                 Binders.bind(c, ps, i + 1, types.get(i), params.get(i), config.types());
             }
             return ps;
+        } catch (BindException e) {
+            ps.close();
+            throw e.sql() != null ? e : new BindException(e.getMessage(), e.getCause(), null, sql, null, null, null);
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;

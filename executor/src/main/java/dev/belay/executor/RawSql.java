@@ -75,6 +75,7 @@ public final class RawSql {
             throw new IllegalArgumentException("bind(" + position + ", ...): the SQL has " + values.length
                     + " ? placeholders" + (sql.names().stream().anyMatch(s -> !s.isEmpty()) ? " (it uses :names)" : ""));
         }
+        Binders.refuseNul("?" + position, value);
         RawSql next = copy();
         next.values[position - 1] = value;
         next.types[position - 1] = type;
@@ -83,6 +84,7 @@ public final class RawSql {
     }
 
     private RawSql bindTyped(String name, @Nullable Object value, PgType<?> type) {
+        Binders.refuseNul(":" + name, value);
         RawSql next = copy();
         boolean found = false;
         for (int i = 0; i < values.length; i++) {

@@ -21,6 +21,7 @@ import dev.belay.executor.QueryTimeoutException;
 import dev.belay.executor.SerializationFailureException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
+import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
 import java.math.BigDecimal;

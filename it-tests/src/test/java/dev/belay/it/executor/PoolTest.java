@@ -12,6 +12,7 @@ import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.PoolStats;
+import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
 import java.time.Duration;

@@ -10,6 +10,7 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
 import dev.belay.executor.RawSql;
 import dev.belay.executor.TooManyRowsException;
+import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
 import java.util.List;

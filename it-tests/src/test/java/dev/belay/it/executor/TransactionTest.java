@@ -10,6 +10,7 @@ import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.SerializationFailureException;
 import dev.belay.executor.TxOptions;
+import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
 import java.sql.Connection;

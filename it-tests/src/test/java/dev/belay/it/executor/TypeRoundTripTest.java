@@ -16,6 +16,7 @@ import dev.belay.executor.Converter;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
 import dev.belay.executor.TypeRegistry;
+import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
 import java.math.BigDecimal;
@@ -307,15 +308,22 @@ final class TypeRoundTripTest {
     @Test
     void nulInTextIsRefusedBeforeSending() {
         long id = IDS.incrementAndGet();
-        BindException dsl = assertThrows(BindException.class,
+        // the DSL refuses it while the query is built, naming the column
+        IllegalArgumentException dsl = assertThrows(IllegalArgumentException.class,
                 () -> db.exec(insertInto(T).set(T.id, id).set(T.text, "a\0b")));
-        assertTrue(dsl.getMessage().contains("NUL"), dsl.getMessage());
-        assertThrows(BindException.class,
-                () -> db.sql("insert into types (id, t) values (:id, :t)").bind("id", id).bind("t", "x\0").execute());
-        assertThrows(BindException.class,
+        assertTrue(dsl.getMessage().contains("column types.t") && dsl.getMessage().contains("NUL"), dsl.getMessage());
+        assertThrows(IllegalArgumentException.class,
                 () -> db.exec(insertInto(T).set(T.id, id).set(T.texts, List.of("ok", "bad\0"))));
-        assertThrows(BindException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> db.exec(insertInto(T).set(T.id, id).set(T.jsonb, "\"\0\"")));
+        // raw SQL refuses it at bind, naming the placeholder
+        BindException raw = assertThrows(BindException.class,
+                () -> db.sql("insert into types (id, t) values (:id, :t)").bind("id", id).bind("t", "x\0").execute());
+        assertTrue(raw.getMessage().startsWith(":t contains a NUL character (0x00) at index 1"), raw.getMessage());
+        BindException positional = assertThrows(BindException.class,
+                () -> db.sql("insert into types (id, ta) values (?, ?)").bind(1, id)
+                        .bind(2, List.of("a\0"), PgType.arrayOf(PgType.TEXT)).execute());
+        assertTrue(positional.getMessage().startsWith("?2 element 0 contains a NUL"), positional.getMessage());
         assertEquals(0L, db.sql("select count(*) from types where id = :id").bind("id", id).one(Long.class));
         assertEquals(0, db.poolStats().active());
     }

@@ -1,21 +1,21 @@
-package dev.belay.it.executor;
+package dev.belay.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.PoolStats;
-import dev.belay.it.TestDb;
+import dev.belay.executor.TransactionBody;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.UnaryOperator;
 
 /** Opens Belay pools on a class's {@link TestDb} and checks they end with no connection lent out. */
-final class ExecDb {
+public final class ExecDb {
     private ExecDb() {}
 
-    static DBConfig.Builder config(TestDb db) {
+    public static DBConfig.Builder config(TestDb db) {
         DBConfig.Builder b = DBConfig.builder(db.jdbcUrl()).poolSize(4);
         if (db.user() != null) {
             b.user(db.user());
@@ -26,16 +26,16 @@ final class ExecDb {
         return b;
     }
 
-    static DBConnection open(TestDb db) {
+    public static DBConnection open(TestDb db) {
         return DBConnection.open(config(db).build());
     }
 
-    static DBConnection open(TestDb db, UnaryOperator<DBConfig.Builder> tweak) {
+    public static DBConnection open(TestDb db, UnaryOperator<DBConfig.Builder> tweak) {
         return DBConnection.open(tweak.apply(config(db)).build());
     }
 
     /** Asserts that no connection is still lent out, then closes the pool. */
-    static void closeIdle(DBConnection db) {
+    public static void closeIdle(DBConnection db) {
         try {
             PoolStats stats = db.poolStats();
             assertEquals(0, stats.active(), "connections still lent out: " + stats);
@@ -44,8 +44,36 @@ final class ExecDb {
         }
     }
 
+    /**
+     * Runs {@code body} in a transaction that is rolled back afterwards, whatever it did, and returns its
+     * result: {@code int changed = ExecDb.rolledBack(db, tx -> tx.exec(update));}.
+     */
+    public static <T> T rolledBack(DBConnection db, TransactionBody<T> body) {
+        try {
+            db.transaction(tx -> {
+                throw new Undo(body.run(tx));
+            });
+        } catch (Undo undo) {
+            @SuppressWarnings("unchecked")
+            T result = (T) undo.result;
+            return result;
+        }
+        throw new AssertionError("the transaction body neither returned nor threw");
+    }
+
+    /** Carries a result out of a transaction while making it roll back. */
+    private static final class Undo extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Object result;
+
+        Undo(Object result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
     /** Runs DDL or DML on a plain JDBC connection, outside Belay. */
-    static void jdbc(TestDb db, String sql) {
+    public static void jdbc(TestDb db, String sql) {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
