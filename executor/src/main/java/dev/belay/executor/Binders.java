@@ -25,7 +25,12 @@ final class Binders {
     static void bind(Connection connection, PreparedStatement ps, int index, PgType<?> type, @Nullable Object value,
                      TypeRegistry types) throws SQLException {
         if (value == null) {
-            ps.setNull(index, sqlType(type));
+            int sqlType = sqlType(type);
+            if (sqlType == Types.OTHER) {
+                ps.setObject(index, typed(type, null));
+            } else {
+                ps.setNull(index, sqlType);
+            }
             return;
         }
         Converter<?, ?> converter = types.converter(value.getClass());
@@ -36,13 +41,9 @@ final class Binders {
         }
         switch (type.kind()) {
             case TEXT -> ps.setString(index, text(value, index));
-            case ENUM -> ps.setObject(index, ((Enum<?>) value).name(), Types.OTHER);
-            case JSON -> {
-                PGobject json = new PGobject();
-                json.setType(type.sqlName());
-                json.setValue(value instanceof String s ? text(s, index) : text(jsonCodec(types, index).toJson(value), index));
-                ps.setObject(index, json);
-            }
+            case ENUM -> ps.setObject(index, typed(type, ((Enum<?>) value).name()));
+            case JSON -> ps.setObject(index, typed(type,
+                    text(value instanceof String s ? s : jsonCodec(types, index).toJson(value), index)));
             case ARRAY -> ps.setArray(index, array(connection, type, (List<?>) value, index));
             case NUMERIC -> numeric(ps, index, value);
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
@@ -50,7 +51,7 @@ final class Binders {
             case UUID -> ps.setObject(index, value);
             case TEMPORAL -> temporal(ps, index, value);
             default -> ps.setObject(index, value instanceof PGobject ? value
-                    : text(value instanceof Enum<?> e ? e.name() : value.toString(), index), Types.OTHER);
+                    : typed(type, text(value instanceof Enum<?> e ? e.name() : value.toString(), index)));
         }
     }
 
@@ -153,7 +154,22 @@ final class Binders {
         return codec;
     }
 
-    /** The JDBC type of a typed NULL, so pgjdbc sends the parameter's OID rather than "unknown". */
+    /**
+     * A value as text with its PostgreSQL type's name, which pgjdbc resolves to the type's OID (once per
+     * connection), so an enum, a custom type or a NULL reaches the server typed, even in {@code SELECT ?}.
+     */
+    private static PGobject typed(PgType<?> type, @Nullable String text) throws SQLException {
+        PGobject object = new PGobject();
+        object.setType(type.sqlName());
+        object.setValue(text);
+        return object;
+    }
+
+    /**
+     * The JDBC type whose {@code setNull} carries the parameter's own OID; {@code OTHER} for every type pgjdbc
+     * would send as "unknown" (time, timestamps, interval, uuid, json, arrays, enums, custom types), which
+     * are bound as a typed NULL instead.
+     */
     private static int sqlType(PgType<?> type) {
         return switch (type.sqlName()) {
             case "text", "varchar" -> Types.VARCHAR;
@@ -165,9 +181,6 @@ final class Binders {
             case "float8" -> Types.DOUBLE;
             case "bool" -> Types.BOOLEAN;
             case "date" -> Types.DATE;
-            case "time" -> Types.TIME;
-            case "timestamp" -> Types.TIMESTAMP;
-            case "timestamptz" -> Types.TIMESTAMP_WITH_TIMEZONE;
             case "bytea" -> Types.BINARY;
             default -> Types.OTHER;
         };

@@ -10,13 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -36,21 +34,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class DBConnection implements AutoCloseable {
     private final Engine engine;
-    private final @Nullable Tx tx;
+    private final Transactions.@Nullable Tx tx;
     private final int timeoutSeconds;
 
-    /** The connection of a running transaction; {@code open} is false once it has committed or rolled back. */
-    static final class Tx {
-        final Connection connection;
-        int savepoints;
-        volatile boolean open = true;
-
-        Tx(Connection connection) {
-            this.connection = connection;
-        }
-    }
-
-    private DBConnection(Engine engine, @Nullable Tx tx, int timeoutSeconds) {
+    private DBConnection(Engine engine, Transactions.@Nullable Tx tx, int timeoutSeconds) {
         this.engine = engine;
         this.tx = tx;
         this.timeoutSeconds = timeoutSeconds;
@@ -200,9 +187,7 @@ public final class DBConnection implements AutoCloseable {
                     ps.setMaxRows(maxRows);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    RowMapper<T> mapper = engine.plan(r.sql(), query.resultType(), false, rs,
-                            set -> RowMappers.forQuery(query.resultType(), query.fields(), set.getMetaData(),
-                                    engine.config.types()));
+                    RowMapper<T> mapper = engine.plan(r, query, rs);
                     List<T> rows = new ArrayList<>();
                     while (rs.next()) {
                         rows.add(mapper.map(rs));
@@ -253,7 +238,7 @@ public final class DBConnection implements AutoCloseable {
         R run(Connection c) throws SQLException;
     }
 
-    static void requireOpen(Tx tx) {
+    static void requireOpen(Transactions.Tx tx) {
         if (!tx.open) {
             throw new IllegalStateException("this handle belongs to a transaction that has ended; use the "
                     + "DBConnection the transaction was started from");
@@ -298,92 +283,18 @@ public final class DBConnection implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(body, "body");
         if (tx != null) {
-            return nested(options, body, tx);
+            return Transactions.nested(this, options, body, tx);
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return outermost(options, body);
+                return Transactions.outermost(engine, options, body,
+                        t -> new DBConnection(engine, t, timeoutSeconds));
             } catch (TransientException e) {
                 if (attempt >= options.retries()) {
                     throw e;
                 }
-                backoff(attempt);
+                Transactions.backoff(attempt);
             }
-        }
-    }
-
-    private <T> T nested(TxOptions options, TransactionBody<T> body, Tx tx) {
-        requireOpen(tx);
-        if (options.isolation() != null || options.readOnly() || options.retries() > 0) {
-            throw new IllegalStateException("a nested transaction is a savepoint: isolation, read-only and retries "
-                    + "can only be set on the outermost transaction");
-        }
-        Connection c = tx.connection;
-        Savepoint savepoint;
-        try {
-            savepoint = c.setSavepoint("belay_" + (++tx.savepoints));
-        } catch (SQLException e) {
-            throw engine.translate(e, "SAVEPOINT", List.of());
-        }
-        T result;
-        try {
-            result = body.run(this);
-        } catch (RuntimeException | Error e) {
-            try {
-                c.rollback(savepoint);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        }
-        try {
-            c.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            throw engine.translate(e, "RELEASE SAVEPOINT", List.of());
-        }
-        return result;
-    }
-
-    private <T> T outermost(TxOptions options, TransactionBody<T> body) {
-        Connection c = engine.borrow();
-        Tx t = new Tx(c);
-        try {
-            c.setAutoCommit(false);
-            if (options.isolation() != null) {
-                c.setTransactionIsolation(options.isolation());
-            }
-            c.setReadOnly(options.readOnly());
-            T result = body.run(new DBConnection(engine, t, timeoutSeconds));
-            c.commit();
-            return result;
-        } catch (SQLException e) {
-            rollback(c, e);
-            throw engine.translate(e, "COMMIT", List.of());
-        } catch (RuntimeException | Error e) {
-            rollback(c, e);
-            throw e;
-        } finally {
-            t.open = false;
-            Engine.giveBack(c);
-        }
-    }
-
-    private static void rollback(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void backoff(int attempt) {
-        long base = Math.min(1_000L, 10L << Math.min(attempt, 10));
-        long sleep = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        try {
-            Thread.sleep(sleep);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BelayException("interrupted while waiting to retry the transaction", e);
         }
     }
 

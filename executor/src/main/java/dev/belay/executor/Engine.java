@@ -2,6 +2,7 @@ package dev.belay.executor;
 
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.RenderedSql;
+import dev.belay.dsl.ResultQuery;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What every handle of one {@link DBConnection} shares: the pool, the immutable config, the mapping plans
- * and the logger. Thread-safe; plans are built once per (SQL text, result type) and reused.
+ * and the logger. Thread-safe; plans are built once per {@link PlanKey} (SQL text, result type, column types)
+ * and reused.
  */
 final class Engine {
     private static final System.Logger LOG = System.getLogger("dev.belay.sql");
@@ -26,8 +28,6 @@ final class Engine {
     final DBConfig config;
     final @Nullable AutoCloseable ownedPool;
     private final Map<PlanKey, RowMapper<?>> plans = new ConcurrentHashMap<>();
-
-    private record PlanKey(String sql, Class<?> type, boolean byLabel) {}
 
     Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool) {
         this.dataSource = dataSource;
@@ -84,10 +84,14 @@ final class Engine {
         return prepare(c, r.sql(), r.params(), r.paramTypes(), timeoutSeconds);
     }
 
+    /** The plan mapping a DSL query's rows into its result type, by position. */
+    <T> RowMapper<T> plan(RenderedSql r, ResultQuery<T> query, ResultSet rs) throws SQLException {
+        return plan(PlanKey.ofFields(r.sql(), query.resultType(), query.fields()), rs,
+                set -> RowMappers.forQuery(query.resultType(), query.fields(), set.getMetaData(), config.types()));
+    }
+
     @SuppressWarnings("unchecked")
-    <T> RowMapper<T> plan(String sql, Class<T> type, boolean byLabel, ResultSet rs, PlanFactory factory)
-            throws SQLException {
-        PlanKey key = new PlanKey(sql, type, byLabel);
+    <T> RowMapper<T> plan(PlanKey key, ResultSet rs, PlanFactory factory) throws SQLException {
         RowMapper<?> plan = plans.get(key);
         if (plan == null) {
             plan = factory.build(rs);

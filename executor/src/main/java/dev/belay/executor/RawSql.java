@@ -157,15 +157,16 @@ public final class RawSql {
 
     private <T> List<T> fetch(Class<T> type, int maxRows) {
         List<@Nullable Object> params = params();
+        List<PgType<?>> paramTypes = types();
         Engine engine = db.engine();
         return db.call(sql.jdbc(), params, c -> {
             long start = System.nanoTime();
-            try (PreparedStatement ps = engine.prepare(c, sql.jdbc(), params, types(), db.timeoutSeconds())) {
+            try (PreparedStatement ps = engine.prepare(c, sql.jdbc(), params, paramTypes, db.timeoutSeconds())) {
                 if (maxRows > 0) {
                     ps.setMaxRows(maxRows);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    RowMapper<T> mapper = engine.plan(sql.jdbc(), type, true, rs,
+                    RowMapper<T> mapper = engine.plan(PlanKey.ofParams(sql.jdbc(), type, paramTypes), rs,
                             set -> RowMappers.forLabels(type, set.getMetaData(), engine.config.types()));
                     List<T> rows = new ArrayList<>();
                     while (rs.next()) {

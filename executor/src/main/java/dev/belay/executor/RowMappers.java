@@ -208,7 +208,7 @@ final class RowMappers {
                     .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new MappingException("cannot use the canonical constructor of " + type.getName() + ": " + e
-                    + " (make the record public, or open its package to Belay)", e, null, null, null, null, null);
+                    + " (on the module path, open its package to dev.belay.executor)", e, null, null, null, null, null);
         }
     }
 

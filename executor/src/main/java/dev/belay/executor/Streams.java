@@ -21,7 +21,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class Streams {
     private Streams() {}
 
-    static <T> Stream<T> open(Engine engine, DBConnection.@Nullable Tx tx, ResultQuery<T> query, int timeoutSeconds) {
+    static <T> Stream<T> open(Engine engine, Transactions.@Nullable Tx tx, ResultQuery<T> query, int timeoutSeconds) {
         if (tx != null) {
             DBConnection.requireOpen(tx);
         }
@@ -38,8 +38,7 @@ final class Streams {
             ps.setFetchSize(engine.config.fetchSize());
             rs = ps.executeQuery();
             ResultSet set = rs;
-            RowMapper<T> mapper = engine.plan(r.sql(), query.resultType(), false, rs,
-                    s -> RowMappers.forQuery(query.resultType(), query.fields(), s.getMetaData(), engine.config.types()));
+            RowMapper<T> mapper = engine.plan(r, query, rs);
             PreparedStatement statement = ps;
             Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
                 @Override

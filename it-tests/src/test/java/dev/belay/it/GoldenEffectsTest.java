@@ -2,14 +2,18 @@ package dev.belay.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Query;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.RowCountQuery;
+import dev.belay.dsl.Select;
 import dev.belay.dsl.golden.Golden;
 import dev.belay.dsl.golden.Goldens;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.belay.executor.BelayException;
+import dev.belay.executor.DBConnection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every golden that declares {@link Golden#rows()} on the seeded fixture ({@code belay/fixture-seed.sql})
- * and checks how many rows it changed (a {@link RowCountQuery}) or returned (a {@link ResultQuery}). Each case
- * runs in its own transaction, rolled back afterwards, so every case sees exactly the seeded rows.
+ * through the executor and checks how many rows it changed (a {@link RowCountQuery}) or returned (a
+ * {@link ResultQuery}, whose rows the executor maps into the golden's declared result type). Each case runs in
+ * its own transaction, rolled back afterwards, so every case sees exactly the seeded rows.
  */
 @ExtendWith(TestDatabase.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,21 +39,19 @@ final class GoldenEffectsTest {
     /** Every table of the fixture schema; the isolation check compares their full contents. */
     private static final List<String> TABLES = TestDb.FIXTURE_TABLES;
 
-    private static Connection connection;
-    private static Map<String, List<List<Object>>> seeded;
+    private static DBConnection dbc;
+    private static Map<String, List<String>> seeded;
 
     @BeforeAll
-    static void seed(TestDb db) throws SQLException {
+    static void seed(TestDb db) throws Exception {
         db.seed();
-        connection = db.connect();
-        connection.setAutoCommit(false);
-        seeded = contents();
-        connection.rollback();
+        dbc = ExecDb.open(db);
+        seeded = contents(dbc);
     }
 
     @AfterAll
-    static void close() throws SQLException {
-        connection.close();
+    static void close() {
+        ExecDb.closeIdle(dbc);
     }
 
     static List<Golden> effectGoldens() {
@@ -62,19 +65,30 @@ final class GoldenEffectsTest {
                 + "give the DML goldens (and any SELECT worth it) their expected row count on the seeded fixture");
     }
 
+    /**
+     * {@link GoldenStatementsTest} only describes DML, so a RETURNING golden is mapped by the executor only if
+     * it runs here: each must declare its row count.
+     */
+    @Test
+    @Order(1)
+    void everyReturningGoldenDeclaresItsEffect() {
+        List<String> undeclared = Goldens.all().stream()
+                .filter(g -> g.query() instanceof ResultQuery<?> && !(g.query() instanceof Select<?>))
+                .filter(g -> g.rows() == null).map(Golden::name).toList();
+        assertEquals(List.of(), undeclared, "RETURNING goldens without rows(n) are never executed or mapped");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("effectGoldens")
     @Order(2)
-    void changesOrReturnsTheDeclaredRows(Golden golden) throws SQLException {
+    void changesOrReturnsTheDeclaredRows(Golden golden) {
         int expected = golden.rows();
         int actual;
         try {
-            actual = run(golden.query());
-        } catch (SQLException e) {
+            actual = ExecDb.rolledBack(dbc, tx -> run(tx, golden));
+        } catch (BelayException e) {
             throw new AssertionError(golden.name() + ": executing " + golden.sql() + " on the seeded fixture failed "
-                    + "[SQLSTATE " + e.getSQLState() + "]: " + e.getMessage(), e);
-        } finally {
-            connection.rollback();
+                    + "[SQLSTATE " + e.sqlState() + "]: " + e, e);
         }
         assertEquals(expected, actual, () -> golden.name() + ": " + golden.sql() + " " + golden.params()
                 + " on the seeded fixture: expected " + expected + " rows " + verb(golden.query()) + ", actual "
@@ -83,28 +97,35 @@ final class GoldenEffectsTest {
 
     @Test
     @Order(3)
-    void everyCaseWasRolledBack() throws SQLException {
+    void everyCaseWasRolledBack() {
         assertEquals(List.of(3, 3, 4, 0, 1, 1, 0), TABLES.stream().map(t -> seeded.get(t).size()).toList(),
                 "rows per table " + TABLES + " after belay/fixture-seed.sql");
-        try {
-            assertEquals(seeded, contents(), "after every golden ran, the tables must hold exactly the seeded rows");
-            // and the check can see a change: one uncommitted row makes the contents differ
-            Jdbc.rows(connection, "INSERT INTO nodes (id, parent_id, label) VALUES (99, NULL, 'probe') RETURNING id");
-            assertFalse(seeded.equals(contents()), "the contents snapshot did not see an inserted row");
-        } finally {
-            connection.rollback();
-        }
-        assertEquals(seeded, contents());
-        connection.rollback();
+        assertEquals(seeded, contents(dbc), "after every golden ran, the tables must hold exactly the seeded rows");
+        // and the check can see a change: one uncommitted row makes the contents differ
+        Map<String, List<String>> probed = ExecDb.rolledBack(dbc, tx -> {
+            assertEquals(1, tx.sql("INSERT INTO nodes (id, parent_id, label) VALUES (99, NULL, 'probe')").execute());
+            return contents(tx);
+        });
+        assertNotEquals(seeded, probed, "the contents snapshot did not see an inserted row");
+        assertTrue(probed.get("nodes").contains("(99,,probe)"), "the probe row as text: " + probed.get("nodes"));
+        assertEquals(seeded, contents(dbc), "the probe row was rolled back");
     }
 
-    /** The count of changed rows for a row-count statement, of returned rows for a result query. */
-    private static int run(Query query) throws SQLException {
-        if (query instanceof ResultQuery<?>) {
-            return Jdbc.query(connection, query).size();
+    /**
+     * The count of changed rows for a row-count statement, of returned rows for a result query; each returned
+     * row must be of the golden's declared result type.
+     */
+    private static int run(DBConnection tx, Golden golden) {
+        Query query = golden.query();
+        if (query instanceof ResultQuery<?> rq) {
+            List<?> rows = tx.exec(rq);
+            for (Object row : rows) {
+                assertInstanceOf(rq.resultType(), row, () -> golden.name() + ": a returned row of " + golden.sql());
+            }
+            return rows.size();
         }
-        if (query instanceof RowCountQuery) {
-            return Jdbc.update(connection, query);
+        if (query instanceof RowCountQuery rcq) {
+            return tx.exec(rcq);
         }
         throw new AssertionError("a golden query is neither a ResultQuery nor a RowCountQuery: " + query.getClass());
     }
@@ -114,10 +135,10 @@ final class GoldenEffectsTest {
     }
 
     /** Each table's rows as text, in a stable order: a change to any column of any row shows. */
-    private static Map<String, List<List<Object>>> contents() throws SQLException {
-        Map<String, List<List<Object>>> all = new LinkedHashMap<>();
+    private static Map<String, List<String>> contents(DBConnection db) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
         for (String table : TABLES) {
-            all.put(table, Jdbc.rows(connection, "SELECT t::text FROM " + table + " t ORDER BY 1"));
+            all.put(table, db.sql("SELECT t::text FROM " + table + " t ORDER BY 1").fetch(String.class));
         }
         return all;
     }

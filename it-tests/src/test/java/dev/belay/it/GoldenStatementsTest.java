@@ -2,6 +2,7 @@ package dev.belay.it;
 
 import static dev.belay.dsl.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.belay.dsl.Select;
 import dev.belay.dsl.annotations.Table;
 import dev.belay.dsl.golden.Golden;
 import dev.belay.dsl.golden.Goldens;
+import dev.belay.executor.DBConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -28,20 +30,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Sends every golden statement of the dsl's catalogs to PostgreSQL, so each golden SQL text is proven
  * valid against the fixture schema, not only equal to what someone wrote down. INSERT, UPDATE and DELETE
  * goldens are only parsed and described here (no Execute message is sent); their effects are checked on
- * seeded data by {@link GoldenEffectsTest}. Everything runs in a transaction rolled back after each test,
- * so even a SELECT with a data-modifying CTE leaves the database as it was.
+ * seeded data by {@link GoldenEffectsTest}. The describe checks run on a plain JDBC connection (the executor
+ * has no Parse/Describe API) in a transaction rolled back after each test; SELECTs run through the executor,
+ * each in its own rolled-back transaction, so even a SELECT with a data-modifying CTE leaves the database as
+ * it was.
  */
 @ExtendWith(TestDatabase.class)
 final class GoldenStatementsTest {
+    /** For Parse/Describe only: the executor has no API that describes without executing. */
     private static Connection connection;
 
-    private static TestDb database;
+    /** Runs the SELECT goldens and maps their rows, as an application would. */
+    private static DBConnection dbc;
 
     @BeforeAll
     static void open(TestDb db) throws SQLException {
-        database = db;
         connection = db.connect();
         connection.setAutoCommit(false);
+        dbc = ExecDb.open(db);
     }
 
     @AfterEach
@@ -53,12 +59,14 @@ final class GoldenStatementsTest {
     @AfterAll
     static void close() throws SQLException {
         connection.close();
-        try (Connection c = database.connect()) {
+        try {
             for (String table : TestDb.FIXTURE_TABLES) {
-                List<List<Object>> count = Jdbc.rows(c, "SELECT count(*) FROM " + table);
-                assertEquals(List.of(List.of(0L)), count, table + " was changed by a golden statement; they must only "
+                long count = dbc.sql("SELECT count(*) FROM " + table).one(Long.class);
+                assertEquals(0L, count, table + " was changed by a golden statement; they must only "
                         + "be described (DML) or run in the rolled-back transaction (SELECT)");
             }
+        } finally {
+            ExecDb.closeIdle(dbc);
         }
     }
 
@@ -114,17 +122,33 @@ final class GoldenStatementsTest {
     }
 
     /**
-     * SELECTs also run (on the empty tables, so nothing depends on data): the server converts every bound value.
-     * A data-modifying CTE in one is undone by the rollback after each test.
+     * SELECTs also run through the executor (on the empty tables, so nothing depends on data): the executor
+     * binds every value, the server converts it, and the executor builds its row mapping from the result's
+     * columns into the golden's declared result type, so a golden whose type cannot be read fails here even
+     * with no row. A row that does come back (a SELECT without FROM) must be of that type. A data-modifying
+     * CTE in one is undone by the rollback.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("selectGoldens")
     void selectsExecute(Golden golden) {
+        ResultQuery<?> query = (ResultQuery<?>) golden.query();
+        List<?> rows;
         try {
-            Jdbc.query(connection, golden.query());
-        } catch (SQLException e) {
-            throw new AssertionError(golden.name() + ": executing " + golden.sql() + " failed: " + e.getMessage(), e);
+            rows = ExecDb.rolledBack(dbc, tx -> tx.exec(query));
+        } catch (RuntimeException e) {
+            throw new AssertionError(golden.name() + ": executing " + golden.sql() + " into "
+                    + query.resultType().getName() + " failed: " + e, e);
         }
+        for (Object row : rows) {
+            if (row != null || !scalar(query)) {
+                assertInstanceOf(query.resultType(), row, () -> golden.name() + ": a row of " + golden.sql());
+            }
+        }
+    }
+
+    /** A one-field query read as that field's value, whose row is null when the value is SQL NULL. */
+    private static boolean scalar(ResultQuery<?> query) {
+        return query.fields().size() == 1 && query.resultType() == query.fields().get(0).type().javaType();
     }
 
     @Test

@@ -1,66 +1,27 @@
 package dev.belay.it;
 
 import dev.belay.dsl.PgType;
-import dev.belay.dsl.Query;
 import dev.belay.dsl.RenderedSql;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
 /**
- * A test-only stand-in for the executor module, kept just large enough to run rendered queries: it binds
- * each parameter by its {@link PgType} and reads rows as lists of plain values. Replace its uses with the
- * executor once that exists; it is not a model for it (no type registry, no row mapping, no error
- * translation).
+ * Binds a rendered query's parameters on a plain JDBC statement, for {@link GoldenStatementsTest}'s Parse/Describe
+ * checks only: they ask the server to describe a statement with its parameters bound (parameter and result
+ * metadata) without executing it, and the executor has no API for that. Everything that executes goes through
+ * the executor ({@code DBConnection}). Each parameter is bound by its {@link PgType}; this is not a model for the
+ * executor's binding.
  */
 final class Jdbc {
     private Jdbc() {}
-
-    /** Runs the query and returns its rows; see {@link #read} for how values come back. */
-    static List<List<Object>> query(Connection connection, Query query) throws SQLException {
-        try (PreparedStatement ps = prepare(connection, query.render()); ResultSet rs = ps.executeQuery()) {
-            return read(rs);
-        }
-    }
-
-    private static List<List<Object>> read(ResultSet rs) throws SQLException {
-        int columns = rs.getMetaData().getColumnCount();
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            List<Object> row = new ArrayList<>(columns);
-            for (int i = 1; i <= columns; i++) {
-                row.add(read(rs, i));
-            }
-            rows.add(Collections.unmodifiableList(row));
-        }
-        return rows;
-    }
-
-    /** Runs plain SQL without parameters (to read data back) and returns its rows, read as {@link #query} reads them. */
-    static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            return read(rs);
-        }
-    }
-
-    /** Runs a statement that returns no rows and gives the update count. */
-    static int update(Connection connection, Query query) throws SQLException {
-        try (PreparedStatement ps = prepare(connection, query.render())) {
-            return ps.executeUpdate();
-        }
-    }
 
     /** Prepares the rendered SQL with every parameter bound; the caller closes the statement. */
     static PreparedStatement prepare(Connection connection, RenderedSql rendered) throws SQLException {
@@ -124,24 +85,5 @@ final class Jdbc {
     private static PGInterval interval(Duration d) {
         // seconds only: PostgreSQL normalizes, and a day is not always 24 hours, so none is assumed here
         return new PGInterval(0, 0, 0, 0, 0, d.getSeconds() + d.getNano() / 1e9);
-    }
-
-    /**
-     * Arrays come back as Lists, json/jsonb and other driver objects as their text, timestamptz as an
-     * Instant; everything else as pgjdbc's {@code getObject} gives it.
-     */
-    private static Object read(ResultSet rs, int column) throws SQLException {
-        if ("timestamptz".equals(rs.getMetaData().getColumnTypeName(column))) {
-            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-            return t == null ? null : t.toInstant();
-        }
-        Object value = rs.getObject(column);
-        if (value instanceof Array array) {
-            return Arrays.asList((Object[]) array.getArray());
-        }
-        if (value instanceof PGobject object && !(value instanceof PGInterval)) {
-            return object.getValue();
-        }
-        return value;
     }
 }

@@ -186,9 +186,16 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
         if (name == null) {
             return;
         }
-        try (Connection admin = server().connectAdmin(); Statement st = admin.createStatement()) {
-            // FORCE: a connection a test forgot to close must not leave the database behind
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        TestDb db = context.getStore(NAMESPACE).remove(TestDb.class, TestDb.class);
+        try {
+            if (db != null) {
+                ExecDb.requireClosed(db);
+            }
+        } finally {
+            try (Connection admin = server().connectAdmin(); Statement st = admin.createStatement()) {
+                // FORCE: a connection a test forgot to close must not leave the database behind
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
         }
     }
 
