@@ -492,7 +492,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code @>}, {@code <@}, {@code ?}, {@code ?|} and {@code ?&} exist for jsonb only, not for json. */
     private void requireJsonb(String op) {
-        if (type.equals(PgType.JSON)) {
+        if (type.sqlName().equals("json")) {
             throw new IllegalArgumentException(op + "() applies to jsonb values, but " + this + " has type json; "
                     + "cast it first: cast(PgType.JSONB)");
         }
@@ -500,7 +500,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code ->} keeps the json flavour of its operand: json gives json, jsonb gives jsonb. */
     private PgType<String> jsonResultType() {
-        return type.equals(PgType.JSON) ? PgType.JSON : PgType.JSONB;
+        return type.sqlName().equals("json") ? PgType.JSON : PgType.JSONB;
     }
 
     private String key(@Nullable String key) {

@@ -109,10 +109,31 @@ public final class PgType<T> {
     }
 
     /**
+     * A jsonb column carried as a Java object, written and read by the executor's JSON codec
+     * ({@code TypeRegistry.withJson}): {@code column("shape", PgType.jsonb(Shape.class))}. It has the jsonb
+     * operators of {@link #JSONB}.
+     */
+    public static <T> PgType<T> jsonb(Class<T> javaType) {
+        return new PgType<>("jsonb", Objects.requireNonNull(javaType, "javaType"), Kind.JSON, null);
+    }
+
+    /** A json column carried as a Java object through the executor's JSON codec; see {@link #jsonb(Class)}. */
+    public static <T> PgType<T> json(Class<T> javaType) {
+        return new PgType<>("json", Objects.requireNonNull(javaType, "javaType"), Kind.JSON, null);
+    }
+
+    /**
      * A user-defined or extension type (domain, {@code citext}, {@code ltree}, ...) by its name,
      * rendered quoted: {@code PgType.custom("citext", String.class)} renders {@code "citext"}.
+     * {@code custom("json", T)} and {@code custom("jsonb", T)} are {@link #json(Class)} and {@link #jsonb(Class)}.
      */
     public static <T> PgType<T> custom(String typeName, Class<T> javaType) {
+        if ("jsonb".equals(typeName)) {
+            return jsonb(javaType);
+        }
+        if ("json".equals(typeName)) {
+            return json(javaType);
+        }
         Identifiers.check(typeName, "type name");
         return new PgType<>(Identifiers.quote(typeName), Objects.requireNonNull(javaType, "javaType"), Kind.OTHER, null);
     }

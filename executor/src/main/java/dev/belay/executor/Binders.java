@@ -42,8 +42,8 @@ final class Binders {
         switch (type.kind()) {
             case TEXT -> ps.setString(index, text(value, index));
             case ENUM -> ps.setObject(index, typed(type, ((Enum<?>) value).name()));
-            case JSON -> ps.setObject(index, typed(type,
-                    text(value instanceof String s ? s : jsonCodec(types, index).toJson(value), index)));
+            case JSON -> ps.setObject(index, typed(type, text(value instanceof String s ? s : toJson(types, value, index),
+                    index)));
             case ARRAY -> ps.setArray(index, array(connection, type, (List<?>) value, index));
             case NUMERIC -> numeric(ps, index, value);
             case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
@@ -76,13 +76,34 @@ final class Binders {
 
     private static void temporal(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof Instant instant) {
-            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            ps.setObject(index, offset(instant));
         } else if (value instanceof Duration d) {
-            // an exact length of time: sent as seconds, never as days, which PostgreSQL applies by calendar
-            ps.setObject(index, new PGInterval(0, 0, 0, 0, 0, d.getSeconds() + d.getNano() / 1e9));
+            ps.setObject(index, interval(d, index));
         } else {
             ps.setObject(index, value);
         }
+    }
+
+    /** Instant.MAX and Instant.MIN stand for PostgreSQL's infinity and -infinity, as when they are read. */
+    private static OffsetDateTime offset(Instant instant) {
+        if (instant.equals(Instant.MAX)) {
+            return OffsetDateTime.MAX;
+        }
+        return instant.equals(Instant.MIN) ? OffsetDateTime.MIN : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /**
+     * An exact length of time, sent as hours and seconds: never as days or months, which PostgreSQL applies by
+     * calendar (a day across a DST change is 23 or 25 hours). Hours keep durations past 68 years exact.
+     */
+    private static PGInterval interval(Duration d, int index) {
+        long hours = d.getSeconds() / 3600;
+        if (hours > Integer.MAX_VALUE || hours < Integer.MIN_VALUE) {
+            throw new BindException("parameter " + index + ": " + d + " is longer than an interval can hold",
+                    null, null, null, null, null, null);
+        }
+        double seconds = d.getSeconds() % 3600 + d.getNano() / 1e9;
+        return new PGInterval(0, 0, 0, (int) hours, 0, seconds);
     }
 
     private static java.sql.Array array(Connection connection, PgType<?> type, List<?> list, int index)
@@ -96,7 +117,7 @@ final class Binders {
             } else if (item instanceof String s) {
                 items[i] = text(s, index);
             } else if (item instanceof Instant instant) {
-                items[i] = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                items[i] = offset(instant);
             } else {
                 items[i] = item;
             }
@@ -152,6 +173,16 @@ final class Binders {
                     + "add one with TypeRegistry.withJson(codec)", null, null, null, null, null, null);
         }
         return codec;
+    }
+
+    private static String toJson(TypeRegistry types, Object value, int index) {
+        JsonCodec codec = jsonCodec(types, index);
+        try {
+            return codec.toJson(value);
+        } catch (RuntimeException e) {
+            throw new BindException("parameter " + index + ": the JsonCodec failed to write a "
+                    + value.getClass().getName() + ": " + e, e, null, null, null, null, null);
+        }
     }
 
     /**

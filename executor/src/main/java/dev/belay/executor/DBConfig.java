@@ -101,8 +101,15 @@ public final class DBConfig {
 
     @Override
     public String toString() {
-        return "DBConfig[" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
+        return "DBConfig[" + (jdbcUrl == null ? null : withoutPassword(jdbcUrl)) + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
                 + ", statementTimeout=" + statementTimeout + ", lockTimeout=" + lockTimeout + "]"; // never the password
+    }
+
+    private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    /** The URL with the value of a {@code password} property masked, for toString and error messages. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
     }
 
     /** Collects settings; {@link #build()} checks them. */
@@ -185,7 +192,14 @@ public final class DBConfig {
             if (fetchSize < 1) {
                 throw new IllegalArgumentException("fetchSize must be at least 1 (streaming needs it), got " + fetchSize);
             }
-            requirePositive("connectionTimeout", connectionTimeout);
+            if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+                throw new IllegalArgumentException("connectionTimeout must be at least 250 ms (HikariCP's minimum), "
+                        + "got " + connectionTimeout);
+            }
+            if (slowQueryThreshold.isNegative()) {
+                throw new IllegalArgumentException("slowQueryThreshold must not be negative, got " + slowQueryThreshold
+                        + " (Duration.ZERO logs every statement as slow)");
+            }
             if (statementTimeout != null) {
                 requirePositive("statementTimeout", statementTimeout);
             }

@@ -3,6 +3,7 @@ package dev.belay.executor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.belay.dsl.RenderedSql;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.RowCountQuery;
@@ -68,7 +69,16 @@ public final class DBConnection implements AutoCloseable {
         if (!options.isEmpty()) {
             hikari.addDataSourceProperty("options", options);
         }
-        HikariDataSource pool = new HikariDataSource(hikari);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            // HikariCP opens a first connection to fail fast; a server that is not there is a lost connection
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConnectionLostException("cannot open a pool on " + DBConfig.withoutPassword(url) + ": "
+                    + cause.getMessage(), e, cause instanceof SQLException s ? s.getSQLState() : null, null, null,
+                    null, null);
+        }
         return new DBConnection(new Engine(pool, config, pool), null, 0);
     }
 
@@ -93,13 +103,19 @@ public final class DBConnection implements AutoCloseable {
     private static String serverOptions(DBConfig config) {
         StringBuilder options = new StringBuilder();
         if (config.statementTimeout() != null) {
-            options.append("-c statement_timeout=").append(config.statementTimeout().toMillis());
+            options.append("-c statement_timeout=").append(ceilMillis(config.statementTimeout()));
         }
         if (config.lockTimeout() != null) {
             options.append(options.length() > 0 ? " " : "").append("-c lock_timeout=")
-                    .append(config.lockTimeout().toMillis());
+                    .append(ceilMillis(config.lockTimeout()));
         }
         return options.toString();
+    }
+
+    /** Whole milliseconds, rounded up: PostgreSQL reads 0 as "no timeout", so 0.5 ms must not become 0. */
+    private static long ceilMillis(Duration d) {
+        long millis = d.toMillis();
+        return d.minusMillis(millis).isZero() ? millis : millis + 1;
     }
 
     /**
@@ -111,7 +127,7 @@ public final class DBConnection implements AutoCloseable {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        long seconds = (timeout.toMillis() + 999) / 1000;
+        long seconds = (ceilMillis(timeout) + 999) / 1000;
         return new DBConnection(engine, tx, (int) Math.min(Integer.MAX_VALUE, seconds));
     }
 

@@ -1,26 +1,20 @@
 package dev.belay.executor;
 
-import java.lang.reflect.Array;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.postgresql.util.PGInterval;
 
@@ -70,18 +64,35 @@ final class Readers {
     static Reader forType(Class<?> target, @Nullable Type generic, String dbType, String where, boolean nonNull,
                           TypeRegistry types) {
         Reader base = base(target, generic, dbType, where, types);
-        if (!nonNull && !target.isPrimitive()) {
-            return base;
-        }
+        boolean refuseNull = nonNull || target.isPrimitive();
         String why = target.isPrimitive() ? " is the primitive " + target.getName() : " is not nullable";
         return (rs, i) -> {
-            Object v = base.read(rs, i);
-            if (v == null) {
+            Object v;
+            try {
+                v = base.read(rs, i);
+            } catch (SQLException e) {
+                throw outOfRange(e, target, where);
+            }
+            if (v == null && refuseNull) {
                 throw new MappingException("column " + where + " is NULL but" + why + "; declare it nullable with a "
                         + "boxed type, or filter the NULLs out", null, null, null, null, where, null);
             }
             return v;
         };
+    }
+
+    /**
+     * A value the Java type cannot hold (an int8 beyond Integer, numeric NaN into BigDecimal) is a data exception
+     * (SQLSTATE class 22) raised by the driver while reading; it becomes a MappingException naming the column.
+     * Anything else (a broken connection) stays a driver error for the caller to translate.
+     */
+    private static SQLException outOfRange(SQLException e, Class<?> target, String where) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            throw new MappingException("column " + where + ": the value does not fit " + target.getName() + " ("
+                    + e.getMessage() + "); read it as a wider type, or as String", e, state, null, null, where, null);
+        }
+        return e;
     }
 
     private static Reader base(Class<?> target, @Nullable Type generic, String dbType, String where,
@@ -141,10 +152,7 @@ final class Readers {
             return (rs, i) -> rs.getObject(i, t);
         }
         if (t == Instant.class) {
-            return (rs, i) -> {
-                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
-                return v == null ? null : v.toInstant();
-            };
+            return (rs, i) -> instant(rs.getObject(i, OffsetDateTime.class));
         }
         if (t == Duration.class) {
             return (rs, i) -> duration(rs.getObject(i), where);
@@ -156,20 +164,7 @@ final class Readers {
             };
         }
         if (t == List.class || t.isArray() && t != byte[].class) {
-            Class<?> element = t.isArray() ? t.getComponentType() : listElement(generic, where);
-            Function<@Nullable Object, @Nullable Object> convert = element(element, where);
-            return (rs, i) -> {
-                java.sql.Array array = rs.getArray(i);
-                if (array == null) {
-                    return null;
-                }
-                Object[] items = (Object[]) array.getArray();
-                List<@Nullable Object> list = new ArrayList<>(items.length);
-                for (Object item : items) {
-                    list.add(convert.apply(item));
-                }
-                return t.isArray() ? toArray(list, element) : java.util.Collections.unmodifiableList(list);
-            };
+            return ArrayReaders.reader(t, t.isArray() ? t.getComponentType() : listElement(generic), where);
         }
         if (t == Object.class) {
             return ResultSet::getObject;
@@ -178,7 +173,15 @@ final class Readers {
         if (json != null && (dbType.equals("json") || dbType.equals("jsonb"))) {
             return (rs, i) -> {
                 String text = rs.getString(i);
-                return text == null ? null : json.fromJson(text, t);
+                if (text == null) {
+                    return null;
+                }
+                try {
+                    return json.fromJson(text, t);
+                } catch (RuntimeException e) {
+                    throw new MappingException("column " + where + ": the JsonCodec failed to read a " + t.getName()
+                            + ": " + e, e, null, null, null, where, null);
+                }
             };
         }
         throw new MappingException("column " + where + " (" + dbType + "): no way to read it as " + t.getName()
@@ -202,52 +205,26 @@ final class Readers {
         };
     }
 
-    /** Converts one element of a pgjdbc array (already a Java object) to the requested element type. */
-    private static Function<@Nullable Object, @Nullable Object> element(Class<?> element, String where) {
-        Class<?> e = element.isPrimitive() ? box(element) : element;
-        if (e.isEnum()) {
-            return v -> v == null ? null : enumConstant(e, v.toString(), where);
-        }
-        if (e == LocalDate.class) {
-            return v -> v instanceof Date d ? d.toLocalDate() : v;
-        }
-        if (e == LocalDateTime.class) {
-            return v -> v instanceof Timestamp ts ? ts.toLocalDateTime() : v;
-        }
-        if (e == Instant.class) {
-            return v -> v instanceof Timestamp ts ? ts.toInstant() : v;
-        }
-        if (e == OffsetDateTime.class) {
-            return v -> v instanceof Timestamp ts ? OffsetDateTime.ofInstant(ts.toInstant(), ZoneOffset.UTC) : v;
-        }
-        if (e == String.class) {
-            return v -> v == null ? null : v.toString();
-        }
-        return v -> {
-            if (v != null && !e.isInstance(v)) {
-                throw new MappingException("column " + where + ": array element " + v + " is a " + v.getClass().getName()
-                        + ", not " + e.getName(), null, null, null, null, where, null);
-            }
-            return v;
-        };
-    }
-
-    private static Object toArray(List<@Nullable Object> list, Class<?> element) {
-        Object array = Array.newInstance(element, list.size());
-        for (int i = 0; i < list.size(); i++) {
-            Array.set(array, i, list.get(i));
-        }
-        return array;
-    }
-
-    private static Class<?> listElement(@Nullable Type generic, String where) {
+    /** The element class of a List property: its declared type argument, or the element class itself. */
+    private static Class<?> listElement(@Nullable Type generic) {
         if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
             return c;
         }
-        return Object.class;
+        return generic instanceof Class<?> c ? c : Object.class;
     }
 
-    private static Object enumConstant(Class<?> type, String name, String where) {
+    /** timestamptz as an Instant; PostgreSQL's infinity and -infinity are Instant.MAX and Instant.MIN. */
+    static @Nullable Instant instant(@Nullable OffsetDateTime v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.equals(OffsetDateTime.MAX)) {
+            return Instant.MAX;
+        }
+        return v.equals(OffsetDateTime.MIN) ? Instant.MIN : v.toInstant();
+    }
+
+    static Object enumConstant(Class<?> type, String name, String where) {
         for (Object c : type.getEnumConstants()) {
             if (((Enum<?>) c).name().equals(name)) {
                 return c;

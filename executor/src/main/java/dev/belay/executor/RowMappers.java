@@ -2,6 +2,7 @@ package dev.belay.executor;
 
 import dev.belay.dsl.Column;
 import dev.belay.dsl.Field;
+import dev.belay.dsl.PgType;
 import dev.belay.dsl.Row;
 import dev.belay.dsl.Tuple2;
 import dev.belay.dsl.Tuple3;
@@ -53,8 +54,9 @@ final class RowMappers {
             Reader[] readers = fieldReaders(fields, md, types);
             return rs -> tuple(readAll(readers, rs));
         }
-        if (n == 1 && type == fields.get(0).type().javaType() && isValue(type, types)) {
-            Reader reader = Readers.forType(type, null, md.getColumnTypeName(1), label(md, 0), false, types);
+        if (n == 1 && type == fields.get(0).type().javaType()) {
+            // select(field): the row is the field's value, whatever its Java type (a json record, a converted type)
+            Reader reader = fieldReader(fields.get(0), md, 0, types);
             return rs -> reader.read(rs, 1);
         }
         boolean byProperty = true;
@@ -87,7 +89,7 @@ final class RowMappers {
             List<String> copy = List.copyOf(labels);
             return rs -> Row.ofLabels(copy, Arrays.asList(readAll(readers, rs)));
         }
-        if (n == 1 && isValue(type, types)) {
+        if (n == 1 && (isValue(type, types) || types.json() != null && isJson(md.getColumnTypeName(1)))) {
             Reader reader = Readers.forType(type, null, md.getColumnTypeName(1), label(md, 0), false, types);
             return rs -> reader.read(rs, 1);
         }
@@ -103,10 +105,21 @@ final class RowMappers {
             throws SQLException {
         Reader[] readers = new Reader[fields.size()];
         for (int i = 0; i < readers.length; i++) {
-            readers[i] = Readers.forType(fields.get(i).type().javaType(), null, md.getColumnTypeName(i + 1),
-                    label(md, i), false, types);
+            readers[i] = fieldReader(fields.get(i), md, i, types);
         }
         return readers;
+    }
+
+    /** Reads the Java type a field declares; an array field's PgType gives the element type. */
+    private static Reader fieldReader(Field<?> field, ResultSetMetaData md, int i, TypeRegistry types)
+            throws SQLException {
+        PgType<?> element = field.type().elementType();
+        return Readers.forType(field.type().javaType(), element == null ? null : element.javaType(),
+                md.getColumnTypeName(i + 1), label(md, i), false, types);
+    }
+
+    private static boolean isJson(String dbType) {
+        return dbType.equals("json") || dbType.equals("jsonb");
     }
 
     private static @Nullable Object[] readAll(Reader[] readers, java.sql.ResultSet rs) throws SQLException {
@@ -165,25 +178,32 @@ final class RowMappers {
         MethodHandle create = noArg(type);
         MethodHandle[] setters = new MethodHandle[n];
         Reader[] readers = new Reader[n];
+        String[] columns = new String[n];
         for (int i = 0; i < n; i++) {
+            columns[i] = label(md, i);
             Property p = Property.find(type, names[i], label(md, i));
             setters[i] = p.setter();
             readers[i] = Readers.forType(p.type(), p.generic(), md.getColumnTypeName(i + 1),
                     label(md, i) + " -> " + type.getSimpleName() + "." + names[i], nonNull[i], types);
         }
         return rs -> {
+            Object bean;
             try {
-                Object bean = create.invoke();
-                for (int i = 0; i < setters.length; i++) {
-                    setters[i].invoke(bean, readers[i].read(rs, i + 1));
-                }
-                return bean;
-            } catch (SQLException | RuntimeException e) {
-                throw e;
+                bean = create.invoke();
             } catch (Throwable e) {
-                throw new MappingException("creating " + type.getName() + " failed: " + e, e, null, null, null, null,
-                        null);
+                throw new MappingException("the no-argument constructor of " + type.getName() + " threw " + e, e,
+                        null, null, null, null, null);
             }
+            for (int i = 0; i < setters.length; i++) {
+                Object value = readers[i].read(rs, i + 1);
+                try {
+                    setters[i].invoke(bean, value);
+                } catch (Throwable e) {
+                    throw new MappingException("writing column " + columns[i] + " into " + type.getSimpleName() + "."
+                            + names[i] + " threw " + e, e, null, null, null, columns[i], null);
+                }
+            }
+            return bean;
         };
     }
 
@@ -293,10 +313,14 @@ final class RowMappers {
             for (Method m : owner.getMethods()) {
                 if (m.getName().equals(setterName) && m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers())) {
                     try {
+                        // a public setter of a non-public class is only reachable once made accessible
+                        m.setAccessible(true);
                         return new Property(m.getParameterTypes()[0], m.getGenericParameterTypes()[0],
                                 adapt(MethodHandles.lookup().unreflect(m)));
-                    } catch (IllegalAccessException e) {
-                        break;
+                    } catch (IllegalAccessException | RuntimeException e) {
+                        throw new MappingException("cannot call " + owner.getName() + "." + setterName + " for column "
+                                + column + ": " + e + " (on the module path, open its package to dev.belay.executor)",
+                                e, null, null, null, column, null);
                     }
                 }
             }

@@ -202,7 +202,7 @@ final class ErrorsTest {
         }
     }
 
-    /** Bug (or doc gap): pgjdbc puts the server DETAIL, with the value, into the message whatever logParameters says. */
+    /** Regression: pgjdbc puts the server DETAIL, with the value, into the message whatever logParameters says. */
     @Test
     void serverDetailDoesNotLeakHiddenParameters() {
         // the server's DETAIL ("Key (email)=(...) already exists.") repeats the bound value

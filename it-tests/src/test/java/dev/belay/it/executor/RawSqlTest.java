@@ -159,7 +159,7 @@ final class RawSqlTest {
     }
 
     /**
-     * Bug: Row reads by ResultSetMetaData.getColumnTypeName, which pgjdbc reports as "bigserial" / "serial" for
+     * Regression: Row reads by ResultSetMetaData.getColumnTypeName, which pgjdbc reports as "bigserial" / "serial" for
      * identity and serial columns, so Readers.natural falls back to String for users.id.
      */
     @Test

@@ -214,7 +214,7 @@ final class TransactionTest {
         assertEquals(List.of(), db.sql("select name from items where name = 'too late'").fetch(String.class));
     }
 
-    /** Bug: Streams.open does not check that the transaction is still open (DBConnection.call does). */
+    /** Regression: Streams.open does not check that the transaction is still open (DBConnection.call does). */
     @Test
     void streamOnAnEndedHandleIsRefused() {
         AtomicReference<DBConnection> handle = new AtomicReference<>();

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
-import dev.belay.dsl.Table;
 import dev.belay.dsl.fixtures.Order;
-import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.executor.BindException;
 import dev.belay.executor.Converter;
 import dev.belay.executor.DBConnection;
@@ -19,6 +17,7 @@ import dev.belay.executor.TypeRegistry;
 import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
+import dev.belay.it.executor.TypesTable.Email;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,45 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Each supported type written through Belay and read back through the DSL and raw SQL. */
 @ExtendWith(TestDatabase.class)
 final class TypeRoundTripTest {
-    record Email(String value) {}
-
-    record Holder(Long id) {}
-
     record PrimitiveInt(int value) {}
 
     record Ints(List<Integer> ia) {}
-
-    static final class TypesTable extends Table<Holder> {
-        static final TypesTable T = new TypesTable();
-        final Column<Holder, Long> id = column("id", PgType.INT8).primaryKey();
-        final Column<Holder, String> text = column("t", PgType.TEXT).nullable();
-        final Column<Holder, String> varchar = column("vc", PgType.VARCHAR).nullable();
-        final Column<Holder, Short> int2 = column("i2", PgType.INT2).nullable();
-        final Column<Holder, Integer> int4 = column("i4", PgType.INT4).nullable();
-        final Column<Holder, Long> int8 = column("i8", PgType.INT8).nullable();
-        final Column<Holder, BigDecimal> numeric = column("num", PgType.NUMERIC).nullable();
-        final Column<Holder, Float> float4 = column("f4", PgType.FLOAT4).nullable();
-        final Column<Holder, Double> float8 = column("f8", PgType.FLOAT8).nullable();
-        final Column<Holder, Boolean> bool = column("b", PgType.BOOL).nullable();
-        final Column<Holder, UUID> uuid = column("u", PgType.UUID).nullable();
-        final Column<Holder, LocalDate> date = column("d", PgType.DATE).nullable();
-        final Column<Holder, LocalTime> time = column("tm", PgType.TIME).nullable();
-        final Column<Holder, LocalDateTime> timestamp = column("ts", PgType.TIMESTAMP).nullable();
-        final Column<Holder, Instant> instant = column("tstz", PgType.TIMESTAMPTZ).nullable();
-        final Column<Holder, OffsetDateTime> offset = column("tstz2", PgType.TIMESTAMPTZ_OFFSET).nullable();
-        final Column<Holder, Duration> interval = column("iv", PgType.INTERVAL).nullable();
-        final Column<Holder, byte[]> bytea = column("bin", PgType.BYTEA).nullable();
-        final Column<Holder, String> json = column("js", PgType.JSON).nullable();
-        final Column<Holder, String> jsonb = column("jsb", PgType.JSONB).nullable();
-        final Column<Holder, List<String>> texts = column("ta", PgType.arrayOf(PgType.TEXT)).nullable();
-        final Column<Holder, List<Integer>> ints = column("ia", PgType.arrayOf(PgType.INT4)).nullable();
-        final Column<Holder, Order.Status> status = column("st", OrderTable.STATUS_TYPE).nullable();
-        final Column<Holder, Email> email = column("email", PgType.custom("text", Email.class)).nullable();
-
-        private TypesTable() {
-            super("types", Holder.class);
-        }
-    }
 
     private static final TypesTable T = TypesTable.T;
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -85,13 +48,8 @@ final class TypeRoundTripTest {
 
     @BeforeAll
     static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE types (id int8 PRIMARY KEY, t text, vc varchar(40), i2 int2, i4 int4, i8 int8, "
-                + "num numeric, f4 float4, f8 float8, b bool, u uuid, d date, tm time, ts timestamp, tstz timestamptz, "
-                + "tstz2 timestamptz, iv interval, bin bytea, js json, jsb jsonb, ta text[], ia int4[], st order_status, "
-                + "email text)");
-        TypeRegistry types = TypeRegistry.defaults()
-                .with(Converter.of(String.class, Email.class, Email::new, Email::value));
-        db = ExecDb.open(t, b -> b.types(types));
+        ExecDb.jdbc(t, TypesTable.CREATE);
+        db = ExecDb.open(t, b -> b.types(TypesTable.TYPES));
     }
 
     @AfterAll
@@ -100,7 +58,7 @@ final class TypeRoundTripTest {
     }
 
     /** Inserts {@code value} into a new row through the DSL and reads it back through the DSL. */
-    private static <T> T roundTrip(Column<Holder, T> column, T value) {
+    private static <T> T roundTrip(Column<TypesTable.Holder, T> column, T value) {
         long id = IDS.incrementAndGet();
         int inserted = value == null ? db.exec(insertInto(T).set(T.id, id).setNull(column))
                 : db.exec(insertInto(T).set(T.id, id).set(column, value));
@@ -109,7 +67,7 @@ final class TypeRoundTripTest {
     }
 
     /** Like {@link #roundTrip} and also checks the value read back equals the one written. */
-    private static <T> void same(Column<Holder, T> column, T value) {
+    private static <T> void same(Column<TypesTable.Holder, T> column, T value) {
         assertEquals(value, roundTrip(column, value), column.name());
     }
 
@@ -289,13 +247,13 @@ final class TypeRoundTripTest {
         assertEquals("bob@example.org", db.sql("select email from types where id = :id").bind("id", id).one(String.class));
     }
 
-    /** Bug: a converted type that is a record is mapped as a record by position, not through its Converter. */
+    /** Regression: a converted type that is a record is mapped as a record by position, not through its Converter. */
     @Test
     void userConverterKeepsNull() {
         assertEquals(null, roundTrip(T.email, null));
     }
 
-    /** Bug: same root cause; raw SQL maps Email by component name ("value") and finds no such column. */
+    /** Regression: same root cause; raw SQL maps Email by component name ("value") and finds no such column. */
     @Test
     void userConverterThroughRawSql() {
         long id = IDS.incrementAndGet();

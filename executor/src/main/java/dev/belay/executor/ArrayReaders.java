@@ -1,0 +1,114 @@
+package dev.belay.executor;
+
+import java.lang.reflect.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Reads a PostgreSQL array column into a {@code List} or a Java array of the declared element type. Date and
+ * time elements are read one by one through the array's own result set as java.time values: pgjdbc's
+ * {@code getArray()} gives {@code java.sql.Date}/{@code Timestamp}, whose hybrid Julian calendar shifts
+ * dates before 1582 by days.
+ */
+final class ArrayReaders {
+    private ArrayReaders() {}
+
+    static Reader reader(Class<?> target, Class<?> element, String where) {
+        Class<?> e = element.isPrimitive() ? Readers.box(element) : element;
+        Elements items = isTemporal(e) ? temporal(e) : converted(e, where);
+        return (rs, i) -> {
+            java.sql.Array array = rs.getArray(i);
+            if (array == null) {
+                return null;
+            }
+            List<@Nullable Object> list;
+            try {
+                list = items.read(array);
+            } finally {
+                array.free();
+            }
+            return target.isArray() ? toArray(list, element, where) : Collections.unmodifiableList(list);
+        };
+    }
+
+    /** Reads every element of one array value; chosen once per query shape. */
+    @FunctionalInterface
+    private interface Elements {
+        List<@Nullable Object> read(java.sql.Array array) throws SQLException;
+    }
+
+    private static boolean isTemporal(Class<?> e) {
+        return e == LocalDate.class || e == LocalDateTime.class || e == LocalTime.class || e == OffsetDateTime.class
+                || e == Instant.class;
+    }
+
+    /** Elements through the array's result set (column 2 holds the value), each read as java.time. */
+    private static Elements temporal(Class<?> e) {
+        return array -> {
+            List<@Nullable Object> list = new ArrayList<>();
+            try (ResultSet items = array.getResultSet()) {
+                while (items.next()) {
+                    list.add(e == Instant.class ? Readers.instant(items.getObject(2, OffsetDateTime.class))
+                            : items.getObject(2, e));
+                }
+            }
+            return list;
+        };
+    }
+
+    /** Elements as pgjdbc gives them, checked or converted to the element type. */
+    private static Elements converted(Class<?> e, String where) {
+        Function<@Nullable Object, @Nullable Object> convert = element(e, where);
+        return array -> {
+            Object[] raw = (Object[]) array.getArray();
+            List<@Nullable Object> list = new ArrayList<>(raw.length);
+            for (Object item : raw) {
+                list.add(convert.apply(item));
+            }
+            return list;
+        };
+    }
+
+    private static Function<@Nullable Object, @Nullable Object> element(Class<?> e, String where) {
+        if (e.isEnum()) {
+            return v -> v == null ? null : Readers.enumConstant(e, v.toString(), where);
+        }
+        if (e == String.class) {
+            return v -> v == null ? null : v.toString();
+        }
+        if (e == Object.class) {
+            return v -> v;
+        }
+        return v -> {
+            if (v != null && !e.isInstance(v)) {
+                throw new MappingException("column " + where + ": array element " + v + " is a "
+                        + v.getClass().getName() + ", not " + e.getName(), null, null, null, null, where, null);
+            }
+            return v;
+        };
+    }
+
+    private static Object toArray(List<@Nullable Object> list, Class<?> element, String where) {
+        Object array = Array.newInstance(element, list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object v = list.get(i);
+            if (v == null && element.isPrimitive()) {
+                throw new MappingException("column " + where + ": array element " + i + " is NULL but the Java "
+                        + "array holds " + element.getName() + "; use a List or an array of a boxed type", null, null,
+                        null, null, where, null);
+            }
+            Array.set(array, i, v);
+        }
+        return array;
+    }
+}
