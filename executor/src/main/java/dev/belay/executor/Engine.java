@@ -109,8 +109,22 @@ final class Engine {
         RowMapper<?> build(ResultSet rs) throws SQLException;
     }
 
+    /** The typed exception for a failed statement; the failure is logged at DEBUG like a finished statement. */
     BelayException translate(SQLException e, String sql, List<?> params) {
-        return Errors.translate(e, sql, params, config.logParameters());
+        BelayException translated = Errors.translate(e, sql, params, config.logParameters());
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "failed [" + e.getSQLState() + "] " + translated.getClass().getSimpleName() + ": "
+                    + sql + shown(params));
+        }
+        return translated;
+    }
+
+    /** The parameters as the config allows them in logs: their values, or only how many there are. */
+    private String shown(List<?> params) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        return config.logParameters() ? " " + params : " (" + params.size() + " parameters)";
     }
 
     /** Logs a finished statement: DEBUG always, WARNING when slower than the configured threshold. */
@@ -119,10 +133,8 @@ final class Engine {
         boolean slow = nanos >= config.slowQueryThreshold().toNanos();
         Level level = slow ? Level.WARNING : Level.DEBUG;
         if (LOG.isLoggable(level)) {
-            String shown = params.isEmpty() ? "" : config.logParameters() ? " " + params : " (" + params.size()
-                    + " parameters)";
             LOG.log(level, (slow ? "slow statement, " : "") + String.format("%.3f ms, %d rows: ", nanos / 1e6, rows)
-                    + sql + shown);
+                    + sql + shown(params));
         }
     }
 }

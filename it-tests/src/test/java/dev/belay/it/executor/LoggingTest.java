@@ -3,12 +3,14 @@ package dev.belay.it.executor;
 import static dev.belay.dsl.Sql.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
+import dev.belay.executor.UniqueViolationException;
 import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
@@ -113,6 +115,18 @@ final class LoggingTest {
         assertEquals(1, found.size(), "records mentioning " + marker + ": " + capture.records.stream()
                 .map(LogRecord::getMessage).toList());
         return found.get(0);
+    }
+
+    @Test
+    void aFailedStatementIsLoggedAtDebugWithItsSqlState() {
+        assertThrows(UniqueViolationException.class, () -> db.sql("insert into notes (id, body) values (:id, :b) "
+                + "/* failed-marker */").bind("id", 1L).bind("b", "secret-body").execute());
+        LogRecord failed = only("failed-marker");
+        assertEquals(Level.FINE, failed.getLevel());
+        assertTrue(failed.getMessage().startsWith("failed [23505] UniqueViolationException: insert into notes"),
+                failed.getMessage());
+        assertTrue(failed.getMessage().endsWith("(2 parameters)"), failed.getMessage());
+        assertFalse(failed.getMessage().contains("secret-body"), failed.getMessage());
     }
 
     @Test
