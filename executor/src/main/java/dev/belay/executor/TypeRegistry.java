@@ -14,6 +14,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * TypeRegistry types = TypeRegistry.defaults().with(Converter.of(String.class, Email.class, Email::new, Email::value));
  * DBConnection db = DBConnection.open(DBConfig.builder(url).user(u).password(p).types(types).build());
  * }</pre>
+ *
+ * <p>Where PostgreSQL and Java disagree:
+ * <ul>
+ *   <li>interval ↔ {@link java.time.Duration}, an exact length of time: bound as hours and seconds (never days,
+ *       which PostgreSQL applies by calendar); read with a day as 24 hours; an interval with months or years
+ *       has no fixed length and is refused with a {@link MappingException} (read it as String).</li>
+ *   <li>timestamptz ↔ {@link java.time.Instant} (or OffsetDateTime in UTC); {@code infinity}/{@code -infinity}
+ *       are {@code Instant.MAX}/{@code MIN}, date and timestamp ones {@code LocalDate/LocalDateTime.MAX/MIN}.</li>
+ *   <li>numeric {@code NaN}/{@code Infinity} have no BigDecimal: a {@link MappingException} names the column
+ *       (read such columns as Double or String). A value too large for the Java type is refused the same way.</li>
+ *   <li>json/jsonb are Strings, or any class through the JsonCodec when the column is
+ *       {@code PgType.jsonb(MyClass.class)}; text containing NUL (0x00) is refused before it is sent.</li>
+ * </ul>
  */
 public final class TypeRegistry {
     private static final TypeRegistry DEFAULTS = new TypeRegistry(Map.of(), null);
