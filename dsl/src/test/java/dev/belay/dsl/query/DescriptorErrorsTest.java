@@ -4,6 +4,7 @@ import static dev.belay.dsl.Sql.cte;
 import static dev.belay.dsl.Sql.param;
 import static dev.belay.dsl.Sql.select;
 import static dev.belay.dsl.fixtures.UserTable.USER;
+import static dev.belay.dsl.query.QueryAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,18 +14,9 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Descriptors refuse what PostgreSQL or the mapper could not handle, naming the class and the reason. */
 final class DescriptorErrorsTest {
-
-    private static <E extends Throwable> E assertFails(Class<E> type, Executable call, String... fragments) {
-        E e = assertThrows(type, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "'" + f + "' not in: " + e.getMessage());
-        }
-        return e;
-    }
 
     interface Shape {}
 

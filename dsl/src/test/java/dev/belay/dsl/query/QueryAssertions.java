@@ -1,11 +1,14 @@
 package dev.belay.dsl.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Query;
 import dev.belay.dsl.RenderedSql;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.function.Executable;
 
 /** The exact-text checks the query tests share. */
 final class QueryAssertions {
@@ -19,6 +22,15 @@ final class QueryAssertions {
 
     static Expect expect(String sql, Object... params) {
         return new Expect(sql, Arrays.asList(params));
+    }
+
+    /** {@code call} throws {@code type} with a message holding every fragment (the names and the fix it must give). */
+    static <E extends Throwable> E assertFails(Class<E> type, Executable call, String... fragments) {
+        E e = assertThrows(type, call);
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), () -> "'" + f + "' not in: " + e.getMessage());
+        }
+        return e;
     }
 
     static void assertRenders(Expect expected, Query query) {

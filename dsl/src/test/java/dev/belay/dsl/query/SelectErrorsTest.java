@@ -3,8 +3,7 @@ package dev.belay.dsl.query;
 import static dev.belay.dsl.Sql.*;
 import static dev.belay.dsl.fixtures.NodeTable.NODE;
 import static dev.belay.dsl.fixtures.UserTable.USER;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.belay.dsl.query.QueryAssertions.assertFails;
 
 import dev.belay.dsl.DerivedTable;
 import dev.belay.dsl.Field;
@@ -17,20 +16,12 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Misuse fails when the query is built, with a message that names the problem and the fix. */
 final class SelectErrorsTest {
-
-    private static <E extends Throwable> void assertFails(Class<E> type, Executable call, String... fragments) {
-        E e = assertThrows(type, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "'" + f + "' not in: " + e.getMessage());
-        }
-    }
 
     private static Select<String> union() {
         return select(USER.NAME).from(USER).union(select(NODE.LABEL).from(NODE));
