@@ -3,6 +3,7 @@ package dev.belay.executor;
 import dev.belay.dsl.PgType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +142,9 @@ public final class RawSql {
         return rows.get(0);
     }
 
+    /** pgjdbc's SQLSTATE for a statement run for its update count that produced a result set. */
+    private static final String RESULT_RETURNED = "0100E";
+
     /** Runs a statement that returns no rows and gives its update count. */
     public int execute() {
         List<@Nullable Object> params = params();
@@ -148,7 +152,17 @@ public final class RawSql {
         return db.call(sql.jdbc(), params, c -> {
             long start = System.nanoTime();
             try (PreparedStatement ps = engine.prepare(c, sql.jdbc(), params, types(), db.timeoutSeconds())) {
-                int count = ps.executeUpdate();
+                int count;
+                try {
+                    count = ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (RESULT_RETURNED.equals(e.getSQLState())) {
+                        throw new IllegalStateException("execute() is for statements without a result, but this one "
+                                + "returned rows: read them with fetch(type), first(type) or one(type)\n  in: "
+                                + sql.jdbc(), e);
+                    }
+                    throw e;
+                }
                 engine.log(sql.jdbc(), params, start, count);
                 return count;
             }

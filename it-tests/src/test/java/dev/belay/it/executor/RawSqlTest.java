@@ -149,6 +149,16 @@ final class RawSqlTest {
     }
 
     @Test
+    void executeOnAQueryPointsToFetch() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> db.sql("select id from users where id = :id").bind("id", 1L).execute());
+        assertTrue(e.getMessage().startsWith("execute() is for statements without a result, but this one returned "
+                + "rows: read them with fetch(type)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("in: select id from users where id = ?"), e.getMessage());
+        assertEquals(0, db.poolStats().active());
+    }
+
+    @Test
     void rawSqlIsImmutable() {
         RawSql base = db.sql("select name from users where id = :id");
         RawSql alice = base.bind("id", 1L);
