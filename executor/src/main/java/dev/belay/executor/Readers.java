@@ -170,7 +170,7 @@ final class Readers {
             return ResultSet::getObject;
         }
         JsonCodec json = types.json();
-        if (json != null && (dbType.equals("json") || dbType.equals("jsonb"))) {
+        if (json != null && isJson(dbType)) {
             return (rs, i) -> {
                 String text = rs.getString(i);
                 if (text == null) {
@@ -203,6 +203,10 @@ final class Readers {
                         + " failed: " + e.getMessage(), e, null, null, null, where, null);
             }
         };
+    }
+
+    static boolean isJson(String dbType) {
+        return dbType.equals("json") || dbType.equals("jsonb");
     }
 
     /** The element class of a List property: its declared type argument, or the element class itself. */

@@ -89,7 +89,7 @@ final class RowMappers {
             List<String> copy = List.copyOf(labels);
             return rs -> Row.ofLabels(copy, Arrays.asList(readAll(readers, rs)));
         }
-        if (n == 1 && (isValue(type, types) || types.json() != null && isJson(md.getColumnTypeName(1)))) {
+        if (n == 1 && (isValue(type, types) || types.json() != null && Readers.isJson(md.getColumnTypeName(1)))) {
             Reader reader = Readers.forType(type, null, md.getColumnTypeName(1), label(md, 0), false, types);
             return rs -> reader.read(rs, 1);
         }
@@ -118,9 +118,6 @@ final class RowMappers {
                 md.getColumnTypeName(i + 1), label(md, i), false, types);
     }
 
-    private static boolean isJson(String dbType) {
-        return dbType.equals("json") || dbType.equals("jsonb");
-    }
 
     private static @Nullable Object[] readAll(Reader[] readers, java.sql.ResultSet rs) throws SQLException {
         Object[] values = new Object[readers.length];

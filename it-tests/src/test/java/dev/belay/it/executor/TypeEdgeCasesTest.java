@@ -47,8 +47,7 @@ final class TypeEdgeCasesTest {
 
     @BeforeAll
     static void open(TestDb t) {
-        ExecDb.jdbc(t, TypesTable.CREATE);
-        db = ExecDb.open(t, b -> b.types(TypesTable.TYPES));
+        db = TypesTable.createAndOpen(t);
     }
 
     @AfterAll

@@ -48,8 +48,7 @@ final class TypeRoundTripTest {
 
     @BeforeAll
     static void open(TestDb t) {
-        ExecDb.jdbc(t, TypesTable.CREATE);
-        db = ExecDb.open(t, b -> b.types(TypesTable.TYPES));
+        db = TypesTable.createAndOpen(t);
     }
 
     @AfterAll

@@ -6,7 +6,10 @@ import dev.belay.dsl.Table;
 import dev.belay.dsl.fixtures.Order;
 import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.executor.Converter;
+import dev.belay.executor.DBConnection;
 import dev.belay.executor.TypeRegistry;
+import dev.belay.it.ExecDb;
+import dev.belay.it.TestDb;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +39,12 @@ final class TypesTable extends Table<TypesTable.Holder> {
     /** The registry the tests on this table use: the built-in types plus Email. */
     static final TypeRegistry TYPES = TypeRegistry.defaults()
             .with(Converter.of(String.class, Email.class, Email::new, Email::value));
+
+    /** Creates the table in the class's database and opens a pool on it with {@link #TYPES}. */
+    static DBConnection createAndOpen(TestDb db) {
+        ExecDb.jdbc(db, CREATE);
+        return ExecDb.open(db, b -> b.types(TYPES));
+    }
 
     final Column<Holder, Long> id = column("id", PgType.INT8).primaryKey();
     final Column<Holder, String> text = column("t", PgType.TEXT).nullable();
