@@ -1,52 +1,63 @@
 package dev.belay.executor;
 
+import dev.belay.executor.SqlLexer.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Raw SQL with {@code :name} or {@code ?} placeholders, rewritten once to pgjdbc's {@code ?}. Quotes,
- * dollar quotes, comments, {@code ::} casts and the escaped jsonb operators {@code ??}, {@code ??|},
- * {@code ??&} are skipped, so a colon or question mark inside them is never taken for a placeholder.
+ * Raw SQL with {@code :name} or {@code ?} placeholders, rewritten once to pgjdbc's {@code ?}. The text is split
+ * by {@link SqlLexer}, which follows PostgreSQL's lexer, so a colon or question mark inside a string constant
+ * ({@code '...'}, {@code E'...'}, {@code $tag$...$tag$}), a quoted identifier or a comment (nested ones included)
+ * is never taken for a placeholder.
  *
- * @param names the name of each placeholder in order, or empty strings for {@code ?} placeholders
+ * <p>Placeholders:
+ * <ul>
+ *   <li>{@code :name}, the name made of Java identifier characters, unless the colon directly follows a
+ *       character that can end an identifier, keyword or number (a letter, digit, {@code _}, {@code $} or any
+ *       non-ASCII character), {@code )} or {@code ]}: then it is the colon of an array slice, as in
+ *       {@code a[2:n]}, {@code a[lo:hi]}, {@code a[1:3]}, {@code f(x)[1:n]}. So {@code x = :v}, {@code (:v},
+ *       {@code ,:v}, {@code [:i]} and {@code a[1: :hi]} are placeholders. Consequences: a placeholder right after
+ *       a keyword needs a space ({@code else :v}, not {@code else:v}), and a slice with no lower bound up to a
+ *       column is written {@code a[:(hi)]}, since {@code a[:hi]} binds {@code :hi}.</li>
+ *   <li>{@code ::} is always a cast: {@code :v::int4} is the placeholder {@code v} cast to {@code int4}.</li>
+ *   <li>{@code ?}, except the escaped jsonb operators {@code ??}, {@code ??|} and {@code ??&}, which pass
+ *       through for pgjdbc to unescape.</li>
+ * </ul>
+ * One statement uses one kind: mixing {@code :name} and {@code ?} is refused.
+ *
+ * @param original     the text as given
+ * @param jdbc         the text with every placeholder replaced by {@code ?}
+ * @param names        the name of each placeholder in order, or empty strings for {@code ?} placeholders
+ * @param modifiesData whether the statement may change data; see {@link #mayChangeData(String)}
  */
-record NamedSql(String original, String jdbc, List<String> names) {
+record NamedSql(String original, String jdbc, List<String> names, boolean modifiesData) {
 
+    /**
+     * Reads {@code sql}: placeholders and the rewritten text, then {@link #mayChangeData(String)}.
+     *
+     * @throws IllegalArgumentException for blank text, a lone UTF-16 surrogate, an unterminated string, quoted
+     *                                  identifier, dollar quote or block comment, or mixed placeholder kinds
+     */
     static NamedSql parse(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("sql(...) needs SQL text");
         }
+        refuseLoneSurrogates(sql);
         StringBuilder out = new StringBuilder(sql.length());
         List<String> names = new ArrayList<>();
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            int end = skipQuoted(sql, i);
-            if (end > i) {
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
-                out.append("::");
-                i += 2;
-            } else if (c == ':' && i + 1 < n && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
-                int j = i + 1;
-                while (j < n && Character.isJavaIdentifierPart(sql.charAt(j))) {
-                    j++;
+        SqlLexer lexer = new SqlLexer(sql);
+        while (lexer.next()) {
+            switch (lexer.kind()) {
+                case NAMED -> {
+                    names.add(sql.substring(lexer.start() + 1, lexer.end()));
+                    out.append('?');
                 }
-                names.add(sql.substring(i + 1, j));
-                out.append('?');
-                i = j;
-            } else if (c == '?' && i + 1 < n && sql.charAt(i + 1) == '?') {
-                out.append("??");
-                i += 2;
-            } else if (c == '?') {
-                names.add("");
-                out.append('?');
-                i++;
-            } else {
-                out.append(c);
-                i++;
+                case POSITIONAL -> {
+                    names.add("");
+                    out.append('?');
+                }
+                case SPACE, COMMENT, WORD, QUOTED, OTHER -> out.append(sql, lexer.start(), lexer.end());
+                default -> throw new IllegalStateException("unhandled token kind " + lexer.kind());
             }
         }
         boolean named = names.stream().anyMatch(s -> !s.isEmpty());
@@ -54,53 +65,92 @@ record NamedSql(String original, String jdbc, List<String> names) {
         if (named && positional) {
             throw new IllegalArgumentException("sql(...) mixes :name and ? placeholders; use one kind: " + sql);
         }
-        return new NamedSql(sql, out.toString(), List.copyOf(names));
+        return new NamedSql(sql, out.toString(), List.copyOf(names), mayChangeData(sql));
     }
 
-    /** The end of a quoted string, identifier, dollar quote or comment starting at {@code i}, else {@code i}. */
-    private static int skipQuoted(String sql, int i) {
-        char c = sql.charAt(i);
-        int n = sql.length();
-        if (c == '\'' || c == '"') {
-            int j = i + 1;
-            while (j < n) {
-                if (sql.charAt(j) == c) {
-                    if (j + 1 < n && sql.charAt(j + 1) == c) {
-                        j += 2;
-                        continue;
-                    }
-                    return j + 1;
+    /**
+     * pgjdbc would encode an unpaired surrogate as {@code ?}, silently changing the statement (and perhaps adding
+     * a placeholder), so such text is refused before anything reads it.
+     */
+    private static void refuseLoneSurrogates(String sql) {
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < sql.length() && Character.isLowSurrogate(sql.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format("sql(...) has a lone UTF-16 surrogate \\u%04X at "
+                        + "index %d; the JDBC driver would send it as '?' and change the statement. Repair the "
+                        + "text, which was likely cut in the middle of a character", (int) c, i));
+            }
+        }
+    }
+
+    /**
+     * Whether a statement may change data, read from its tokens: a conservative classification, for running
+     * {@code one()} atomically and refusing {@code first()} on statements that change data. A wrong {@code true}
+     * costs an extra round trip; {@code false} is only claimed for a statement that starts as a plain read. It is
+     * false when all of these hold:
+     * <ul>
+     *   <li>the first keyword, after whitespace, comments and opening parentheses, is {@code SELECT},
+     *       {@code VALUES}, {@code TABLE}, {@code SHOW}, {@code EXPLAIN} or {@code WITH};</li>
+     *   <li>no token {@code INSERT}, {@code DELETE}, {@code MERGE} or {@code UPDATE} occurs outside quotes and
+     *       comments, except {@code UPDATE} in the row locks {@code FOR UPDATE} and {@code FOR NO KEY UPDATE}
+     *       (a data-modifying {@code WITH}, or {@code EXPLAIN} of a change);</li>
+     *   <li>no token {@code INTO} ({@code SELECT ... INTO} creates a table) and no {@code ANALYZE} or
+     *       {@code ANALYSE} ({@code EXPLAIN ANALYZE} runs the statement);</li>
+     *   <li>nothing follows a {@code ;}: a second statement could be anything.</li>
+     * </ul>
+     * Every other statement ({@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code CALL},
+     * {@code DO}, {@code COPY}, DDL, ...) is {@code true}, as is text with no keyword at all. What tokens cannot
+     * see stays {@code false}: a {@code SELECT} calling a function that writes, {@code nextval}, or takes an
+     * advisory lock; row locks ({@code FOR UPDATE}, {@code FOR SHARE}) count as reads.
+     */
+    static boolean mayChangeData(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        String first = null;
+        String previous = "";
+        boolean ended = false;
+        while (lexer.next()) {
+            if (lexer.kind() == Kind.SPACE || lexer.kind() == Kind.COMMENT) {
+                continue;
+            }
+            if (lexer.is(';')) {
+                ended = true;
+                continue;
+            }
+            if (ended) {
+                return true;
+            }
+            String word = lexer.kind() == Kind.WORD ? lexer.lowerWord() : "";
+            if (first == null) {
+                if (lexer.is('(')) {
+                    continue;
                 }
-                j++;
-            }
-            throw new IllegalArgumentException("sql(...) has an unterminated " + (c == '\'' ? "string" : "identifier")
-                    + " starting at " + i);
-        }
-        if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-            int j = sql.indexOf('\n', i);
-            return j < 0 ? n : j + 1;
-        }
-        if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-            int j = sql.indexOf("*/", i + 2);
-            if (j < 0) {
-                throw new IllegalArgumentException("sql(...) has an unterminated comment starting at " + i);
-            }
-            return j + 2;
-        }
-        if (c == '$') {
-            int j = i + 1;
-            while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-                j++;
-            }
-            if (j < n && sql.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
-                String tag = sql.substring(i, j + 1);
-                int close = sql.indexOf(tag, j + 1);
-                if (close < 0) {
-                    throw new IllegalArgumentException("sql(...) has an unterminated " + tag + " quote");
+                if (!startsAsRead(word)) {
+                    return true;
                 }
-                return close + tag.length();
+                first = word;
+            } else if (writes(word, previous)) {
+                return true;
             }
+            previous = word;
         }
-        return i;
+        return first == null;
+    }
+
+    private static boolean startsAsRead(String keyword) {
+        return switch (keyword) {
+            case "select", "values", "table", "show", "explain", "with" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a token, after the token {@code previous} (empty unless a word), marks a statement as a change. */
+    private static boolean writes(String word, String previous) {
+        return switch (word) {
+            case "insert", "delete", "merge", "into", "analyze", "analyse" -> true;
+            case "update" -> !previous.equals("for") && !previous.equals("key");
+            default -> false;
+        };
     }
 }
