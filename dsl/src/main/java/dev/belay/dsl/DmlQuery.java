@@ -106,6 +106,12 @@ public abstract sealed class DmlQuery<R> implements RowCountQuery permits Insert
 
     // ---- rendering ---------------------------------------------------------------------------
 
+    /** Always true: an INSERT, UPDATE or DELETE changes data. */
+    @Override
+    public final boolean modifiesData() {
+        return true;
+    }
+
     @Override
     public final RenderedSql render(Placeholders style) {
         check();

@@ -16,7 +16,7 @@ final class NulText {
     /** A bound value, after checking it (and each element of a list) for NUL. */
     static Expr.Bind bind(Supplier<String> where, @Nullable Object value, PgType<?> type) {
         refuse(where, value);
-        return new Expr.Bind(value, type);
+        return new Expr.Bind(value, type, where);
     }
 
     /**

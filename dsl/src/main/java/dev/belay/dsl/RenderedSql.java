@@ -1,8 +1,10 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.Expr;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -19,11 +21,14 @@ public final class RenderedSql {
     private final String sql;
     private final List<@Nullable Object> params;
     private final List<PgType<?>> paramTypes;
+    /** The AST node behind each placeholder, kept only to say what a refused value was for. */
+    private final List<Expr> slots;
 
-    RenderedSql(String sql, List<@Nullable Object> params, List<PgType<?>> paramTypes) {
+    RenderedSql(String sql, List<@Nullable Object> params, List<PgType<?>> paramTypes, List<Expr> slots) {
         this.sql = sql;
         this.params = Collections.unmodifiableList(params);
-        this.paramTypes = List.copyOf(paramTypes);
+        this.paramTypes = Collections.unmodifiableList(paramTypes);
+        this.slots = slots;
     }
 
     /** The SQL text. The same String instance for every rendering of one query shape. */
@@ -39,6 +44,20 @@ public final class RenderedSql {
     /** The PostgreSQL type of each parameter, in placeholder order. */
     public List<PgType<?>> paramTypes() {
         return paramTypes;
+    }
+
+    /**
+     * What the parameter at {@code index} (from 0) is for, for error messages: the column or expression
+     * the value was given to ({@code insert into "users": column users.name}, {@code eq(...) on users.age}),
+     * {@code :name} for a {@link Param} slot, or {@code parameter 3} when nothing more is known.
+     */
+    public String describeParam(int index) {
+        Expr slot = slots.get(index);
+        if (slot instanceof Expr.Slot s) {
+            return ":" + s.key().name();
+        }
+        Supplier<String> origin = slot instanceof Expr.Bind b ? b.origin() : null;
+        return origin != null ? origin.get() : "parameter " + (index + 1);
     }
 
     @Override

@@ -59,6 +59,12 @@ public final class Returning<R> implements ResultQuery<R> {
         return statement.nested(use);
     }
 
+    /** Always true: the statement under RETURNING is an INSERT, UPDATE or DELETE. */
+    @Override
+    public boolean modifiesData() {
+        return true;
+    }
+
     @Override
     public RenderedSql render(Placeholders style) {
         return statement.render(style);

@@ -14,10 +14,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class Row {
     private final List<Field<?>> fields;
-    private final List<@Nullable String> labels;
+    /** Null for a row of fields until a label is asked for: most rows are read by field or index. */
+    private volatile @Nullable List<@Nullable String> labels;
     private final @Nullable Object[] values;
 
-    private Row(List<Field<?>> fields, List<@Nullable String> labels, @Nullable Object[] values) {
+    private Row(List<Field<?>> fields, @Nullable List<@Nullable String> labels, @Nullable Object[] values) {
         this.fields = fields;
         this.labels = labels;
         this.values = values;
@@ -28,12 +29,7 @@ public final class Row {
         if (fields.size() != values.size()) {
             throw new IllegalArgumentException("a row of " + fields.size() + " fields got " + values.size() + " values");
         }
-        List<@Nullable String> labels = new ArrayList<>(fields.size());
-        for (Field<?> f : fields) {
-            labels.add(f.outputName());
-        }
-        return new Row(List.copyOf(fields), Collections.unmodifiableList(labels),
-                new ArrayList<@Nullable Object>(values).toArray());
+        return new Row(List.copyOf(fields), null, new ArrayList<@Nullable Object>(values).toArray());
     }
 
     /** A row of {@code values} known only by their column labels, as raw SQL returns them. */
@@ -71,18 +67,40 @@ public final class Row {
         return field.type().javaType().cast(values[i]);
     }
 
-    /** The value of the column labelled {@code name} (a column name or an alias). */
+    /**
+     * The value of the column labelled {@code name} (a column name or an alias).
+     *
+     * @throws IllegalArgumentException when no column, or more than one, has that label
+     */
     public @Nullable Object get(String name) {
-        int i = labels.indexOf(name);
+        List<@Nullable String> all = labels();
+        int i = all.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("this row has no column labelled '" + name + "'; it has " + labels);
+            throw new IllegalArgumentException("this row has no column labelled '" + name + "'; it has " + all);
+        }
+        if (all.lastIndexOf(name) != i) {
+            throw new IllegalArgumentException("this row has several columns labelled '" + name + "' (at "
+                    + i + " and " + all.lastIndexOf(name) + "); read them by index, or alias them apart");
         }
         return values[i];
     }
 
+    private List<@Nullable String> labels() {
+        List<@Nullable String> known = labels;
+        if (known == null) {
+            List<@Nullable String> names = new ArrayList<>(fields.size());
+            for (Field<?> f : fields) {
+                names.add(f.outputName());
+            }
+            known = Collections.unmodifiableList(names);
+            labels = known;
+        }
+        return known;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Row r && r.fields.equals(fields) && r.labels.equals(labels) && Arrays.equals(r.values, values);
+        return o instanceof Row r && r.fields.equals(fields) && r.labels().equals(labels()) && Arrays.equals(r.values, values);
     }
 
     @Override

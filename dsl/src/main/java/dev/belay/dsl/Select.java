@@ -387,6 +387,12 @@ public final class Select<R> implements ResultQuery<R> {
         return new Select<>(statement.bind(param, value), projection, ordering);
     }
 
+    /** True when the query's WITH holds an INSERT, UPDATE or DELETE (a data-modifying CTE). */
+    @Override
+    public boolean modifiesData() {
+        return statement.modifiesData();
+    }
+
     @Override
     public RenderedSql render(Placeholders style) {
         return statement.render(style);

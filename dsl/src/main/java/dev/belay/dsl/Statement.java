@@ -70,6 +70,19 @@ final class Statement {
         return node;
     }
 
+    /** The statement is DML, or its WITH holds a data-modifying CTE (only the top level may). */
+    boolean modifiesData() {
+        if (node instanceof DmlNode) {
+            return true;
+        }
+        for (WithNode.CteDef cte : node.with().ctes()) {
+            if (cte.query() instanceof DmlNode) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A changed tree is a new shape with its own cache; values already bound stay bound. */
     Statement withNode(QueryNode next) {
         return new Statement(next, new Cache(), bindings);
@@ -124,7 +137,7 @@ final class Statement {
                 types.add(key.type());
             }
         }
-        return new RenderedSql(shape.sql(), values, types);
+        return new RenderedSql(shape.sql(), values, types, shape.slots());
     }
 
     String inline() {

@@ -23,9 +23,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class ArrayReaders {
     private ArrayReaders() {}
 
-    static Reader reader(Class<?> target, Class<?> element, String where) {
+    static Reader reader(Class<?> target, Class<?> element, ColumnRef col) {
         Class<?> e = element.isPrimitive() ? Readers.box(element) : element;
-        Elements items = isTemporal(e) ? temporal(e) : converted(e, where);
+        Elements items = isTemporal(e) ? temporal(e) : converted(e, col);
         return (rs, i) -> {
             java.sql.Array array = rs.getArray(i);
             if (array == null) {
@@ -37,7 +37,7 @@ final class ArrayReaders {
             } finally {
                 array.free();
             }
-            return target.isArray() ? toArray(list, element, where) : Collections.unmodifiableList(list);
+            return target.isArray() ? toArray(list, element, col) : Collections.unmodifiableList(list);
         };
     }
 
@@ -67,8 +67,8 @@ final class ArrayReaders {
     }
 
     /** Elements as pgjdbc gives them, checked or converted to the element type. */
-    private static Elements converted(Class<?> e, String where) {
-        Function<@Nullable Object, @Nullable Object> convert = element(e, where);
+    private static Elements converted(Class<?> e, ColumnRef col) {
+        Function<@Nullable Object, @Nullable Object> convert = element(e, col);
         return array -> {
             Object[] raw = (Object[]) array.getArray();
             List<@Nullable Object> list = new ArrayList<>(raw.length);
@@ -79,9 +79,9 @@ final class ArrayReaders {
         };
     }
 
-    private static Function<@Nullable Object, @Nullable Object> element(Class<?> e, String where) {
+    private static Function<@Nullable Object, @Nullable Object> element(Class<?> e, ColumnRef col) {
         if (e.isEnum()) {
-            return v -> v == null ? null : Readers.enumConstant(e, v.toString(), where);
+            return v -> v == null ? null : Readers.enumConstant(e, v.toString(), col);
         }
         if (e == String.class) {
             return v -> v == null ? null : v.toString();
@@ -91,21 +91,20 @@ final class ArrayReaders {
         }
         return v -> {
             if (v != null && !e.isInstance(v)) {
-                throw new MappingException("column " + where + ": array element " + v + " is a "
-                        + v.getClass().getName() + ", not " + e.getName(), null, null, null, null, where, null);
+                throw col.error("an array element is a " + v.getClass().getName() + ", not " + e.getName()
+                        + "; declare the element type the array holds", null);
             }
             return v;
         };
     }
 
-    private static Object toArray(List<@Nullable Object> list, Class<?> element, String where) {
+    private static Object toArray(List<@Nullable Object> list, Class<?> element, ColumnRef col) {
         Object array = Array.newInstance(element, list.size());
         for (int i = 0; i < list.size(); i++) {
             Object v = list.get(i);
             if (v == null && element.isPrimitive()) {
-                throw new MappingException("column " + where + ": array element " + i + " is NULL but the Java "
-                        + "array holds " + element.getName() + "; use a List or an array of a boxed type", null, null,
-                        null, null, where, null);
+                throw col.error("array element " + i + " is NULL but the Java array holds " + element.getName()
+                        + "; use a List or an array of a boxed type", null);
             }
             Array.set(array, i, v);
         }

@@ -1,57 +1,55 @@
 package dev.belay.executor;
 
+import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The root of Belay's unchecked exceptions. Each carries the SQLSTATE (when the server gave one), the
- * table, column and constraint the server named, and the SQL that failed. Parameter values appear in the
- * message only when {@link DBConfig.Builder#logParameters(boolean)} allows it: they may be secrets.
+ * The root of Belay's unchecked exceptions. Each carries an {@link ErrorContext}: the SQLSTATE (when the
+ * server gave one), the table, column and constraint at fault, and the SQL that failed. Parameter values
+ * appear in the message only when {@link DBConfig.Builder#logParameters(boolean)} allows it: they may be
+ * secrets.
  */
 public class BelayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final @Nullable String sqlState;
-    private final @Nullable String sql;
-    private final @Nullable String table;
-    private final @Nullable String column;
-    private final @Nullable String constraint;
+    private final ErrorContext context;
 
     public BelayException(String message, @Nullable Throwable cause) {
-        this(message, cause, null, null, null, null, null);
+        this(message, cause, ErrorContext.NONE);
     }
 
-    public BelayException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
-                          @Nullable String table, @Nullable String column, @Nullable String constraint) {
+    public BelayException(String message, @Nullable Throwable cause, ErrorContext context) {
         super(message, cause);
-        this.sqlState = sqlState;
-        this.sql = sql;
-        this.table = table;
-        this.column = column;
-        this.constraint = constraint;
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** Where the failure happened, as one value. */
+    public ErrorContext context() {
+        return context;
     }
 
     /** The five-character SQLSTATE, e.g. {@code 23505}; null for errors raised by Belay itself. */
     public @Nullable String sqlState() {
-        return sqlState;
+        return context.sqlState();
     }
 
     /** The SQL text that failed, with placeholders. */
     public @Nullable String sql() {
-        return sql;
+        return context.sql();
     }
 
     /** The table the server named, if any. */
     public @Nullable String table() {
-        return table;
+        return context.table();
     }
 
     /** The column the server (or Belay) named, if any. */
     public @Nullable String column() {
-        return column;
+        return context.column();
     }
 
     /** The constraint the server named, if any. */
     public @Nullable String constraint() {
-        return constraint;
+        return context.constraint();
     }
 }

@@ -2,12 +2,15 @@ package dev.belay.executor;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** A parameter value could not be sent: unsupported Java type, NUL in text, or a value the type cannot carry. */
+/**
+ * A parameter value could not be sent: an unsupported Java type, or a value PostgreSQL would store as
+ * something else (NUL or an unpaired surrogate in text, a date or number out of range, sub-microsecond
+ * time). Nothing was sent; {@link #column()} or the message names the column or parameter.
+ */
 public final class BindException extends BelayException {
     private static final long serialVersionUID = 1L;
 
-    public BindException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
-            @Nullable String table, @Nullable String column, @Nullable String constraint) {
-        super(message, cause, sqlState, sql, table, column, constraint);
+    public BindException(String message, @Nullable Throwable cause, ErrorContext context) {
+        super(message, cause, context);
     }
 }

@@ -8,79 +8,212 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
 /**
- * Binds one parameter by its {@link PgType}, so every value reaches PostgreSQL with the type the query
- * was built with (an int4 stays int4, a NULL is a typed NULL) and the server never has to guess.
+ * Chooses how a parameter of one {@link PgType} is bound, once per type (the statement's binder plan keeps
+ * the choice per shape), so every value reaches PostgreSQL with the type the query was built with (an int4
+ * stays int4, a NULL is a typed NULL) and per call only the chosen setter and the value checks of
+ * {@link ValueRules} run.
  */
 final class Binders {
     private Binders() {}
 
-    static void bind(Connection connection, PreparedStatement ps, int index, PgType<?> type, @Nullable Object value,
-                     TypeRegistry types) throws SQLException {
-        if (value == null) {
-            int sqlType = sqlType(type);
-            if (sqlType == Types.OTHER) {
-                ps.setObject(index, typed(type, null));
+    /** Binds one parameter; a value it will not send throws {@link Refused}. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(Connection c, PreparedStatement ps, int index, @Nullable Object value) throws SQLException;
+    }
+
+    /** Binds a non-null value. */
+    @FunctionalInterface
+    private interface ValueBinder {
+        void bind(Connection c, PreparedStatement ps, int index, Object value) throws SQLException;
+    }
+
+    static Binder of(PgType<?> type, TypeRegistry types) {
+        Binder nulls = nullBinder(type);
+        ValueBinder values = valueBinder(type, types);
+        return (c, ps, i, v) -> {
+            if (v == null) {
+                nulls.bind(c, ps, i, null);
             } else {
-                ps.setNull(index, sqlType);
+                values.bind(c, ps, i, v);
             }
-            return;
-        }
-        Converter<?, ?> converter = types.converter(value.getClass());
+        };
+    }
+
+    private static ValueBinder valueBinder(PgType<?> type, TypeRegistry types) {
+        Class<?> java = type.javaType();
+        Converter<?, ?> converter = types.converter(java);
         if (converter != null) {
-            Object db = toDb(converter, value, index);
-            bind(connection, ps, index, PgType.forClass(db.getClass()), db, types);
-            return;
+            return converted(converter, valueBinder(PgType.forClass(converter.dbType()), types));
         }
-        switch (type.kind()) {
-            case TEXT -> ps.setString(index, text(value, index));
-            case ENUM -> ps.setObject(index, typed(type, ((Enum<?>) value).name()));
-            case JSON -> ps.setObject(index, typed(type, text(value instanceof String s ? s : toJson(types, value, index),
-                    index)));
-            case ARRAY -> ps.setArray(index, array(connection, type, (List<?>) value, index));
-            case NUMERIC -> numeric(ps, index, value);
-            case BOOLEAN -> ps.setBoolean(index, (Boolean) value);
-            case BINARY -> ps.setBytes(index, (byte[]) value);
-            case UUID -> ps.setObject(index, value);
-            case TEMPORAL -> temporal(ps, index, value);
-            default -> ps.setObject(index, value instanceof PGobject ? value
-                    : typed(type, text(value instanceof Enum<?> e ? e.name() : value.toString(), index)));
+        if (java == Object.class) {
+            return dynamic(type, types);
         }
+        return switch (type.kind()) {
+            case TEXT -> (c, ps, i, v) -> ps.setString(i, ValueRules.text((String) v));
+            case ENUM -> (c, ps, i, v) -> ps.setObject(i, typed(type, ((Enum<?>) v).name()));
+            case JSON -> json(type, types);
+            case ARRAY -> array(type, types);
+            case NUMERIC -> numeric(java);
+            case BOOLEAN -> (c, ps, i, v) -> ps.setBoolean(i, (Boolean) v);
+            case BINARY -> (c, ps, i, v) -> ps.setBytes(i, (byte[]) v);
+            case UUID -> (c, ps, i, v) -> ps.setObject(i, (java.util.UUID) v);
+            case TEMPORAL -> temporal(java);
+            case OTHER -> (c, ps, i, v) -> ps.setObject(i, v instanceof PGobject ? v
+                    : typed(type, ValueRules.text(v instanceof Enum<?> e ? e.name() : v.toString())));
+        };
     }
 
-    private static void numeric(PreparedStatement ps, int index, Object value) throws SQLException {
-        if (value instanceof Integer i) {
-            ps.setInt(index, i);
-        } else if (value instanceof Long l) {
-            ps.setLong(index, l);
-        } else if (value instanceof Short s) {
-            ps.setShort(index, s);
-        } else if (value instanceof Double d) {
-            ps.setDouble(index, d);
-        } else if (value instanceof Float f) {
-            ps.setFloat(index, f);
-        } else if (value instanceof BigDecimal b) {
-            ps.setBigDecimal(index, b);
-        } else {
-            throw new BindException("parameter " + index + ": " + value.getClass().getName() + " is not a number type "
-                    + "Belay binds", null, null, null, null, null, null);
-        }
+    /**
+     * A parameter typed only as Object (raw SQL's enums, {@code custom(.., Object.class)}): the value's class
+     * decides, through the registry's converters first.
+     */
+    private static ValueBinder dynamic(PgType<?> type, TypeRegistry types) {
+        return (c, ps, i, v) -> {
+            Converter<?, ?> converter = types.converter(v.getClass());
+            if (converter != null) {
+                converted(converter, valueBinder(PgType.forClass(converter.dbType()), types)).bind(c, ps, i, v);
+            } else if (v instanceof PGobject) {
+                ps.setObject(i, v);
+            } else {
+                ps.setObject(i, typed(type, ValueRules.text(v instanceof Enum<?> e ? e.name() : v.toString())));
+            }
+        };
     }
 
-    private static void temporal(PreparedStatement ps, int index, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
-            ps.setObject(index, offset(instant));
-        } else if (value instanceof Duration d) {
-            ps.setObject(index, interval(d, index));
-        } else {
-            ps.setObject(index, value);
+    private static ValueBinder numeric(Class<?> java) {
+        if (java == Integer.class) {
+            return (c, ps, i, v) -> ps.setInt(i, (Integer) v);
+        } else if (java == Long.class) {
+            return (c, ps, i, v) -> ps.setLong(i, (Long) v);
+        } else if (java == Short.class) {
+            return (c, ps, i, v) -> ps.setShort(i, (Short) v);
+        } else if (java == Double.class) {
+            return (c, ps, i, v) -> ps.setDouble(i, (Double) v);
+        } else if (java == Float.class) {
+            return (c, ps, i, v) -> ps.setFloat(i, (Float) v);
+        } else if (java == BigDecimal.class) {
+            return (c, ps, i, v) -> ps.setBigDecimal(i, ValueRules.numeric((BigDecimal) v));
+        }
+        throw new Refused(java.getName() + " is not a number type Belay binds");
+    }
+
+    private static ValueBinder temporal(Class<?> java) {
+        if (java == Instant.class) {
+            return (c, ps, i, v) -> ps.setObject(i, offset(ValueRules.instant((Instant) v)));
+        } else if (java == Duration.class) {
+            return (c, ps, i, v) -> ps.setObject(i, interval(ValueRules.interval((Duration) v)));
+        } else if (java == LocalDate.class) {
+            return (c, ps, i, v) -> ps.setObject(i, ValueRules.date((LocalDate) v));
+        } else if (java == LocalDateTime.class) {
+            return (c, ps, i, v) -> ps.setObject(i, ValueRules.timestamp((LocalDateTime) v));
+        } else if (java == OffsetDateTime.class) {
+            return (c, ps, i, v) -> ps.setObject(i, ValueRules.timestamptz((OffsetDateTime) v));
+        } else if (java == LocalTime.class) {
+            return (c, ps, i, v) -> ps.setObject(i, (LocalTime) v);
+        }
+        throw new Refused(java.getName() + " is not a date/time type Belay binds");
+    }
+
+    private static ValueBinder json(PgType<?> type, TypeRegistry types) {
+        if (type.javaType() == String.class) {
+            return (c, ps, i, v) -> ps.setObject(i, typed(type, ValueRules.text((String) v)));
+        }
+        return (c, ps, i, v) -> ps.setObject(i, typed(type, ValueRules.text(
+                v instanceof String s ? s : toJson(types, v))));
+    }
+
+    /** Each element checked and put in the form pgjdbc's array encoder expects; chosen once per element type. */
+    private static ValueBinder array(PgType<?> type, TypeRegistry types) {
+        PgType<?> element = type.elementType();
+        String name = element == null ? "text" : element.sqlName();
+        Function<Object, Object> convert = element == null ? Binders::anyElement : element(element, types);
+        return (c, ps, i, v) -> {
+            List<?> list = (List<?>) v;
+            Object[] items = new Object[list.size()];
+            for (int k = 0; k < items.length; k++) {
+                Object item = list.get(k);
+                try {
+                    items[k] = item == null ? null : convert.apply(item);
+                } catch (Refused e) {
+                    throw new Refused("element " + k + ": " + e.getMessage(), e.getCause());
+                }
+            }
+            ps.setArray(i, c.createArrayOf(name, items));
+        };
+    }
+
+    private static Function<Object, Object> element(PgType<?> element, TypeRegistry types) {
+        Class<?> java = element.javaType();
+        Converter<?, ?> converter = types.converter(java);
+        if (converter != null) {
+            Function<Object, Object> inner = element(PgType.forClass(converter.dbType()), types);
+            return v -> inner.apply(toDb(converter, v));
+        }
+        if (java == String.class) {
+            return v -> ValueRules.text((String) v);
+        } else if (java == Instant.class) {
+            return v -> offset(ValueRules.instant((Instant) v));
+        } else if (java == LocalDate.class) {
+            return v -> ValueRules.date((LocalDate) v);
+        } else if (java == LocalDateTime.class) {
+            return v -> ValueRules.timestamp((LocalDateTime) v);
+        } else if (java == OffsetDateTime.class) {
+            return v -> ValueRules.timestamptz((OffsetDateTime) v);
+        } else if (java == BigDecimal.class) {
+            return v -> ValueRules.numeric((BigDecimal) v);
+        } else if (java.isEnum()) {
+            return v -> ((Enum<?>) v).name();
+        }
+        return Binders::anyElement;
+    }
+
+    private static Object anyElement(Object v) {
+        return v instanceof Enum<?> e ? e.name() : v instanceof String s ? ValueRules.text(s) : v;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ValueBinder converted(Converter converter, ValueBinder db) {
+        return (c, ps, i, v) -> db.bind(c, ps, i, toDb(converter, v));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object toDb(Converter converter, Object value) {
+        Object db;
+        try {
+            db = converter.toDb(value);
+        } catch (RuntimeException e) {
+            throw new Refused("converter from " + converter.javaType().getName() + " failed: " + e, e);
+        }
+        if (db == null) {
+            throw new Refused("converter from " + converter.javaType().getName() + " returned null for a non-null "
+                    + "value");
+        }
+        return db;
+    }
+
+    private static String toJson(TypeRegistry types, Object value) {
+        JsonCodec codec = types.json();
+        if (codec == null) {
+            throw new Refused("a json value that is not a String needs a JsonCodec; add one with "
+                    + "TypeRegistry.withJson(codec)");
+        }
+        try {
+            return codec.toJson(value);
+        } catch (RuntimeException e) {
+            throw new Refused("the JsonCodec failed to write a " + value.getClass().getName() + ": " + e, e);
         }
     }
 
@@ -96,93 +229,13 @@ final class Binders {
      * An exact length of time, sent as hours and seconds: never as days or months, which PostgreSQL applies by
      * calendar (a day across a DST change is 23 or 25 hours). Hours keep durations past 68 years exact.
      */
-    private static PGInterval interval(Duration d, int index) {
+    private static PGInterval interval(Duration d) {
         long hours = d.getSeconds() / 3600;
         if (hours > Integer.MAX_VALUE || hours < Integer.MIN_VALUE) {
-            throw new BindException("parameter " + index + ": " + d + " is longer than an interval can hold",
-                    null, null, null, null, null, null);
+            throw new Refused(d + " is longer than an interval can hold");
         }
         double seconds = d.getSeconds() % 3600 + d.getNano() / 1e9;
         return new PGInterval(0, 0, 0, (int) hours, 0, seconds);
-    }
-
-    private static java.sql.Array array(Connection connection, PgType<?> type, List<?> list, int index)
-            throws SQLException {
-        PgType<?> element = type.elementType();
-        Object[] items = new Object[list.size()];
-        for (int i = 0; i < items.length; i++) {
-            Object item = list.get(i);
-            if (item instanceof Enum<?> e) {
-                items[i] = e.name();
-            } else if (item instanceof String s) {
-                items[i] = text(s, index);
-            } else if (item instanceof Instant instant) {
-                items[i] = offset(instant);
-            } else {
-                items[i] = item;
-            }
-        }
-        String name = element == null ? "text" : element.sqlName();
-        return connection.createArrayOf(name, items);
-    }
-
-    /** PostgreSQL text cannot hold NUL; refusing it here names the parameter instead of a server error. */
-    private static String text(Object value, int index) {
-        String s = value.toString();
-        refuseNul("parameter " + index, s);
-        return s;
-    }
-
-    /**
-     * Refuses a string holding NUL (0x00), or a list with such an element, naming {@code where} (a parameter
-     * index or a raw SQL placeholder). DSL queries refuse it earlier, naming the column.
-     */
-    static void refuseNul(String where, @Nullable Object value) {
-        if (value instanceof String s && s.indexOf('\0') >= 0) {
-            throw new BindException(where + " contains a NUL character (0x00) at index " + s.indexOf('\0')
-                    + "; PostgreSQL cannot store NUL in text or json. Strip it, or store the data as bytea",
-                    null, null, null, null, null, null);
-        }
-        if (value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                refuseNul(where + " element " + i, items.get(i));
-            }
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object toDb(Converter converter, Object value, int index) {
-        Object db;
-        try {
-            db = converter.toDb(value);
-        } catch (RuntimeException e) {
-            throw new BindException("parameter " + index + ": converter from " + converter.javaType().getName()
-                    + " failed: " + e.getMessage(), e, null, null, null, null, null);
-        }
-        if (db == null) {
-            throw new BindException("parameter " + index + ": converter from " + converter.javaType().getName()
-                    + " returned null for a non-null value", null, null, null, null, null, null);
-        }
-        return db;
-    }
-
-    private static JsonCodec jsonCodec(TypeRegistry types, int index) {
-        JsonCodec codec = types.json();
-        if (codec == null) {
-            throw new BindException("parameter " + index + ": a json value that is not a String needs a JsonCodec; "
-                    + "add one with TypeRegistry.withJson(codec)", null, null, null, null, null, null);
-        }
-        return codec;
-    }
-
-    private static String toJson(TypeRegistry types, Object value, int index) {
-        JsonCodec codec = jsonCodec(types, index);
-        try {
-            return codec.toJson(value);
-        } catch (RuntimeException e) {
-            throw new BindException("parameter " + index + ": the JsonCodec failed to write a "
-                    + value.getClass().getName() + ": " + e, e, null, null, null, null, null);
-        }
     }
 
     /**
@@ -194,6 +247,14 @@ final class Binders {
         object.setType(type.sqlName());
         object.setValue(text);
         return object;
+    }
+
+    private static Binder nullBinder(PgType<?> type) {
+        int sqlType = sqlType(type);
+        if (sqlType == Types.OTHER) {
+            return (c, ps, i, v) -> ps.setObject(i, typed(type, null));
+        }
+        return (c, ps, i, v) -> ps.setNull(i, sqlType);
     }
 
     /**

@@ -2,12 +2,14 @@ package dev.belay.executor;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** The connection failed or could not be obtained (SQLSTATE class 08, or the pool timed out). */
+/**
+ * The connection failed or could not be opened (SQLSTATE class 08, 57P01 and friends). Work of the current
+ * transaction is lost; a COMMIT that failed this way has an unknown outcome, which the message says.
+ */
 public final class ConnectionLostException extends BelayException {
     private static final long serialVersionUID = 1L;
 
-    public ConnectionLostException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
-            @Nullable String table, @Nullable String column, @Nullable String constraint) {
-        super(message, cause, sqlState, sql, table, column, constraint);
+    public ConnectionLostException(String message, @Nullable Throwable cause, ErrorContext context) {
+        super(message, cause, context);
     }
 }

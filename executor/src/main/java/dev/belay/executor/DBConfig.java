@@ -25,6 +25,7 @@ public final class DBConfig {
     private final TypeRegistry types;
     private final boolean logParameters;
     private final Duration slowQueryThreshold;
+    private final @Nullable Duration leakDetectionThreshold;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -38,6 +39,7 @@ public final class DBConfig {
         this.types = b.types;
         this.logParameters = b.logParameters;
         this.slowQueryThreshold = b.slowQueryThreshold;
+        this.leakDetectionThreshold = b.leakDetectionThreshold;
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -99,6 +101,10 @@ public final class DBConfig {
         return slowQueryThreshold;
     }
 
+    public @Nullable Duration leakDetectionThreshold() {
+        return leakDetectionThreshold;
+    }
+
     @Override
     public String toString() {
         return "DBConfig[" + (jdbcUrl == null ? null : withoutPassword(jdbcUrl)) + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
@@ -125,6 +131,7 @@ public final class DBConfig {
         private TypeRegistry types = TypeRegistry.defaults();
         private boolean logParameters;
         private Duration slowQueryThreshold = Duration.ofSeconds(1);
+        private @Nullable Duration leakDetectionThreshold;
 
         private Builder() {}
 
@@ -144,7 +151,7 @@ public final class DBConfig {
             return this;
         }
 
-        /** How long a call waits for a free connection before {@link ConnectionLostException} (default 30 s). */
+        /** How long a call waits for a free connection before {@link PoolTimeoutException} (default 30 s). */
         public Builder connectionTimeout(Duration timeout) {
             this.connectionTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
@@ -185,6 +192,16 @@ public final class DBConfig {
             return this;
         }
 
+        /**
+         * Logs a warning (through HikariCP, with the stack trace of the borrower) when a connection stays lent out
+         * longer than this: a stream or transaction someone forgot. At least 2 s; off by default. Only for pools
+         * Belay opens ({@link DBConnection#open(DBConfig)}).
+         */
+        public Builder leakDetectionThreshold(Duration threshold) {
+            this.leakDetectionThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
         public DBConfig build() {
             if (poolSize < 1) {
                 throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
@@ -205,6 +222,10 @@ public final class DBConfig {
             }
             if (lockTimeout != null) {
                 requirePositive("lockTimeout", lockTimeout);
+            }
+            if (leakDetectionThreshold != null && leakDetectionThreshold.compareTo(Duration.ofSeconds(2)) < 0) {
+                throw new IllegalArgumentException("leakDetectionThreshold must be at least 2 s (HikariCP ignores "
+                        + "shorter ones), got " + leakDetectionThreshold);
             }
             return new DBConfig(this);
         }

@@ -4,15 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
-import dev.belay.dsl.RenderedSql;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.RowCountQuery;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,18 +25,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * db.transaction(tx -> tx.exec(insertInto(USER).values(user).returning(USER.ID)));
  * }</pre>
  *
- * Each call borrows a pooled connection and returns it before it returns, whatever happens; inside
- * {@link #transaction} the handle given to the body uses the transaction's one connection.
+ * <p>What commits when: a statement outside a transaction commits on its own; a data-modifying statement that
+ * returns rows (RETURNING) runs in a transaction of its own, so when the call throws (a mapping failure,
+ * {@code one()} finding the wrong count) nothing it changed remains. {@link #transaction} commits only when its
+ * body returns and no statement in it failed. A {@link #stream} outside a transaction commits only once read
+ * to the end. Each call borrows a pooled connection and gives it back, as it was lent, before it returns;
+ * inside {@link #transaction} the handle given to the body uses the transaction's one connection, and this
+ * object itself refuses calls from that thread until the transaction ends.
  */
 public final class DBConnection implements AutoCloseable {
-    private final Engine engine;
-    private final Transactions.@Nullable Tx tx;
-    private final int timeoutSeconds;
+    private final Session session;
 
-    private DBConnection(Engine engine, Transactions.@Nullable Tx tx, int timeoutSeconds) {
-        this.engine = engine;
-        this.tx = tx;
-        this.timeoutSeconds = timeoutSeconds;
+    DBConnection(Session session) {
+        this.session = session;
     }
 
     // ---- opening -----------------------------------------------------------------------------
@@ -65,6 +61,9 @@ public final class DBConnection implements AutoCloseable {
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setPoolName("belay");
+        if (config.leakDetectionThreshold() != null) {
+            hikari.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
+        }
         String options = serverOptions(config);
         if (!options.isEmpty()) {
             hikari.addDataSourceProperty("options", options);
@@ -76,10 +75,10 @@ public final class DBConnection implements AutoCloseable {
             // HikariCP opens a first connection to fail fast; a server that is not there is a lost connection
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConnectionLostException("cannot open a pool on " + DBConfig.withoutPassword(url) + ": "
-                    + cause.getMessage(), e, cause instanceof SQLException s ? s.getSQLState() : null, null, null,
-                    null, null);
+                    + cause.getMessage(), e, ErrorContext.NONE.sqlState(cause instanceof SQLException s
+                    ? s.getSQLState() : null));
         }
-        return new DBConnection(new Engine(pool, config, pool), null, 0);
+        return new DBConnection(new Session(new Engine(pool, config, pool), null, 0));
     }
 
     /** Runs on an existing pool (Spring's, say). Belay never closes it; {@link #close()} is then a no-op. */
@@ -97,7 +96,7 @@ public final class DBConnection implements AutoCloseable {
             throw new IllegalArgumentException("of(dataSource, config): set statement_timeout and lock_timeout on "
                     + "the pool you pass (e.g. pgjdbc's options=-c statement_timeout=5s), not in DBConfig");
         }
-        return new DBConnection(new Engine(dataSource, config, null), null, 0);
+        return new DBConnection(new Session(new Engine(dataSource, config, null), null, 0));
     }
 
     private static String serverOptions(DBConfig config) {
@@ -128,91 +127,77 @@ public final class DBConnection implements AutoCloseable {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         long seconds = (ceilMillis(timeout) + 999) / 1000;
-        return new DBConnection(engine, tx, (int) Math.min(Integer.MAX_VALUE, seconds));
+        return new DBConnection(session.withTimeout((int) Math.min(Integer.MAX_VALUE, seconds)));
     }
 
     // ---- queries -----------------------------------------------------------------------------
 
-    /** All rows of a SELECT or of a statement with RETURNING. */
+    /** All rows of a SELECT or of a statement with RETURNING: {@code List<User> adults = db.exec(adultsQuery)}. */
     public <T> List<T> exec(ResultQuery<T> query) {
-        return fetch(query, 0);
+        return Pipeline.fetch(session, BoundStatement.of(query), target(query), 0);
     }
 
     /** Runs an INSERT, UPDATE or DELETE without RETURNING and gives the number of rows it changed. */
     public int exec(RowCountQuery query) {
-        RenderedSql r = query.render();
-        return call(r.sql(), r.params(), c -> {
-            long start = System.nanoTime();
-            try (PreparedStatement ps = engine.prepare(c, r, timeoutSeconds)) {
-                int count = ps.executeUpdate();
-                engine.log(r.sql(), r.params(), start, count);
-                return count;
-            }
-        });
+        return Pipeline.update(session, BoundStatement.of(query));
     }
 
-    /** The first row, or empty; only one row is fetched. */
+    /**
+     * The first row, or empty; only one row is fetched. Refused for a data-modifying statement, whose other
+     * changed rows it would hide: use {@link #exec(ResultQuery)} or {@link #one}.
+     */
     public <T> Optional<T> first(ResultQuery<T> query) {
-        List<T> rows = fetch(query, 1);
+        if (query.modifiesData()) {
+            throw new IllegalStateException("first() would hide the rows this data-modifying statement changes "
+                    + "beyond the first; use exec(query) for all of them, or one(query) when it changes exactly one");
+        }
+        List<T> rows = Pipeline.fetch(session, BoundStatement.of(query), target(query), 1);
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /**
-     * Exactly one row. At most two rows are fetched to tell "one" from "more".
+     * Exactly one row. At most two rows are fetched to tell "one" from "more". On a data-modifying statement it
+     * is atomic: when it throws, the statement's changes are rolled back (to a savepoint inside a transaction).
      *
      * @throws NoRowException when there is none
      * @throws TooManyRowsException when there are more
      */
     public <T> T one(ResultQuery<T> query) {
-        List<T> rows = fetch(query, 2);
-        if (rows.isEmpty()) {
-            throw new NoRowException("one(): the query returned no row", null, null, query.render().sql(), null,
-                    null, null);
-        }
-        if (rows.size() > 1) {
-            throw new TooManyRowsException("one(): the query returned more than one row", null, null,
-                    query.render().sql(), null, null, null);
-        }
-        return rows.get(0);
+        return Pipeline.<T>single(session, BoundStatement.of(query), target(query), "one()", false).get(0);
     }
 
-    /** The single value of a one-column query, or null when it returns no row: {@code db.fetchValue(select(count()).from(USER))}. */
+    /**
+     * The single value of a one-column query, or null when it returns no row:
+     * {@code db.fetchValue(select(count()).from(USER))}.
+     *
+     * @throws TooManyRowsException when it returns more than one row
+     */
     public <T> @Nullable T fetchValue(ResultQuery<T> query) {
         if (query.fields().size() != 1) {
             throw new IllegalArgumentException("fetchValue(): the query must select one field, it selects "
                     + query.fields().size());
         }
-        return first(query).orElse(null);
+        List<T> rows = Pipeline.single(session, BoundStatement.of(query), target(query), "fetchValue()", true);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /**
      * The rows as a lazily read stream, fetched {@code fetchSize} at a time through a server cursor, so memory
-     * stays constant however many rows there are. <b>The stream holds a connection until it is closed:</b>
-     * always use try-with-resources: {@code try (Stream<User> s = db.stream(q)) { ... }}.
+     * stays constant however many rows there are.
+     *
+     * <p>Outside a transaction the stream runs in one of its own and holds a pooled connection: read to the end,
+     * it commits and gives the connection back by itself; closed early, or when anything throws (the consumer
+     * too), it rolls back, so a streamed DELETE ... RETURNING keeps nothing unless every row was read. Always use
+     * try-with-resources: {@code try (Stream<User> s = db.stream(q)) { ... }}. A stream dropped without being
+     * closed is rolled back and its connection returned once it is garbage collected, with a warning in the
+     * log; {@link DBConfig.Builder#leakDetectionThreshold} reports one held too long while it is still reachable.
      */
     public <T> Stream<T> stream(ResultQuery<T> query) {
-        return Streams.open(engine, tx, query, timeoutSeconds);
+        return Streams.open(session, BoundStatement.of(query), target(query));
     }
 
-    private <T> List<T> fetch(ResultQuery<T> query, int maxRows) {
-        RenderedSql r = query.render();
-        return call(r.sql(), r.params(), c -> {
-            long start = System.nanoTime();
-            try (PreparedStatement ps = engine.prepare(c, r, timeoutSeconds)) {
-                if (maxRows > 0) {
-                    ps.setMaxRows(maxRows);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    RowMapper<T> mapper = engine.plan(r, query, rs);
-                    List<T> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(mapper.map(rs));
-                    }
-                    engine.log(r.sql(), r.params(), start, rows.size());
-                    return rows;
-                }
-            }
-        });
+    private static Plans.Target target(ResultQuery<?> query) {
+        return Plans.Target.ofQuery(query.resultType(), query.fields());
     }
 
     /**
@@ -220,52 +205,14 @@ public final class DBConnection implements AutoCloseable {
      * parameters: {@code db.sql("select name from users where id = :id").bind("id", 5L).fetch(String.class)}.
      */
     public RawSql sql(String sql) {
-        return new RawSql(this, NamedSql.parse(sql));
-    }
-
-    /** Runs work on a connection: the transaction's, or a pooled one returned afterwards. */
-    <R> R call(String sql, List<?> params, Work<R> work) {
-        if (tx != null) {
-            requireOpen(tx);
-            try {
-                return work.run(tx.connection);
-            } catch (SQLException e) {
-                throw engine.translate(e, sql, params);
-            }
-        }
-        try (Connection c = engine.borrow()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw engine.translate(e, sql, params);
-        }
-    }
-
-    Engine engine() {
-        return engine;
-    }
-
-    int timeoutSeconds() {
-        return timeoutSeconds;
-    }
-
-    /** JDBC work on one connection. */
-    @FunctionalInterface
-    interface Work<R> {
-        R run(Connection c) throws SQLException;
-    }
-
-    static void requireOpen(Transactions.Tx tx) {
-        if (!tx.open) {
-            throw new IllegalStateException("this handle belongs to a transaction that has ended; use the "
-                    + "DBConnection the transaction was started from");
-        }
+        return new RawSql(session, NamedSql.parse(sql));
     }
 
     // ---- transactions ------------------------------------------------------------------------
 
     /** True inside {@link #transaction}, where every call shares one connection. */
     public boolean inTransaction() {
-        return tx != null && tx.open;
+        return session.tx() != null && session.tx().isOpen();
     }
 
     /** {@link #transaction(TxOptions, TransactionBody)} with the server's default isolation and no retry. */
@@ -275,10 +222,7 @@ public final class DBConnection implements AutoCloseable {
 
     /** A transaction that returns nothing. */
     public void useTransaction(TransactionAction action) {
-        transaction(TxOptions.DEFAULT, tx -> {
-            action.run(tx);
-            return null;
-        });
+        useTransaction(TxOptions.DEFAULT, action);
     }
 
     /** A transaction with options that returns nothing. */
@@ -290,23 +234,36 @@ public final class DBConnection implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body} in a transaction: committed when it returns, rolled back when it throws. Called inside
-     * another transaction it becomes a SAVEPOINT that rolls back only its own work. With
-     * {@code options.retries(n)}, a serialization failure or deadlock reruns the whole body, after an
-     * exponential backoff with jitter.
+     * Runs {@code body} in a transaction: committed when it returns, rolled back when it throws (anything,
+     * checked exceptions too). Called on a transaction's handle it becomes a SAVEPOINT that rolls back only its
+     * own work; with {@link TxOptions#requiresNew()} it is an independent transaction on another connection.
+     *
+     * <p>A transaction or savepoint in which a statement failed never reports success: if the body caught the
+     * failure and returned, the level is rolled back and {@link TransactionRolledBackException} (whose cause is
+     * the first failure) is thrown. With {@code options.retries(n)}, a serialization failure or deadlock reruns
+     * the whole body, after an exponential backoff with jitter.
+     *
+     * <p>Inside the body, use the handle it receives: calling this DBConnection itself on the same thread would
+     * run outside the transaction, so it throws {@link IllegalStateException}.
      */
     public <T> T transaction(TxOptions options, TransactionBody<T> body) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(body, "body");
-        if (tx != null) {
-            return Transactions.nested(this, options, body, tx);
+        Transactions.Tx tx = session.tx();
+        if (tx != null && !options.independent()) {
+            return Transactions.nested(session, tx, options, body);
         }
+        if (tx == null && !options.independent()) {
+            session.engine().requireOutsideTransaction();
+        }
+        Session root = new Session(session.engine(), null, session.timeoutSeconds());
         for (int attempt = 0; ; attempt++) {
             try {
-                return Transactions.outermost(engine, options, body,
-                        t -> new DBConnection(engine, t, timeoutSeconds));
-            } catch (TransientException e) {
-                if (attempt >= options.retries()) {
+                return Transactions.outermost(root, options, body);
+            } catch (TransientException | TransactionRolledBackException e) {
+                boolean transientFailure = e instanceof TransientException
+                        || e.getCause() instanceof TransientException;
+                if (!transientFailure || attempt >= options.retries()) {
                     throw e;
                 }
                 Transactions.backoff(attempt);
@@ -322,7 +279,8 @@ public final class DBConnection implements AutoCloseable {
      * @throws IllegalStateException when the DataSource is not a HikariCP pool
      */
     public PoolStats poolStats() {
-        if (engine.dataSource instanceof HikariDataSource hikari) {
+        DataSource dataSource = session.engine().dataSource;
+        if (dataSource instanceof HikariDataSource hikari) {
             HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
             if (pool == null) {
                 throw new IllegalStateException("the pool is not running (closed or not started)");
@@ -331,15 +289,16 @@ public final class DBConnection implements AutoCloseable {
                     pool.getThreadsAwaitingConnection());
         }
         throw new IllegalStateException("poolStats() reads HikariCP's pool; this DBConnection runs on a "
-                + engine.dataSource.getClass().getName());
+                + dataSource.getClass().getName());
     }
 
     /** Closes the pool Belay opened; a no-op for {@link #of(DataSource)} and inside a transaction. */
     @Override
     public void close() {
-        if (tx == null && engine.ownedPool != null) {
+        AutoCloseable pool = session.engine().ownedPool;
+        if (session.tx() == null && pool != null) {
             try {
-                engine.ownedPool.close();
+                pool.close();
             } catch (Exception e) {
                 throw new BelayException("closing the pool failed: " + e.getMessage(), e);
             }

@@ -6,8 +6,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class DeadlockException extends TransientException {
     private static final long serialVersionUID = 1L;
 
-    public DeadlockException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
-            @Nullable String table, @Nullable String column, @Nullable String constraint) {
-        super(message, cause, sqlState, sql, table, column, constraint);
+    public DeadlockException(String message, @Nullable Throwable cause, ErrorContext context) {
+        super(message, cause, context);
     }
 }

@@ -1,57 +1,73 @@
 package dev.belay.executor;
 
-import dev.belay.dsl.PgType;
-import dev.belay.dsl.RenderedSql;
-import dev.belay.dsl.ResultQuery;
-import java.lang.System.Logger.Level;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What every handle of one {@link DBConnection} shares: the pool, the immutable config, the mapping plans
- * and the logger. Thread-safe; plans are built once per {@link PlanKey} (SQL text, result type, column types)
- * and reused.
+ * What every handle of one {@link DBConnection} shares: the pool, the immutable config, the per-shape plans,
+ * the SQL log, and which threads are inside one of its transactions. Thread-safe.
  */
 final class Engine {
-    private static final System.Logger LOG = System.getLogger("dev.belay.sql");
-    /** Plans beyond this many distinct shapes are dropped and rebuilt: a guard against unbounded dynamic SQL. */
-    private static final int MAX_PLANS = 10_000;
-
     final DataSource dataSource;
     final DBConfig config;
     final @Nullable AutoCloseable ownedPool;
-    private final Map<PlanKey, RowMapper<?>> plans = new ConcurrentHashMap<>();
+    final Plans plans;
+    final SqlLog log;
+    /**
+     * The innermost transaction each thread is running on this engine. Kept so that a call on the pool's own
+     * handle from inside a transaction body is refused: it would run on another connection, outside the
+     * transaction, and could wait forever on a row the transaction has locked.
+     */
+    private final Map<Thread, Transactions.Tx> running = new ConcurrentHashMap<>();
 
     Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool) {
         this.dataSource = dataSource;
         this.config = config;
         this.ownedPool = ownedPool;
+        this.plans = new Plans(config.types());
+        this.log = new SqlLog(config);
     }
 
     Connection borrow() {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
+            if (e instanceof SQLTransientConnectionException && e.getCause() == null && e.getSQLState() == null
+                    && dataSource instanceof HikariDataSource hikari) {
+                // HikariCP's timeout with no connection failure behind it: every connection is lent out
+                throw new PoolTimeoutException("no pooled connection became free within "
+                        + config.connectionTimeout().toMillis() + " ms: " + stats(hikari) + ". Return connections "
+                        + "sooner (close streams, keep transactions short) or raise DBConfig.poolSize", e,
+                        ErrorContext.NONE);
+            }
             throw Errors.translate(e, null, null, false);
         }
     }
 
+    private static String stats(HikariDataSource hikari) {
+        HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+        return pool == null ? "the pool is not running" : "active=" + pool.getActiveConnections() + ", idle="
+                + pool.getIdleConnections() + ", waiting=" + pool.getThreadsAwaitingConnection() + ", total="
+                + pool.getTotalConnections() + " of " + hikari.getMaximumPoolSize();
+    }
+
     /**
-     * Puts a connection back as the pool lent it (autocommit on, read-write): HikariCP resets these itself,
-     * other pools may not.
+     * Puts a connection back as it was lent: Belay changes only autocommit (isolation and read-only are set
+     * per transaction with SET TRANSACTION, which ends with it), and restores it for pools that do not.
      */
-    static void giveBack(Connection c) {
+    static void giveBack(Connection c, boolean lentAutoCommit) {
         try {
             try {
-                c.setReadOnly(false);
-                c.setAutoCommit(true);
+                if (c.getAutoCommit() != lentAutoCommit) {
+                    c.setAutoCommit(lentAutoCommit);
+                }
             } finally {
                 c.close();
             }
@@ -60,81 +76,34 @@ final class Engine {
         }
     }
 
-    PreparedStatement prepare(Connection c, String sql, List<@Nullable Object> params, List<PgType<?>> types,
-                              int timeoutSeconds) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        try {
-            if (timeoutSeconds > 0) {
-                ps.setQueryTimeout(timeoutSeconds);
-            }
-            for (int i = 0; i < params.size(); i++) {
-                Binders.bind(c, ps, i + 1, types.get(i), params.get(i), config.types());
-            }
-            return ps;
-        } catch (BindException e) {
-            ps.close();
-            throw e.sql() != null ? e : new BindException(e.getMessage(), e.getCause(), null, sql, null, null, null);
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
+    /** Refuses a call on the pool's own handle from a thread inside one of this engine's transactions. */
+    void requireOutsideTransaction() {
+        if (!running.isEmpty() && running.containsKey(Thread.currentThread())) {
+            throw new IllegalStateException("this call uses the DBConnection itself inside one of its transactions "
+                    + "on this thread: it would run on another connection, outside the transaction (and could wait "
+                    + "forever on rows the transaction locked). Use the handle the transaction body receives "
+                    + "(db.transaction(tx -> tx.exec(...))), or TxOptions.requiresNew() for an independent "
+                    + "transaction");
         }
     }
 
-    PreparedStatement prepare(Connection c, RenderedSql r, int timeoutSeconds) throws SQLException {
-        return prepare(c, r.sql(), r.params(), r.paramTypes(), timeoutSeconds);
+    /** Marks the current thread as running {@code tx}; returns the transaction it was running before, if any. */
+    Transactions.@Nullable Tx enter(Transactions.Tx tx) {
+        return running.put(Thread.currentThread(), tx);
     }
 
-    /** The plan mapping a DSL query's rows into its result type, by position. */
-    <T> RowMapper<T> plan(RenderedSql r, ResultQuery<T> query, ResultSet rs) throws SQLException {
-        return plan(PlanKey.ofFields(r.sql(), query.resultType(), query.fields()), rs,
-                set -> RowMappers.forQuery(query.resultType(), query.fields(), set.getMetaData(), config.types()));
-    }
-
-    @SuppressWarnings("unchecked")
-    <T> RowMapper<T> plan(PlanKey key, ResultSet rs, PlanFactory factory) throws SQLException {
-        RowMapper<?> plan = plans.get(key);
-        if (plan == null) {
-            plan = factory.build(rs);
-            if (plans.size() >= MAX_PLANS) {
-                plans.clear();
-            }
-            plans.put(key, plan);
+    void exit(Transactions.@Nullable Tx previous) {
+        if (previous == null) {
+            running.remove(Thread.currentThread());
+        } else {
+            running.put(Thread.currentThread(), previous);
         }
-        return (RowMapper<T>) plan;
     }
 
-    /** Builds a plan from the first result's metadata. */
-    @FunctionalInterface
-    interface PlanFactory {
-        RowMapper<?> build(ResultSet rs) throws SQLException;
-    }
-
-    /** The typed exception for a failed statement; the failure is logged at DEBUG like a finished statement. */
-    BelayException translate(SQLException e, String sql, List<?> params) {
+    /** The typed exception for a failed statement, logged at DEBUG like a finished one. */
+    BelayException translate(SQLException e, String sql, java.util.List<?> params) {
         BelayException translated = Errors.translate(e, sql, params, config.logParameters());
-        if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, "failed [" + e.getSQLState() + "] " + translated.getClass().getSimpleName() + ": "
-                    + sql + shown(params));
-        }
+        log.failed(translated, sql, params);
         return translated;
-    }
-
-    /** The parameters as the config allows them in logs: their values, or only how many there are. */
-    private String shown(List<?> params) {
-        if (params.isEmpty()) {
-            return "";
-        }
-        return config.logParameters() ? " " + params : " (" + params.size() + " parameters)";
-    }
-
-    /** Logs a finished statement: DEBUG always, WARNING when slower than the configured threshold. */
-    void log(String sql, List<?> params, long startNanos, int rows) {
-        long nanos = System.nanoTime() - startNanos;
-        boolean slow = nanos >= config.slowQueryThreshold().toNanos();
-        Level level = slow ? Level.WARNING : Level.DEBUG;
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, (slow ? "slow statement, " : "") + String.format("%.3f ms, %d rows: ", nanos / 1e6, rows)
-                    + sql + shown(params));
-        }
     }
 }

@@ -11,18 +11,21 @@ import org.postgresql.util.ServerErrorMessage;
 final class Errors {
     private Errors() {}
 
-    static BelayException translate(SQLException e, @Nullable String sql, @Nullable List<?> params, boolean showParams) {
+    /**
+     * @param sql    the statement that failed, or null when none was running (borrowing a connection)
+     * @param params its parameter values, shown in the message only when {@code showParams}
+     */
+    static BelayException translate(SQLException e, @Nullable String sql, @Nullable List<?> params,
+                                    boolean showParams) {
         String state = e.getSQLState();
-        String table = null;
-        String column = null;
-        String constraint = null;
+        ErrorContext context = ErrorContext.of(sql).sqlState(state);
         String text0 = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof PSQLException p) {
             ServerErrorMessage m = p.getServerErrorMessage();
             if (m != null) {
-                table = m.getSchema() != null && m.getTable() != null ? m.getSchema() + "." + m.getTable() : m.getTable();
-                column = m.getColumn();
-                constraint = m.getConstraint();
+                context = context.table(m.getSchema() != null && m.getTable() != null
+                                ? m.getSchema() + "." + m.getTable() : m.getTable())
+                        .column(m.getColumn()).constraint(m.getConstraint());
                 text0 = serverText(m, showParams);
             }
         }
@@ -38,33 +41,42 @@ final class Errors {
                     : "\n  (" + params.size() + " parameters, hidden: DBConfig.logParameters(true) shows them)");
         }
         String text = msg.toString();
+        Throwable cause = e;
         if (!showParams && e instanceof PSQLException p && p.getServerErrorMessage() != null
                 && p.getServerErrorMessage().getDetail() != null) {
             // the driver's own exception prints the detail too, so the cause is replaced by a copy without it
             SQLException hidden = new SQLException(text0, e.getSQLState(), e.getErrorCode());
             hidden.setStackTrace(e.getStackTrace());
-            e = hidden;
+            cause = hidden;
         }
         if (e instanceof SQLTransientConnectionException) {
-            return new ConnectionLostException(text, e, state, sql, table, column, constraint);
+            return new ConnectionLostException(text, cause, context);
         }
         if (state == null) {
-            return new BelayException(text, e, null, sql, table, column, constraint);
+            return new BelayException(text, cause, context);
         }
         return switch (state) {
-            case "23505" -> new UniqueViolationException(text, e, state, sql, table, column, constraint);
-            case "23502" -> new NotNullViolationException(text, e, state, sql, table, column, constraint);
-            case "23503" -> new ForeignKeyViolationException(text, e, state, sql, table, column, constraint);
-            case "23514" -> new CheckViolationException(text, e, state, sql, table, column, constraint);
-            case "40001" -> new SerializationFailureException(text, e, state, sql, table, column, constraint);
-            case "40P01" -> new DeadlockException(text, e, state, sql, table, column, constraint);
-            case "57014", "55P03" -> new QueryTimeoutException(text, e, state, sql, table, column, constraint);
-            default -> state.startsWith("08") || state.equals("57P01")
-                    ? new ConnectionLostException(text, e, state, sql, table, column, constraint)
-                    : state.startsWith("23")
-                    ? new ConstraintViolationException(text, e, state, sql, table, column, constraint)
-                    : new BelayException(text, e, state, sql, table, column, constraint);
+            case "23505" -> new UniqueViolationException(text, cause, context);
+            case "23502" -> new NotNullViolationException(text, cause, context);
+            case "23503" -> new ForeignKeyViolationException(text, cause, context);
+            case "23514" -> new CheckViolationException(text, cause, context);
+            case "40001" -> new SerializationFailureException(text, cause, context);
+            case "40P01" -> new DeadlockException(text, cause, context);
+            case "57014" -> new QueryTimeoutException(text, cause, context);
+            case "55P03" -> new LockNotAvailableException(text, cause, context);
+            default -> lost(state) ? new ConnectionLostException(text, cause, context)
+                    : state.startsWith("23") ? new ConstraintViolationException(text, cause, context)
+                    : new BelayException(text, cause, context);
         };
+    }
+
+    /**
+     * SQLSTATEs after which the session is gone: connection exceptions (class 08), the server shutting
+     * down or terminating the backend (57P01-57P03), and idle-session timeouts (57P05).
+     */
+    static boolean lost(@Nullable String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03") || state.equals("57P05"));
     }
 
     /**

@@ -2,12 +2,15 @@ package dev.belay.executor;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** A result column could not be read into the requested Java type: NULL into a primitive or non-null field, an unsupported type, a value out of range. */
+/**
+ * A result column could not be read into the requested Java type without loss: NULL into a primitive or
+ * non-null property, a PostgreSQL type that cannot become the Java type, a value out of range or with a
+ * fraction, a missing or duplicated column. {@link #column()} names the column.
+ */
 public final class MappingException extends BelayException {
     private static final long serialVersionUID = 1L;
 
-    public MappingException(String message, @Nullable Throwable cause, @Nullable String sqlState, @Nullable String sql,
-            @Nullable String table, @Nullable String column, @Nullable String constraint) {
-        super(message, cause, sqlState, sql, table, column, constraint);
+    public MappingException(String message, @Nullable Throwable cause, ErrorContext context) {
+        super(message, cause, context);
     }
 }

@@ -1,10 +1,6 @@
 package dev.belay.executor;
 
 import dev.belay.dsl.PgType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +8,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Raw SQL from {@link DBConnection#sql(String)}, for what the DSL lacks. Immutable: each {@code bind}
- * returns a new statement. Values are always sent as parameters, never spliced into the text.
+ * returns a new statement. Values are always sent as parameters, never spliced into the text, and run
+ * through the same pipeline, checks and mapping rules as DSL queries.
  *
  * <pre>{@code
  * List<Row> rows = db.sql("select id, name from users where age > :age").bind("age", 18).fetch(Row.class);
@@ -20,24 +17,20 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * }</pre>
  */
 public final class RawSql {
-    private final DBConnection db;
+    private final Session session;
     private final NamedSql sql;
     private final @Nullable Object[] values;
     private final @Nullable PgType<?>[] types;
-    private final boolean[] bound;
 
-    RawSql(DBConnection db, NamedSql sql) {
-        this(db, sql, new Object[sql.names().size()], new PgType<?>[sql.names().size()],
-                new boolean[sql.names().size()]);
+    RawSql(Session session, NamedSql sql) {
+        this(session, sql, new Object[sql.names().size()], new PgType<?>[sql.names().size()]);
     }
 
-    private RawSql(DBConnection db, NamedSql sql, @Nullable Object[] values, @Nullable PgType<?>[] types,
-                   boolean[] bound) {
-        this.db = db;
+    private RawSql(Session session, NamedSql sql, @Nullable Object[] values, @Nullable PgType<?>[] types) {
+        this.session = session;
         this.sql = sql;
         this.values = values;
         this.types = types;
-        this.bound = bound;
     }
 
     /** Binds every {@code :name} placeholder of that name; the PostgreSQL type comes from the value's class. */
@@ -76,23 +69,21 @@ public final class RawSql {
             throw new IllegalArgumentException("bind(" + position + ", ...): the SQL has " + values.length
                     + " ? placeholders" + (sql.names().stream().anyMatch(s -> !s.isEmpty()) ? " (it uses :names)" : ""));
         }
-        Binders.refuseNul("?" + position, value);
+        refuseText("?" + position, value);
         RawSql next = copy();
         next.values[position - 1] = value;
         next.types[position - 1] = type;
-        next.bound[position - 1] = true;
         return next;
     }
 
     private RawSql bindTyped(String name, @Nullable Object value, PgType<?> type) {
-        Binders.refuseNul(":" + name, value);
+        refuseText(":" + name, value);
         RawSql next = copy();
         boolean found = false;
         for (int i = 0; i < values.length; i++) {
             if (sql.names().get(i).equals(name)) {
                 next.values[i] = value;
                 next.types[i] = type;
-                next.bound[i] = true;
                 found = true;
             }
         }
@@ -103,8 +94,30 @@ public final class RawSql {
         return next;
     }
 
+    /** Text PostgreSQL would refuse or alter (NUL, unpaired surrogates) is refused at bind, naming the placeholder. */
+    private void refuseText(String where, @Nullable Object value) {
+        try {
+            if (value instanceof String s) {
+                ValueRules.text(s);
+            } else if (value instanceof List<?> items) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i) instanceof String s) {
+                        try {
+                            ValueRules.text(s);
+                        } catch (Refused e) {
+                            throw new Refused("element " + i + ": " + e.getMessage());
+                        }
+                    }
+                }
+            }
+        } catch (Refused e) {
+            throw new BindException(where + ": " + e.getMessage() + "\n  in: " + sql.jdbc(), null,
+                    ErrorContext.of(sql.jdbc()));
+        }
+    }
+
     private RawSql copy() {
-        return new RawSql(db, sql, values.clone(), types.clone(), bound.clone());
+        return new RawSql(session, sql, values.clone(), types.clone());
     }
 
     private static PgType<?> typeOf(Object value, String where) {
@@ -122,93 +135,50 @@ public final class RawSql {
 
     /** Every row, mapped by column label: a scalar type for one column, a record or class by name, or {@link dev.belay.dsl.Row}. */
     public <T> List<T> fetch(Class<T> type) {
-        return fetch(type, 0);
+        return Pipeline.fetch(session, statement(), Plans.Target.ofLabels(type), 0);
     }
 
-    /** The first row, or empty. */
+    /** The first row, or empty. Refused for a data-modifying statement, whose other changed rows it would hide. */
     public <T> Optional<T> first(Class<T> type) {
-        List<T> rows = fetch(type, 1);
+        BoundStatement st = statement();
+        if (st.modifiesData()) {
+            throw new IllegalStateException("first() would hide the rows this statement changes beyond the first "
+                    + "(it does not start with SELECT, VALUES, TABLE or SHOW); use fetch(type) for all of them, or "
+                    + "one(type) when it changes exactly one\n  in: " + sql.jdbc());
+        }
+        List<T> rows = Pipeline.fetch(session, st, Plans.Target.ofLabels(type), 1);
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
-    /** Exactly one row, else {@link NoRowException} or {@link TooManyRowsException}. */
+    /**
+     * Exactly one row, else {@link NoRowException} or {@link TooManyRowsException}. Atomic for a statement that
+     * may change data: when it throws, the statement's changes are rolled back.
+     */
     public <T> T one(Class<T> type) {
-        List<T> rows = fetch(type, 2);
-        if (rows.size() != 1) {
-            String msg = "one(): the SQL returned " + (rows.isEmpty() ? "no row" : "more than one row");
-            throw rows.isEmpty() ? new NoRowException(msg, null, null, sql.jdbc(), null, null, null)
-                    : new TooManyRowsException(msg, null, null, sql.jdbc(), null, null, null);
-        }
-        return rows.get(0);
+        return Pipeline.<T>single(session, statement(), Plans.Target.ofLabels(type), "one()", false).get(0);
     }
-
-    /** pgjdbc's SQLSTATE for a statement run for its update count that produced a result set. */
-    private static final String RESULT_RETURNED = "0100E";
 
     /** Runs a statement that returns no rows and gives its update count. */
     public int execute() {
-        List<@Nullable Object> params = params();
-        Engine engine = db.engine();
-        return db.call(sql.jdbc(), params, c -> {
-            long start = System.nanoTime();
-            try (PreparedStatement ps = engine.prepare(c, sql.jdbc(), params, types(), db.timeoutSeconds())) {
-                int count;
-                try {
-                    count = ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (RESULT_RETURNED.equals(e.getSQLState())) {
-                        throw new IllegalStateException("execute() is for statements without a result, but this one "
-                                + "returned rows: read them with fetch(type), first(type) or one(type)\n  in: "
-                                + sql.jdbc(), e);
-                    }
-                    throw e;
-                }
-                engine.log(sql.jdbc(), params, start, count);
-                return count;
-            }
-        });
+        return Pipeline.update(session, statement());
     }
 
-    private <T> List<T> fetch(Class<T> type, int maxRows) {
-        List<@Nullable Object> params = params();
-        List<PgType<?>> paramTypes = types();
-        Engine engine = db.engine();
-        return db.call(sql.jdbc(), params, c -> {
-            long start = System.nanoTime();
-            try (PreparedStatement ps = engine.prepare(c, sql.jdbc(), params, paramTypes, db.timeoutSeconds())) {
-                if (maxRows > 0) {
-                    ps.setMaxRows(maxRows);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    RowMapper<T> mapper = engine.plan(PlanKey.ofParams(sql.jdbc(), type, paramTypes), rs,
-                            set -> RowMappers.forLabels(type, set.getMetaData(), engine.config.types()));
-                    List<T> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(mapper.map(rs));
-                    }
-                    engine.log(sql.jdbc(), params, start, rows.size());
-                    return rows;
-                }
-            }
-        });
-    }
-
-    private List<@Nullable Object> params() {
-        for (int i = 0; i < bound.length; i++) {
-            if (!bound[i]) {
+    /** The statement as the pipeline runs it; every placeholder must be bound. */
+    private BoundStatement statement() {
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
                 String name = sql.names().get(i);
                 throw new IllegalStateException("sql(...): placeholder " + (name.isEmpty() ? "?" + (i + 1) : ":" + name)
                         + " is not bound");
             }
         }
-        return Arrays.asList(values.clone());
+        List<PgType<?>> paramTypes = Arrays.asList(types.clone());
+        return new BoundStatement(sql.jdbc(), Arrays.asList(values.clone()), paramTypes, this::placeholder,
+                sql.modifiesData());
     }
 
-    private List<PgType<?>> types() {
-        List<PgType<?>> list = new ArrayList<>(types.length);
-        for (PgType<?> t : types) {
-            list.add(t);
-        }
-        return list;
+    private String placeholder(int index) {
+        String name = sql.names().get(index);
+        return "placeholder " + (name.isEmpty() ? "?" + (index + 1) : ":" + name);
     }
 }

@@ -20,7 +20,8 @@ import org.postgresql.util.PGInterval;
 
 /**
  * Picks the {@link Reader} for a result column and a Java target type. All decisions (which getter, which
- * conversion, whether NULL is allowed) are made here, once per query shape; the readers do no lookups.
+ * conversion, whether NULL is allowed, whether the column's PostgreSQL type can become the Java type without
+ * loss) are made here, once per query shape; the readers do no lookups.
  */
 final class Readers {
     private Readers() {}
@@ -34,11 +35,11 @@ final class Readers {
     }
 
     /** The Java type a column of {@code dbType} reads as when nothing asks for another (raw SQL into {@code Row}). */
-    static Reader natural(String dbType, String where, TypeRegistry types) {
-        Class<?> type = switch (dbType) {
+    static Class<?> natural(String dbType) {
+        return switch (dbType) {
             case "int2", "smallserial" -> Short.class;
             case "int4", "serial" -> Integer.class;
-            case "int8", "bigserial" -> Long.class; // pgjdbc names identity and serial columns by their pseudo-type
+            case "int8", "bigserial" -> Long.class;
             case "numeric" -> BigDecimal.class;
             case "float4" -> Float.class;
             case "float8" -> Double.class;
@@ -52,18 +53,17 @@ final class Readers {
             case "bytea" -> byte[].class;
             default -> dbType.startsWith("_") ? List.class : String.class;
         };
-        return forType(type, null, dbType, where, false, types);
     }
 
     /**
-     * @param target   the Java type to produce (for a List, {@code generic} gives the element type)
-     * @param dbType   the column's PostgreSQL type name from the result metadata, e.g. {@code int4}, {@code _text}
-     * @param where    names the column and the Java property for error messages
-     * @param nonNull  refuse SQL NULL (a primitive, or a column the descriptor says is NOT NULL)
+     * @param target  the Java type to produce (for a List, {@code generic} gives the element type)
+     * @param col     the column: its label and PostgreSQL type name (e.g. {@code int4}, {@code _text})
+     * @param nonNull refuse SQL NULL (a primitive, or a column the descriptor says is NOT NULL)
+     * @throws MappingException when the column's type cannot be read as {@code target} without loss
      */
-    static Reader forType(Class<?> target, @Nullable Type generic, String dbType, String where, boolean nonNull,
+    static Reader forType(Class<?> target, @Nullable Type generic, ColumnRef col, boolean nonNull,
                           TypeRegistry types) {
-        Reader base = base(target, generic, dbType, where, types);
+        Reader base = base(target, generic, col, types);
         boolean refuseNull = nonNull || target.isPrimitive();
         String why = target.isPrimitive() ? " is the primitive " + target.getName() : " is not nullable";
         return (rs, i) -> {
@@ -71,11 +71,16 @@ final class Readers {
             try {
                 v = base.read(rs, i);
             } catch (SQLException e) {
-                throw outOfRange(e, target, where);
+                throw outOfRange(e, target, col);
+            } catch (BelayException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a driver or JDK exception (ClassCastException, DateTimeException) must not escape raw
+                throw col.error("cannot be read as " + target.getName() + ": " + e, e);
             }
             if (v == null && refuseNull) {
-                throw new MappingException("column " + where + " is NULL but" + why + "; declare it nullable with a "
-                        + "boxed type, or filter the NULLs out", null, null, null, null, where, null);
+                throw col.error("the value is NULL but" + why + "; declare it nullable with a boxed type, or "
+                        + "filter the NULLs out", null);
             }
             return v;
         };
@@ -86,91 +91,88 @@ final class Readers {
      * (SQLSTATE class 22) raised by the driver while reading; it becomes a MappingException naming the column.
      * Anything else (a broken connection) stays a driver error for the caller to translate.
      */
-    private static SQLException outOfRange(SQLException e, Class<?> target, String where) {
+    private static SQLException outOfRange(SQLException e, Class<?> target, ColumnRef col) {
         String state = e.getSQLState();
         if (state != null && state.startsWith("22")) {
-            throw new MappingException("column " + where + ": the value does not fit " + target.getName() + " ("
-                    + e.getMessage() + "); read it as a wider type, or as String", e, state, null, null, where, null);
+            throw new MappingException("column " + col + ": the value does not fit " + target.getName() + " ("
+                    + e.getMessage() + "); read it as a wider type, or as String", e,
+                    ErrorContext.NONE.sqlState(state).column(col.quoted()));
         }
         return e;
     }
 
-    private static Reader base(Class<?> target, @Nullable Type generic, String dbType, String where,
-                               TypeRegistry types) {
-        Class<?> t = target.isPrimitive() ? box(target) : target;
+    /** The column's type cannot become {@code target} without loss: say which types can. */
+    static MappingException incompatible(Class<?> target, ColumnRef col) {
+        String natural = natural(col.dbType()).getSimpleName();
+        return col.error("a PostgreSQL " + col.dbType() + " cannot be read as " + target.getName() + " without "
+                + "loss or reinterpretation; read it as " + natural + (natural.equals("String") ? "" : " or String")
+                + ", or cast it in SQL to the type " + target.getSimpleName() + " stands for", null);
+    }
+
+    private static Reader require(boolean compatible, Class<?> target, ColumnRef col, Reader reader) {
+        if (!compatible) {
+            throw incompatible(target, col);
+        }
+        return reader;
+    }
+
+    private static Reader base(Class<?> target, @Nullable Type generic, ColumnRef col, TypeRegistry types) {
+        Class<?> t = box(target);
+        PgKind kind = PgKind.of(col.dbType());
         Converter<?, ?> converter = types.converter(t);
         if (converter != null) {
-            return converted(converter, forType(converter.dbType(), null, dbType, where, false, types), where);
-        }
-        if (t == String.class) {
-            return ResultSet::getString;
-        }
-        if (t == Integer.class) {
-            return (rs, i) -> {
-                int v = rs.getInt(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-        }
-        if (t == Long.class) {
-            return (rs, i) -> {
-                long v = rs.getLong(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-        }
-        if (t == Short.class) {
-            return (rs, i) -> {
-                short v = rs.getShort(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-        }
-        if (t == Double.class) {
-            return (rs, i) -> {
-                double v = rs.getDouble(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-        }
-        if (t == Float.class) {
-            return (rs, i) -> {
-                float v = rs.getFloat(i);
-                return v == 0 && rs.wasNull() ? null : v;
-            };
-        }
-        if (t == Boolean.class) {
-            return (rs, i) -> {
-                boolean v = rs.getBoolean(i);
-                return !v && rs.wasNull() ? null : v;
-            };
-        }
-        if (t == BigDecimal.class) {
-            return ResultSet::getBigDecimal;
-        }
-        if (t == byte[].class) {
-            return ResultSet::getBytes;
-        }
-        if (t == UUID.class || t == LocalDate.class || t == LocalTime.class || t == LocalDateTime.class
-                || t == OffsetDateTime.class) {
-            return (rs, i) -> rs.getObject(i, t);
-        }
-        if (t == Instant.class) {
-            return (rs, i) -> instant(rs.getObject(i, OffsetDateTime.class));
-        }
-        if (t == Duration.class) {
-            return (rs, i) -> duration(rs.getObject(i), where);
-        }
-        if (t.isEnum()) {
-            return (rs, i) -> {
-                String name = rs.getString(i);
-                return name == null ? null : enumConstant(t, name, where);
-            };
-        }
-        if (t == List.class || t.isArray() && t != byte[].class) {
-            return ArrayReaders.reader(t, t.isArray() ? t.getComponentType() : listElement(generic), where);
+            return converted(converter, forType(converter.dbType(), null, col, false, types), col);
         }
         if (t == Object.class) {
             return ResultSet::getObject;
         }
+        if (t == String.class) {
+            return ResultSet::getString; // every PostgreSQL type has an exact text form
+        }
+        if (t == Integer.class || t == Long.class || t == Short.class) {
+            return NumberReaders.integer(t, kind, col);
+        }
+        if (t == BigDecimal.class) {
+            return NumberReaders.decimal(kind, col);
+        }
+        if (t == Double.class || t == Float.class) {
+            return NumberReaders.floating(t, col.dbType(), kind, col);
+        }
+        if (t == Boolean.class) {
+            return require(kind == PgKind.BOOL, t, col, (rs, i) -> {
+                boolean v = rs.getBoolean(i);
+                return !v && rs.wasNull() ? null : v;
+            });
+        }
+        if (t == byte[].class) {
+            return require(kind == PgKind.BYTEA, t, col, ResultSet::getBytes);
+        }
+        if (t == UUID.class) {
+            return require(kind == PgKind.UUID, t, col, (rs, i) -> rs.getObject(i, UUID.class));
+        }
+        if (t == LocalDate.class || t == LocalTime.class || t == LocalDateTime.class || t == OffsetDateTime.class) {
+            PgKind needed = t == LocalDate.class ? PgKind.DATE : t == LocalTime.class ? PgKind.TIME
+                    : t == LocalDateTime.class ? PgKind.TIMESTAMP : PgKind.TIMESTAMPTZ;
+            return require(kind == needed, t, col, (rs, i) -> rs.getObject(i, t));
+        }
+        if (t == Instant.class) {
+            return require(kind == PgKind.TIMESTAMPTZ, t, col, (rs, i) -> instant(rs.getObject(i, OffsetDateTime.class)));
+        }
+        if (t == Duration.class) {
+            return require(kind == PgKind.INTERVAL, t, col, (rs, i) -> duration(rs.getObject(i), col));
+        }
+        if (t.isEnum()) {
+            return require(kind == PgKind.TEXT || kind == PgKind.OTHER, t, col, (rs, i) -> {
+                String name = rs.getString(i);
+                return name == null ? null : enumConstant(t, name, col);
+            });
+        }
+        if (t == List.class || t.isArray()) {
+            return require(kind == PgKind.ARRAY, t, col,
+                    ArrayReaders.reader(t, t.isArray() ? t.getComponentType() : listElement(generic), col));
+        }
         JsonCodec json = types.json();
-        if (json != null && isJson(dbType)) {
+        if (json != null && kind == PgKind.JSON) {
             return (rs, i) -> {
                 String text = rs.getString(i);
                 if (text == null) {
@@ -179,18 +181,16 @@ final class Readers {
                 try {
                     return json.fromJson(text, t);
                 } catch (RuntimeException e) {
-                    throw new MappingException("column " + where + ": the JsonCodec failed to read a " + t.getName()
-                            + ": " + e, e, null, null, null, where, null);
+                    throw col.error("the JsonCodec failed to read a " + t.getName() + ": " + e, e);
                 }
             };
         }
-        throw new MappingException("column " + where + " (" + dbType + "): no way to read it as " + t.getName()
-                + "; use a supported type or register a Converter for " + t.getSimpleName() + " in the TypeRegistry",
-                null, null, null, null, where, null);
+        throw col.error("no way to read it as " + t.getName() + "; use a supported type or register a Converter for "
+                + t.getSimpleName() + " in the TypeRegistry", null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Reader converted(Converter converter, Reader db, String where) {
+    private static Reader converted(Converter converter, Reader db, ColumnRef col) {
         return (rs, i) -> {
             Object v = db.read(rs, i);
             if (v == null) {
@@ -199,14 +199,13 @@ final class Readers {
             try {
                 return converter.fromDb(v);
             } catch (RuntimeException e) {
-                throw new MappingException("column " + where + ": converter to " + converter.javaType().getName()
-                        + " failed: " + e.getMessage(), e, null, null, null, where, null);
+                throw col.error("converter to " + converter.javaType().getName() + " failed: " + e.getMessage(), e);
             }
         };
     }
 
     static boolean isJson(String dbType) {
-        return dbType.equals("json") || dbType.equals("jsonb");
+        return PgKind.of(dbType) == PgKind.JSON;
     }
 
     /** The element class of a List property: its declared type argument, or the element class itself. */
@@ -228,29 +227,28 @@ final class Readers {
         return v.equals(OffsetDateTime.MIN) ? Instant.MIN : v.toInstant();
     }
 
-    static Object enumConstant(Class<?> type, String name, String where) {
+    static Object enumConstant(Class<?> type, String name, ColumnRef col) {
         for (Object c : type.getEnumConstants()) {
             if (((Enum<?>) c).name().equals(name)) {
                 return c;
             }
         }
-        throw new MappingException("column " + where + ": '" + name + "' is not a constant of " + type.getName()
-                + " " + Arrays.toString(type.getEnumConstants()), null, null, null, null, where, null);
+        throw col.error("'" + name + "' is not a constant of " + type.getName() + " "
+                + Arrays.toString(type.getEnumConstants()), null);
     }
 
     /**
      * An interval as an exact Duration: days count 24 hours (PostgreSQL's own justification); months and
      * years have no fixed length and are refused.
      */
-    private static @Nullable Duration duration(@Nullable Object value, String where) {
+    private static @Nullable Duration duration(@Nullable Object value, ColumnRef col) {
         if (value == null) {
             return null;
         }
         PGInterval iv = (PGInterval) value;
         if (iv.getYears() != 0 || iv.getMonths() != 0) {
-            throw new MappingException("column " + where + ": interval '" + iv.getValue() + "' has months or years, "
-                    + "which have no fixed length, so it cannot be a Duration; read it as String", null, null, null,
-                    null, where, null);
+            throw col.error("interval '" + iv.getValue() + "' has months or years, which have no fixed length, so "
+                    + "it cannot be a Duration; read it as String", null);
         }
         long micros = Math.round(iv.getSeconds() * 1_000_000d);
         return Duration.ofDays(iv.getDays()).plusHours(iv.getHours()).plusMinutes(iv.getMinutes())
@@ -258,23 +256,11 @@ final class Readers {
     }
 
     static Class<?> box(Class<?> c) {
-        if (c == int.class) {
-            return Integer.class;
-        } else if (c == long.class) {
-            return Long.class;
-        } else if (c == short.class) {
-            return Short.class;
-        } else if (c == double.class) {
-            return Double.class;
-        } else if (c == float.class) {
-            return Float.class;
-        } else if (c == boolean.class) {
-            return Boolean.class;
-        } else if (c == byte.class) {
-            return Byte.class;
-        } else if (c == char.class) {
-            return Character.class;
+        if (!c.isPrimitive()) {
+            return c;
         }
-        return c;
+        return c == int.class ? Integer.class : c == long.class ? Long.class : c == short.class ? Short.class
+                : c == double.class ? Double.class : c == float.class ? Float.class : c == boolean.class
+                ? Boolean.class : c == byte.class ? Byte.class : c == char.class ? Character.class : Void.class;
     }
 }

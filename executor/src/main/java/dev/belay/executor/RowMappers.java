@@ -10,116 +10,116 @@ import dev.belay.dsl.Tuple4;
 import dev.belay.dsl.Tuple5;
 import dev.belay.dsl.Tuple6;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.sql.ResultSetMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Builds the mapping plan for a result: one {@link Reader} per column and one way to assemble the row
- * object. Everything reflective happens here, once per query shape; per row only readers and a cached
- * method handle run.
+ * Builds the mapping for a result: one {@link Reader} per column and one way to assemble the row object.
+ * Everything reflective happens here, once per query shape; per row only readers and a cached method handle
+ * run. The result is a function from the executing query's fields to a {@link RowMapper}, because a
+ * {@link Row} must resolve {@code row.get(field)} against the query being run, not the one the plan was
+ * built for.
  */
 final class RowMappers {
     private RowMappers() {}
+
+    /** A mapping that does not depend on the executing query's fields. */
+    private static <T> Function<List<Field<?>>, RowMapper<?>> fixed(RowMapper<T> mapper) {
+        return fields -> mapper;
+    }
 
     /**
      * A plan for a DSL query: columns by position, since the query knows its shape.
      *
      * @param fields the query's fields, in result-column order
      */
-    static RowMapper<?> forQuery(Class<?> type, List<Field<?>> fields, ResultSetMetaData md, TypeRegistry types)
-            throws SQLException {
-        int n = md.getColumnCount();
+    static Function<List<Field<?>>, RowMapper<?>> forQuery(Class<?> type, List<Field<?>> fields, ColumnRef[] cols,
+                                                           TypeRegistry types) {
+        int n = cols.length;
         if (n != fields.size()) {
             throw new MappingException("the query selects " + fields.size() + " fields but the result has " + n
-                    + " columns", null, null, null, null, null, null);
+                    + " columns", null, ErrorContext.NONE);
         }
         if (type == Row.class) {
-            Reader[] readers = fieldReaders(fields, md, types);
-            List<Field<?>> copy = List.copyOf(fields);
-            return rs -> Row.of(copy, Arrays.asList(readAll(readers, rs)));
+            Reader[] readers = fieldReaders(fields, cols, types);
+            return current -> rs -> Row.of(current, Arrays.asList(readAll(readers, rs)));
         }
         if (isTuple(type)) {
-            Reader[] readers = fieldReaders(fields, md, types);
-            return rs -> tuple(readAll(readers, rs));
+            Reader[] readers = fieldReaders(fields, cols, types);
+            return fixed(rs -> tuple(readAll(readers, rs)));
         }
         if (n == 1 && type == fields.get(0).type().javaType()) {
             // select(field): the row is the field's value, whatever its Java type (a json record, a converted type)
-            Reader reader = fieldReader(fields.get(0), md, 0, types);
-            return rs -> reader.read(rs, 1);
+            Reader reader = fieldReader(fields.get(0), cols[0], types);
+            return fixed(rs -> reader.read(rs, 1));
         }
-        boolean byProperty = true;
         String[] names = new String[n];
         boolean[] nonNull = new boolean[n];
         for (int i = 0; i < n; i++) {
             if (fields.get(i) instanceof Column<?, ?> c && c.table().rowType() == type) {
                 names[i] = c.property();
                 nonNull[i] = !c.isNullable();
+            } else if (type.isRecord()) {
+                // into(Record): checked by position when the query was built
+                return fixed(recordByPosition(RowClass.of(type), cols, types));
             } else {
-                byProperty = false;
+                names[i] = "";
             }
         }
-        if (type.isRecord() && !byProperty) {
-            return recordByPosition(type, md, types);
-        }
-        return byName(type, names, nonNull, md, types);
+        return fixed(byName(RowClass.of(type), names, nonNull, cols, types));
     }
 
     /** A plan for raw SQL: a scalar, a {@link Row}, or a record/class whose properties match the column labels. */
-    static RowMapper<?> forLabels(Class<?> type, ResultSetMetaData md, TypeRegistry types) throws SQLException {
-        int n = md.getColumnCount();
+    static Function<List<Field<?>>, RowMapper<?>> forLabels(Class<?> type, ResultColumns columns, ColumnRef[] cols,
+                                                            TypeRegistry types) {
+        int n = cols.length;
         if (type == Row.class) {
             Reader[] readers = new Reader[n];
-            List<String> labels = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                readers[i] = Readers.natural(md.getColumnTypeName(i + 1), label(md, i), types);
-                labels.add(md.getColumnLabel(i + 1));
+                readers[i] = Readers.forType(Readers.natural(cols[i].dbType()), null, cols[i], false, types);
             }
-            List<String> copy = List.copyOf(labels);
-            return rs -> Row.ofLabels(copy, Arrays.asList(readAll(readers, rs)));
+            List<String> labels = columns.labels();
+            return fixed(rs -> Row.ofLabels(labels, Arrays.asList(readAll(readers, rs))));
         }
-        if (n == 1 && (isValue(type, types) || types.json() != null && Readers.isJson(md.getColumnTypeName(1)))) {
-            Reader reader = Readers.forType(type, null, md.getColumnTypeName(1), label(md, 0), false, types);
-            return rs -> reader.read(rs, 1);
+        if (n == 1 && (isValue(type, types) || types.json() != null && Readers.isJson(cols[0].dbType()))) {
+            Reader reader = Readers.forType(type, null, cols[0], false, types);
+            return fixed(rs -> reader.read(rs, 1));
+        }
+        if (isValue(type, types)) {
+            throw new MappingException(type.getName() + " is read from one column, but the result has " + n + " "
+                    + columns + "; select one column, or read the rows as a record, a class or Row", null,
+                    ErrorContext.NONE);
         }
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
-            names[i] = camel(md.getColumnLabel(i + 1));
+            names[i] = camel(columns.label(i));
         }
-        return byName(type, names, new boolean[n], md, types);
+        return fixed(byName(RowClass.of(type), names, new boolean[n], cols, types));
     }
 
     /** One reader per field, each reading the Java type its field declares. */
-    private static Reader[] fieldReaders(List<Field<?>> fields, ResultSetMetaData md, TypeRegistry types)
-            throws SQLException {
+    private static Reader[] fieldReaders(List<Field<?>> fields, ColumnRef[] cols, TypeRegistry types) {
         Reader[] readers = new Reader[fields.size()];
         for (int i = 0; i < readers.length; i++) {
-            readers[i] = fieldReader(fields.get(i), md, i, types);
+            readers[i] = fieldReader(fields.get(i), cols[i], types);
         }
         return readers;
     }
 
     /** Reads the Java type a field declares; an array field's PgType gives the element type. */
-    private static Reader fieldReader(Field<?> field, ResultSetMetaData md, int i, TypeRegistry types)
-            throws SQLException {
+    private static Reader fieldReader(Field<?> field, ColumnRef col, TypeRegistry types) {
         PgType<?> element = field.type().elementType();
-        return Readers.forType(field.type().javaType(), element == null ? null : element.javaType(),
-                md.getColumnTypeName(i + 1), label(md, i), false, types);
+        return Readers.forType(field.type().javaType(), element == null ? null : element.javaType(), col, false,
+                types);
     }
 
-
-    private static @Nullable Object[] readAll(Reader[] readers, java.sql.ResultSet rs) throws SQLException {
+    private static @Nullable Object[] readAll(Reader[] readers, ResultSet rs) throws SQLException {
         Object[] values = new Object[readers.length];
         for (int i = 0; i < readers.length; i++) {
             values[i] = readers[i].read(rs, i + 1);
@@ -127,116 +127,131 @@ final class RowMappers {
         return values;
     }
 
-    private static RowMapper<?> recordByPosition(Class<?> type, ResultSetMetaData md, TypeRegistry types)
-            throws SQLException {
-        RecordComponent[] components = type.getRecordComponents();
-        if (components.length != md.getColumnCount()) {
-            throw new MappingException(type.getSimpleName() + " has " + components.length + " components but the "
-                    + "result has " + md.getColumnCount() + " columns", null, null, null, null, null, null);
+    private static RowMapper<?> recordByPosition(RowClass rc, ColumnRef[] cols, TypeRegistry types) {
+        List<RowClass.Property> props = rc.properties;
+        if (props.size() != cols.length) {
+            throw new MappingException(rc.simpleName() + " has " + props.size() + " components but the result has "
+                    + cols.length + " columns", null, ErrorContext.NONE);
         }
-        Reader[] readers = new Reader[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent rc = components[i];
-            readers[i] = Readers.forType(rc.getType(), rc.getGenericType(), md.getColumnTypeName(i + 1),
-                    label(md, i) + " -> " + type.getSimpleName() + "." + rc.getName(), false, types);
+        Reader[] readers = new Reader[props.size()];
+        for (int i = 0; i < readers.length; i++) {
+            RowClass.Property p = props.get(i);
+            readers[i] = Readers.forType(p.type(), p.generic(), into(cols[i], rc, p), false, types);
         }
-        MethodHandle constructor = canonical(type);
-        return rs -> construct(constructor, readAll(readers, rs), type);
+        MethodHandle constructor = rc.canonical();
+        return rs -> construct(constructor, readAll(readers, rs), rc.type);
     }
 
-    /** Records by component name, classes by setter or field name, each matched to a column. */
-    private static RowMapper<?> byName(Class<?> type, String[] names, boolean[] nonNull, ResultSetMetaData md,
-                                       TypeRegistry types) throws SQLException {
-        int n = names.length;
-        if (type.isRecord()) {
-            RecordComponent[] components = type.getRecordComponents();
-            int[] columnOf = new int[components.length];
-            Reader[] readers = new Reader[components.length];
-            for (int c = 0; c < components.length; c++) {
-                RecordComponent rc = components[c];
-                int col = indexOf(names, rc.getName());
-                if (col < 0) {
-                    throw new MappingException(type.getSimpleName() + "." + rc.getName() + " has no column in the "
-                            + "result " + labels(md), null, null, null, null, null, null);
+    /**
+     * The one rule for records and classes: each required property takes the column whose name (a label, or a
+     * descriptor's property) matches it; columns no property wants are ignored; a missing required property or
+     * two columns for one property is an error naming them.
+     *
+     * @param names   per column, the property name it stands for ("" when none)
+     * @param nonNull per column, refuse NULL (the descriptor says NOT NULL)
+     */
+    private static RowMapper<?> byName(RowClass rc, String[] names, boolean[] nonNull, ColumnRef[] cols,
+                                       TypeRegistry types) {
+        List<RowClass.Property> props = rc.properties;
+        int[] columnOf = new int[props.size()];
+        List<String> missing = new ArrayList<>();
+        for (int p = 0; p < columnOf.length; p++) {
+            RowClass.Property prop = props.get(p);
+            columnOf[p] = -1;
+            for (int i = 0; i < names.length; i++) {
+                if (prop.name().equals(names[i])) {
+                    if (columnOf[p] >= 0) {
+                        throw new MappingException("the result has two columns for " + rc.simpleName() + "."
+                                + prop.name() + ": " + cols[columnOf[p]].quoted() + " and " + cols[i].quoted()
+                                + "; alias one of them so each property gets one column", null,
+                                ErrorContext.NONE.column(cols[i].quoted()));
+                    }
+                    columnOf[p] = i;
                 }
-                columnOf[c] = col + 1;
-                readers[c] = Readers.forType(rc.getType(), rc.getGenericType(), md.getColumnTypeName(col + 1),
-                        label(md, col) + " -> " + type.getSimpleName() + "." + rc.getName(), nonNull[col], types);
             }
-            MethodHandle constructor = canonical(type);
+            if (columnOf[p] < 0 && prop.required()) {
+                missing.add(rc.simpleName() + "." + prop.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MappingException(String.join(", ", missing) + (missing.size() == 1 ? " has" : " have")
+                    + " no column in the result " + Arrays.toString(cols) + "; select " + (missing.size() == 1
+                    ? "it" : "them") + " (a column matches a property by name, snake_case or camelCase), or map into "
+                    + "a type without " + (missing.size() == 1 ? "it" : "them"), null, ErrorContext.NONE);
+        }
+        if (Arrays.stream(columnOf).allMatch(c -> c < 0)) {
+            throw new MappingException("no column of the result " + Arrays.toString(cols) + " matches a property of "
+                    + rc.type.getName() + "; name the columns after its fields", null, ErrorContext.NONE);
+        }
+        Reader[] readers = new Reader[props.size()];
+        for (int p = 0; p < readers.length; p++) {
+            int col = columnOf[p];
+            if (col >= 0) {
+                RowClass.Property prop = props.get(p);
+                readers[p] = Readers.forType(prop.type(), prop.generic(), into(cols[col], rc, prop), nonNull[col],
+                        types);
+            }
+        }
+        if (rc.isRecord()) {
+            MethodHandle constructor = rc.canonical();
             return rs -> {
                 Object[] args = new Object[readers.length];
-                for (int c = 0; c < readers.length; c++) {
-                    args[c] = readers[c].read(rs, columnOf[c]);
+                for (int p = 0; p < readers.length; p++) {
+                    args[p] = readers[p].read(rs, columnOf[p] + 1);
                 }
-                return construct(constructor, args, type);
+                return construct(constructor, args, rc.type);
             };
         }
-        MethodHandle create = noArg(type);
-        MethodHandle[] setters = new MethodHandle[n];
-        Reader[] readers = new Reader[n];
-        String[] columns = new String[n];
-        for (int i = 0; i < n; i++) {
-            columns[i] = label(md, i);
-            Property p = Property.find(type, names[i], label(md, i));
-            setters[i] = p.setter();
-            readers[i] = Readers.forType(p.type(), p.generic(), md.getColumnTypeName(i + 1),
-                    label(md, i) + " -> " + type.getSimpleName() + "." + names[i], nonNull[i], types);
+        return bean(rc, props, columnOf, readers, cols);
+    }
+
+    private static RowMapper<?> bean(RowClass rc, List<RowClass.Property> props, int[] columnOf, Reader[] readers,
+                                     ColumnRef[] cols) {
+        int used = (int) Arrays.stream(columnOf).filter(c -> c >= 0).count();
+        MethodHandle create = rc.noArg();
+        MethodHandle[] setters = new MethodHandle[used];
+        Reader[] reads = new Reader[used];
+        int[] columns = new int[used];
+        ColumnRef[] refs = new ColumnRef[used];
+        for (int p = 0, k = 0; p < props.size(); p++) {
+            if (columnOf[p] >= 0) {
+                refs[k] = into(cols[columnOf[p]], rc, props.get(p));
+                setters[k] = rc.setter(props.get(p), refs[k]);
+                reads[k] = readers[p];
+                columns[k++] = columnOf[p] + 1;
+            }
         }
         return rs -> {
             Object bean;
             try {
                 bean = create.invoke();
             } catch (Throwable e) {
-                throw new MappingException("the no-argument constructor of " + type.getName() + " threw " + e, e,
-                        null, null, null, null, null);
+                throw new MappingException("the no-argument constructor of " + rc.type.getName() + " threw " + e, e,
+                        ErrorContext.NONE);
             }
-            for (int i = 0; i < setters.length; i++) {
-                Object value = readers[i].read(rs, i + 1);
+            for (int k = 0; k < setters.length; k++) {
+                Object value = reads[k].read(rs, columns[k]);
                 try {
-                    setters[i].invoke(bean, value);
+                    setters[k].invoke(bean, value);
                 } catch (Throwable e) {
-                    throw new MappingException("writing column " + columns[i] + " into " + type.getSimpleName() + "."
-                            + names[i] + " threw " + e, e, null, null, null, columns[i], null);
+                    throw refs[k].error("writing it into " + rc.simpleName() + " threw " + e, e);
                 }
             }
             return bean;
         };
     }
 
+    private static ColumnRef into(ColumnRef col, RowClass rc, RowClass.Property p) {
+        return new ColumnRef(col.label(), col.dbType(), rc.simpleName() + "." + p.name());
+    }
+
     private static Object construct(MethodHandle constructor, @Nullable Object[] args, Class<?> type) {
         try {
             return constructor.invokeExact(args);
         } catch (RuntimeException e) {
-            throw new MappingException("the constructor of " + type.getName() + " threw " + e, e, null, null, null,
-                    null, null);
+            throw new MappingException("the constructor of " + type.getName() + " threw " + e, e, ErrorContext.NONE);
         } catch (Throwable e) {
-            throw new MappingException("creating " + type.getName() + " failed: " + e, e, null, null, null, null, null);
-        }
-    }
-
-    private static MethodHandle canonical(Class<?> type) {
-        Class<?>[] params = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
-                .toArray(Class<?>[]::new);
-        try {
-            Constructor<?> c = type.getDeclaredConstructor(params);
-            c.setAccessible(true);
-            return MethodHandles.lookup().unreflectConstructor(c).asSpreader(Object[].class, params.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new MappingException("cannot use the canonical constructor of " + type.getName() + ": " + e
-                    + " (on the module path, open its package to dev.belay.executor)", e, null, null, null, null, null);
-        }
-    }
-
-    private static MethodHandle noArg(Class<?> type) {
-        try {
-            Constructor<?> c = type.getDeclaredConstructor();
-            c.setAccessible(true);
-            return MethodHandles.lookup().unreflectConstructor(c).asType(MethodType.methodType(Object.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new MappingException(type.getName() + " is not a record and has no usable no-argument constructor: "
-                    + e, e, null, null, null, null, null);
+            throw new MappingException("creating " + type.getName() + " failed: " + e, e, ErrorContext.NONE);
         }
     }
 
@@ -267,27 +282,6 @@ final class RowMappers {
         };
     }
 
-    private static int indexOf(String[] names, String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (name.equals(names[i])) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static String label(ResultSetMetaData md, int index) throws SQLException {
-        return "\"" + md.getColumnLabel(index + 1) + "\"";
-    }
-
-    private static List<String> labels(ResultSetMetaData md) throws SQLException {
-        List<String> labels = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            labels.add(md.getColumnLabel(i));
-        }
-        return labels;
-    }
-
     /** {@code created_at} → {@code createdAt}. */
     static String camel(String label) {
         StringBuilder b = new StringBuilder(label.length());
@@ -301,44 +295,5 @@ final class RowMappers {
             }
         }
         return b.toString();
-    }
-
-    /** A writable property of a class: a public setter, else the field itself. */
-    private record Property(Class<?> type, @Nullable Type generic, MethodHandle setter) {
-        static Property find(Class<?> owner, String name, String column) {
-            String setterName = "set" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-            for (Method m : owner.getMethods()) {
-                if (m.getName().equals(setterName) && m.getParameterCount() == 1 && !Modifier.isStatic(m.getModifiers())) {
-                    try {
-                        // a public setter of a non-public class is only reachable once made accessible
-                        m.setAccessible(true);
-                        return new Property(m.getParameterTypes()[0], m.getGenericParameterTypes()[0],
-                                adapt(MethodHandles.lookup().unreflect(m)));
-                    } catch (IllegalAccessException | RuntimeException e) {
-                        throw new MappingException("cannot call " + owner.getName() + "." + setterName + " for column "
-                                + column + ": " + e + " (on the module path, open its package to dev.belay.executor)",
-                                e, null, null, null, column, null);
-                    }
-                }
-            }
-            for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
-                try {
-                    java.lang.reflect.Field f = c.getDeclaredField(name);
-                    f.setAccessible(true);
-                    return new Property(f.getType(), f.getGenericType(), adapt(MethodHandles.lookup().unreflectSetter(f)));
-                } catch (NoSuchFieldException e) {
-                    // look in the superclass
-                } catch (IllegalAccessException | RuntimeException e) {
-                    throw new MappingException("cannot write " + owner.getName() + "." + name + " for column " + column
-                            + ": " + e, e, null, null, null, column, null);
-                }
-            }
-            throw new MappingException(owner.getName() + " has no property '" + name + "' (setter or field) for column "
-                    + column, null, null, null, null, column, null);
-        }
-
-        private static MethodHandle adapt(MethodHandle h) {
-            return h.asType(MethodType.methodType(void.class, Object.class, Object.class));
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.belay.executor;
 
-import dev.belay.dsl.RenderedSql;
-import dev.belay.dsl.ResultQuery;
+import java.lang.ref.Cleaner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,89 +13,194 @@ import java.util.stream.StreamSupport;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@link DBConnection#stream}: a forward-only result read {@code fetchSize} rows at a time. pgjdbc only
- * uses a server cursor with autocommit off, so outside a transaction the stream runs in its own, which
- * is committed and the connection returned when the stream is closed.
+ * {@link DBConnection#stream}: a forward-only result read {@code fetchSize} rows at a time through a server
+ * cursor. pgjdbc only uses a cursor with autocommit off, so outside a transaction the stream runs in its own,
+ * which commits only when the stream was read to the end; closing it early, or any exception (the driver's,
+ * a mapping failure or the consumer's), rolls it back. Read to the end, it releases everything by itself;
+ * abandoned without being closed, a {@link Cleaner} rolls it back and returns its connection once the stream
+ * is unreachable, and logs a warning.
  */
 final class Streams {
     private Streams() {}
 
-    static <T> Stream<T> open(Engine engine, Transactions.@Nullable Tx tx, ResultQuery<T> query, int timeoutSeconds) {
+    /** One daemon thread for the whole process, which only ever runs the safety net of abandoned streams. */
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    static <T> Stream<T> open(Session s, BoundStatement st, Plans.Target target) {
+        Engine engine = s.engine();
+        Transactions.Tx tx = s.tx();
         if (tx != null) {
-            DBConnection.requireOpen(tx);
+            tx.requireOpen();
+        } else {
+            engine.requireOutsideTransaction();
         }
-        RenderedSql r = query.render();
-        boolean own = tx == null;
-        Connection c = own ? engine.borrow() : tx.connection;
-        PreparedStatement ps = null;
-        ResultSet rs = null;
+        State state = new State(engine, tx, tx != null ? tx.connection : engine.borrow(), st);
+        RowMapper<T> mapper;
         try {
-            if (own) {
-                c.setAutoCommit(false);
+            state.begin();
+            Plans.Shape shape = engine.plans.shape(st.sql(), st.types());
+            state.ps = Pipeline.prepare(s, state.connection, st, shape);
+            state.ps.setFetchSize(engine.config.fetchSize());
+            state.rs = state.ps.executeQuery();
+            mapper = shape.mapper(target, state.rs, state.connection);
+        } catch (SQLException e) {
+            throw state.fail(engine.translate(e, st.sql(), st.params()), true);
+        } catch (Throwable e) {
+            throw state.fail(e, false);
+        }
+        Stream<T> stream = StreamSupport.stream(new Rows<>(state, mapper), false).onClose(state::close);
+        if (tx == null) {
+            state.cleanable = CLEANER.register(stream, state);
+        } else {
+            tx.opened(state);
+        }
+        return stream;
+    }
+
+    private static final class Rows<T> extends Spliterators.AbstractSpliterator<T> {
+        private final State state;
+        private final RowMapper<T> mapper;
+
+        Rows(State state, RowMapper<T> mapper) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED);
+            this.state = state;
+            this.mapper = mapper;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            if (state.released) {
+                if (state.exhausted) {
+                    return false;
+                }
+                throw new IllegalStateException("the stream was closed, or its transaction ended, before it was read "
+                        + "to the end; its remaining rows are gone\n  in: " + state.statement.sql());
             }
-            ps = engine.prepare(c, r, timeoutSeconds);
-            ps.setFetchSize(engine.config.fetchSize());
-            rs = ps.executeQuery();
-            ResultSet set = rs;
-            RowMapper<T> mapper = engine.plan(r, query, rs);
-            PreparedStatement statement = ps;
-            Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
-                @Override
-                public boolean tryAdvance(Consumer<? super T> action) {
-                    try {
-                        if (!set.next()) {
-                            return false;
-                        }
-                        action.accept(mapper.map(set));
-                        return true;
-                    } catch (SQLException e) {
-                        throw engine.translate(e, r.sql(), r.params());
+            T row;
+            try {
+                if (!state.rs.next()) {
+                    state.exhausted = true;
+                    state.release(true);
+                    return false;
+                }
+                row = mapper.map(state.rs);
+            } catch (SQLException e) {
+                throw state.fail(state.engine.translate(e, state.statement.sql(), state.statement.params()), true);
+            } catch (Throwable e) {
+                throw state.fail(e, false);
+            }
+            try {
+                action.accept(row);
+            } catch (Throwable e) {
+                state.release(false);
+                throw Transactions.sneaky(e);
+            }
+            return true;
+        }
+    }
+
+    /** The resources of one stream; also the Cleaner's action, so it must never reference the stream. */
+    static final class State implements Runnable {
+        final Engine engine;
+        final Transactions.@Nullable Tx tx;
+        final Connection connection;
+        final BoundStatement statement;
+        @Nullable PreparedStatement ps;
+        @Nullable ResultSet rs;
+        volatile boolean released;
+        volatile boolean exhausted;
+        private boolean lentAutoCommit = true;
+        Cleaner.@Nullable Cleanable cleanable;
+
+        State(Engine engine, Transactions.@Nullable Tx tx, Connection connection, BoundStatement statement) {
+            this.engine = engine;
+            this.tx = tx;
+            this.connection = connection;
+            this.statement = statement;
+        }
+
+        private boolean own() {
+            return tx == null;
+        }
+
+        void begin() throws SQLException {
+            if (own()) {
+                lentAutoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+            }
+        }
+
+        /**
+         * Releases after a failure and returns what to throw. Inside a transaction, a failure the server saw, or
+         * any failure of a data-modifying statement, is recorded on the transaction.
+         */
+        RuntimeException fail(Throwable e, boolean server) {
+            if (tx != null && (server || statement.modifiesData() && e instanceof BelayException
+                    && !(e instanceof BindException))) {
+                tx.failed((BelayException) e);
+            }
+            try {
+                release(false);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            return Transactions.sneaky(e);
+        }
+
+        /** The user's close (try-with-resources): commits nothing unless the stream was read to the end. */
+        void close() {
+            release(false);
+            if (cleanable != null) {
+                cleanable.clean();
+            }
+        }
+
+        /** The Cleaner's safety net for a stream dropped without being closed. */
+        @Override
+        public void run() {
+            if (!released) {
+                engine.log.warn("a stream was dropped without being closed: its transaction was rolled back and its "
+                        + "connection returned. Close streams with try-with-resources\n  in: " + statement.sql());
+                try {
+                    release(false);
+                } catch (RuntimeException ignored) {
+                    // nothing is listening on the Cleaner's thread; the warning above is the report
+                }
+            }
+        }
+
+        /** Closes the cursor; an own transaction commits only with {@code commit}, then the connection goes back. */
+        synchronized void release(boolean commit) {
+            if (released) {
+                return;
+            }
+            released = true;
+            SQLException failure = null;
+            try {
+                if (rs != null) {
+                    rs.close();
+                }
+                if (ps != null) {
+                    ps.close();
+                }
+                if (own()) {
+                    if (commit) {
+                        connection.commit();
+                    } else {
+                        connection.rollback();
                     }
                 }
-            };
-            return StreamSupport.stream(rows, false).onClose(() -> close(engine, c, statement, set, own, r));
-        } catch (SQLException e) {
-            cleanup(c, ps, rs, own);
-            throw engine.translate(e, r.sql(), r.params());
-        } catch (RuntimeException | Error e) {
-            cleanup(c, ps, rs, own);
-            throw e;
-        }
-    }
-
-    private static void close(Engine engine, Connection c, PreparedStatement ps, ResultSet rs, boolean own,
-                              RenderedSql r) {
-        try {
-            rs.close();
-            ps.close();
-            if (own) {
-                c.commit();
+            } catch (SQLException e) {
+                failure = e;
+            } finally {
+                if (own()) {
+                    Engine.giveBack(connection, lentAutoCommit);
+                } else {
+                    tx.closed(this);
+                }
             }
-        } catch (SQLException e) {
-            throw engine.translate(e, r.sql(), r.params());
-        } finally {
-            if (own) {
-                Engine.giveBack(c);
-            }
-        }
-    }
-
-    private static void cleanup(Connection c, @Nullable PreparedStatement ps, @Nullable ResultSet rs, boolean own) {
-        try {
-            if (rs != null) {
-                rs.close();
-            }
-            if (ps != null) {
-                ps.close();
-            }
-            if (own) {
-                c.rollback();
-            }
-        } catch (SQLException ignored) {
-            // the original failure is what the caller needs to see
-        } finally {
-            if (own) {
-                Engine.giveBack(c);
+            if (failure != null && (commit || tx == null)) {
+                throw engine.translate(failure, commit ? "COMMIT" : statement.sql(), statement.params());
             }
         }
     }

@@ -3,84 +3,224 @@ package dev.belay.executor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
- * How {@link DBConnection#transaction} runs: the outermost level owns one pooled connection with autocommit
- * off; a nested level is a SAVEPOINT on it that rolls back only its own work.
+ * How {@link DBConnection#transaction} runs. The outermost level owns one pooled connection with autocommit
+ * off; a nested level is a SAVEPOINT on it. The rule that makes it trustworthy: a level in which a statement
+ * failed never reports success. PostgreSQL cannot commit after a failed statement (it answers COMMIT with
+ * ROLLBACK, which the driver does not raise), so a body that catches the failure and returns gets a
+ * {@link TransactionRolledBackException} whose cause is the first failure, after the level was rolled back.
  */
 final class Transactions {
     private Transactions() {}
 
-    /** The connection of a running transaction; {@code open} is false once it has committed or rolled back. */
+    /** The connection of a running transaction and its stack of levels. */
     static final class Tx {
         final Connection connection;
-        int savepoints;
-        volatile boolean open = true;
+        private Level level = new Level(null, null);
+        private int savepoints;
+        private volatile boolean open = true;
+        /** Streams opened on this transaction and not yet closed; closed when it ends. */
+        private final List<Streams.State> streams = new ArrayList<>();
 
         Tx(Connection connection) {
             this.connection = connection;
         }
+
+        void requireOpen() {
+            if (!open) {
+                throw new IllegalStateException("this handle belongs to a transaction that has ended; use the "
+                        + "DBConnection the transaction was started from");
+            }
+        }
+
+        boolean isOpen() {
+            return open;
+        }
+
+        /** A statement of the current level failed; the first failure is what the level reports. */
+        void failed(BelayException e) {
+            if (level.failure == null) {
+                level.failure = e;
+            }
+        }
+
+        void opened(Streams.State stream) {
+            streams.add(stream);
+        }
+
+        void closed(Streams.State stream) {
+            streams.remove(stream);
+        }
+
+        private void closeStreams() {
+            for (Streams.State s : List.copyOf(streams)) {
+                s.release(false);
+            }
+            streams.clear();
+        }
     }
 
-    static <T> T nested(DBConnection handle, TxOptions options, TransactionBody<T> body, Tx tx) {
-        Engine engine = handle.engine();
-        DBConnection.requireOpen(tx);
+    /** One level: the whole transaction (no savepoint) or a savepoint inside it. */
+    private static final class Level {
+        final @Nullable Savepoint savepoint;
+        final @Nullable Level parent;
+        @Nullable BelayException failure;
+
+        Level(@Nullable Savepoint savepoint, @Nullable Level parent) {
+            this.savepoint = savepoint;
+            this.parent = parent;
+        }
+    }
+
+    static <T> T nested(Session session, Tx tx, TxOptions options, TransactionBody<T> body) {
+        tx.requireOpen();
         if (options.isolation() != null || options.readOnly() || options.retries() > 0) {
             throw new IllegalStateException("a nested transaction is a savepoint: isolation, read-only and retries "
-                    + "can only be set on the outermost transaction");
+                    + "can only be set on the outermost transaction (or use TxOptions.requiresNew())");
         }
         Connection c = tx.connection;
+        Engine engine = session.engine();
         Savepoint savepoint;
         try {
             savepoint = c.setSavepoint("belay_" + (++tx.savepoints));
         } catch (SQLException e) {
-            throw engine.translate(e, "SAVEPOINT", List.of());
+            BelayException error = engine.translate(e, "SAVEPOINT", List.of());
+            tx.failed(error);
+            throw error;
         }
+        Level level = new Level(savepoint, tx.level);
+        tx.level = level;
         T result;
         try {
-            result = body.run(handle);
-        } catch (RuntimeException | Error e) {
-            try {
-                c.rollback(savepoint);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
+            result = body.run(new DBConnection(session));
+        } catch (Throwable e) {
+            // any Throwable, checked ones too (sneaky throws, Kotlin): the savepoint's work must not stay
+            tx.level = level.parent;
+            rollbackTo(tx, savepoint, e);
+            throw sneaky(e);
+        }
+        tx.level = level.parent;
+        if (level.failure != null) {
+            rollbackTo(tx, savepoint, level.failure);
+            throw new TransactionRolledBackException("the savepoint was rolled back: a statement in it failed ("
+                    + level.failure.getClass().getSimpleName() + ") and the body returned normally; none of its work "
+                    + "remains. Let the exception propagate, or handle it before the savepoint's body returns",
+                    level.failure, ErrorContext.of(level.failure.sql()).sqlState(level.failure.sqlState()));
         }
         try {
             c.releaseSavepoint(savepoint);
         } catch (SQLException e) {
-            throw engine.translate(e, "RELEASE SAVEPOINT", List.of());
+            BelayException error = engine.translate(e, "RELEASE SAVEPOINT", List.of());
+            tx.failed(error);
+            throw error;
         }
         return result;
     }
 
-    static <T> T outermost(Engine engine, TxOptions options, TransactionBody<T> body,
-                             Function<Tx, DBConnection> handle) {
-        Connection c = engine.borrow();
-        Tx t = new Tx(c);
+    private static void rollbackTo(Tx tx, Savepoint savepoint, Throwable cause) {
         try {
+            tx.connection.rollback(savepoint);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            // the transaction is broken, not just the savepoint: the outer level must not commit
+            tx.failed(Errors.translate(e, "ROLLBACK TO SAVEPOINT", null, false));
+        }
+    }
+
+    static <T> T outermost(Session session, TxOptions options, TransactionBody<T> body) {
+        Engine engine = session.engine();
+        Connection c = engine.borrow();
+        Tx tx = new Tx(c);
+        Tx previous = engine.enter(tx);
+        boolean lentAutoCommit = true;
+        try {
+            lentAutoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            if (options.isolation() != null) {
-                c.setTransactionIsolation(options.isolation());
+            String characteristics = characteristics(options);
+            if (characteristics != null) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(characteristics);
+                }
             }
-            c.setReadOnly(options.readOnly());
-            T result = body.run(handle.apply(t));
-            c.commit();
+            T result = body.run(new DBConnection(session.in(tx)));
+            tx.closeStreams();
+            commit(engine, tx);
             return result;
         } catch (SQLException e) {
             rollback(c, e);
-            throw engine.translate(e, "COMMIT", List.of());
-        } catch (RuntimeException | Error e) {
+            throw engine.translate(e, "BEGIN", List.of());
+        } catch (Throwable e) {
             rollback(c, e);
-            throw e;
+            throw sneaky(e);
         } finally {
-            t.open = false;
-            Engine.giveBack(c);
+            tx.open = false;
+            tx.closeStreams();
+            engine.exit(previous);
+            Engine.giveBack(c, lentAutoCommit);
         }
+    }
+
+    /**
+     * The isolation level and access mode for this transaction only. SET TRANSACTION ends with the transaction,
+     * so unlike {@code Connection.setTransactionIsolation} nothing lingers on the pooled connection.
+     */
+    private static @Nullable String characteristics(TxOptions options) {
+        String isolation = options.isolation() == null ? null : switch (options.isolation()) {
+            case Connection.TRANSACTION_SERIALIZABLE -> "ISOLATION LEVEL SERIALIZABLE";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "ISOLATION LEVEL REPEATABLE READ";
+            default -> "ISOLATION LEVEL READ COMMITTED";
+        };
+        if (isolation == null && !options.readOnly()) {
+            return null;
+        }
+        return "SET TRANSACTION " + (isolation == null ? "READ ONLY"
+                : isolation + (options.readOnly() ? ", READ ONLY" : ""));
+    }
+
+    /**
+     * Commits only a transaction in which nothing failed, as far as Belay saw and as far as the server says;
+     * otherwise rolls back and throws. A COMMIT whose connection broke has an unknown outcome, and says so.
+     */
+    private static void commit(Engine engine, Tx tx) throws SQLException {
+        Connection c = tx.connection;
+        BelayException failure = tx.level.failure;
+        if (failure == null && serverSaysFailed(c)) {
+            failure = new BelayException("PostgreSQL reports the transaction as failed", null,
+                    ErrorContext.NONE.sqlState("25P02"));
+        }
+        if (failure != null) {
+            c.rollback();
+            throw new TransactionRolledBackException("the transaction was rolled back, not committed: a statement "
+                    + "in it failed (" + failure.getClass().getSimpleName() + ") and the body returned normally; "
+                    + "nothing of it was committed. Let the exception propagate, or use a nested transaction "
+                    + "(a savepoint) around the statement that may fail", failure,
+                    ErrorContext.of(failure.sql()).sqlState(failure.sqlState()));
+        }
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            BelayException error = engine.translate(e, "COMMIT", List.of());
+            if (error instanceof ConnectionLostException) {
+                throw new ConnectionLostException("the connection was lost during COMMIT, so whether the "
+                        + "transaction committed is unknown; check before retrying: " + error.getMessage(), e,
+                        error.context());
+            }
+            throw error;
+        }
+    }
+
+    /** pgjdbc's own view of the session: FAILED after an error the transaction has not rolled back. */
+    private static boolean serverSaysFailed(Connection c) throws SQLException {
+        return c.isWrapperFor(BaseConnection.class)
+                && c.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
     }
 
     private static void rollback(Connection c, Throwable cause) {
@@ -89,6 +229,12 @@ final class Transactions {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /** Rethrows any Throwable unchanged, checked ones included, without wrapping. */
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> RuntimeException sneaky(Throwable e) throws E {
+        throw (E) e;
     }
 
     static void backoff(int attempt) {

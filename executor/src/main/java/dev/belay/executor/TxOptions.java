@@ -4,17 +4,22 @@ import java.sql.Connection;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * How a transaction runs: isolation level, read-only, and how often to retry the whole transaction when it
- * fails with a serialization failure (40001) or deadlock (40P01). Retries apply at the outermost level only.
+ * How a transaction runs: isolation level, read-only, how often to retry the whole transaction when it fails
+ * with a serialization failure (40001) or deadlock (40P01), and whether it is independent of a transaction
+ * the thread is already in. Isolation and read-only are set with {@code SET TRANSACTION}, so they end with
+ * the transaction and never linger on the pooled connection.
  *
  * <pre>{@code
  * db.transaction(TxOptions.serializable().retries(5), tx -> ...);
+ * tx.transaction(TxOptions.requiresNew(), audit -> audit.exec(insertInto(AUDIT).values(entry)));
  * }</pre>
  *
- * @param isolation one of {@link Connection}'s TRANSACTION_ constants, or null for the server default
+ * @param isolation   one of {@link Connection}'s TRANSACTION_ constants, or null for the server default
+ * @param independent run on a connection of its own, committed independently of any transaction the calling
+ *                    thread is in (instead of a savepoint of it)
  */
-public record TxOptions(@Nullable Integer isolation, boolean readOnly, int retries) {
-    public static final TxOptions DEFAULT = new TxOptions(null, false, 0);
+public record TxOptions(@Nullable Integer isolation, boolean readOnly, int retries, boolean independent) {
+    public static final TxOptions DEFAULT = new TxOptions(null, false, 0, false);
 
     public TxOptions {
         if (retries < 0) {
@@ -26,24 +31,40 @@ public record TxOptions(@Nullable Integer isolation, boolean readOnly, int retri
         }
     }
 
+    /** {@code SET TRANSACTION ISOLATION LEVEL SERIALIZABLE}. */
     public static TxOptions serializable() {
         return DEFAULT.isolation(Connection.TRANSACTION_SERIALIZABLE);
     }
 
+    /** {@code SET TRANSACTION ISOLATION LEVEL REPEATABLE READ}. */
     public static TxOptions repeatableRead() {
         return DEFAULT.isolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
 
+    /**
+     * An independent transaction on its own connection, even when called inside another one (which a nested
+     * call would make a savepoint of): {@code db.transaction(TxOptions.requiresNew(), tx -> ...)}. It commits or
+     * rolls back on its own; it needs a second pooled connection while the outer one is held.
+     */
+    public static TxOptions requiresNew() {
+        return DEFAULT.independent(true);
+    }
+
     public TxOptions isolation(int level) {
-        return new TxOptions(level, readOnly, retries);
+        return new TxOptions(level, readOnly, retries, independent);
     }
 
     public TxOptions readOnly(boolean value) {
-        return new TxOptions(isolation, value, retries);
+        return new TxOptions(isolation, value, retries, independent);
     }
 
     /** Run the whole transaction again up to {@code count} times on 40001/40P01, with exponential backoff and jitter. */
     public TxOptions retries(int count) {
-        return new TxOptions(isolation, readOnly, count);
+        return new TxOptions(isolation, readOnly, count, independent);
+    }
+
+    /** {@code independent(true)} is {@link #requiresNew()} with this one's other options. */
+    public TxOptions independent(boolean value) {
+        return new TxOptions(isolation, readOnly, retries, value);
     }
 }

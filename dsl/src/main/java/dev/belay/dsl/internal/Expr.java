@@ -2,6 +2,8 @@ package dev.belay.dsl.internal;
 
 import dev.belay.dsl.PgType;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -14,8 +16,26 @@ public sealed interface Expr {
     /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
     record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
 
-    /** A value sent as a bind parameter; null only where SQL NULL is meaningful (IS DISTINCT FROM, SET). */
-    record Bind(@Nullable Object value, PgType<?> type) implements Expr {}
+    /**
+     * A value sent as a bind parameter; null only where SQL NULL is meaningful (IS DISTINCT FROM, SET).
+     * {@code origin} says what the value is for ({@code insert into "users": column users.name}) so that a
+     * value refused at execution names its column; it is built only on failure and is not part of equality.
+     */
+    record Bind(@Nullable Object value, PgType<?> type, @Nullable Supplier<String> origin) implements Expr {
+        public Bind(@Nullable Object value, PgType<?> type) {
+            this(value, type, null);
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Bind b && Objects.equals(b.value, value) && b.type.equals(type);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(value) * 31 + type.hashCode();
+        }
+    }
 
     /** A named slot whose value is supplied later by {@code bind}. */
     record Slot(ParamKey key) implements Expr {}

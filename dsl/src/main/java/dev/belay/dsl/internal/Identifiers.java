@@ -21,6 +21,12 @@ public final class Identifiers {
             throw new IllegalArgumentException(what + " '" + name.replace("\0", "\\0")
                     + "' contains a NUL character, which PostgreSQL rejects");
         }
+        int lone = loneSurrogate(name);
+        if (lone >= 0) {
+            throw new IllegalArgumentException(what + " '" + name.replace(name.charAt(lone), '\uFFFD')
+                    + "' has an unpaired UTF-16 surrogate at index " + lone + "; it cannot be encoded as UTF-8, "
+                    + "so PostgreSQL would receive '?' in its place and name another object");
+        }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException(what + " '" + name + "' is " + bytes
@@ -28,6 +34,27 @@ public final class Identifiers {
                     + " bytes, so it would refer to a different name. Use a shorter name.");
         }
         return name;
+    }
+
+    /**
+     * The index of the first UTF-16 surrogate without its partner, or -1. Java's UTF-8 encoder replaces such
+     * a char with '?', so text holding one would reach PostgreSQL as something else.
+     */
+    public static int loneSurrogate(CharSequence s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Double-quotes an identifier, doubling embedded quotes: {@code a"b} becomes {@code "a""b"}. */

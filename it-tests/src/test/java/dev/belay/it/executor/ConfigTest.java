@@ -13,6 +13,8 @@ import dev.belay.executor.ConnectionLostException;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.PoolStats;
+import dev.belay.executor.LockNotAvailableException;
+import dev.belay.executor.PoolTimeoutException;
 import dev.belay.executor.QueryTimeoutException;
 import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
@@ -114,14 +116,14 @@ final class ConfigTest {
             try (Statement st = side.createStatement()) {
                 st.execute("LOCK TABLE guarded IN ACCESS EXCLUSIVE MODE");
             }
-            QueryTimeoutException read = assertThrows(QueryTimeoutException.class,
+            LockNotAvailableException read = assertThrows(LockNotAvailableException.class,
                     () -> backstop.exec(select(G.n).from(G)));
             assertEquals("55P03", read.sqlState());
             assertTrue(read.sql() != null && read.sql().contains("\"guarded\""), read.sql());
-            QueryTimeoutException write = assertThrows(QueryTimeoutException.class,
+            LockNotAvailableException write = assertThrows(LockNotAvailableException.class,
                     () -> backstop.exec(update(G).set(G.n, 2L).where(G.n.eq(1L))));
             assertEquals("55P03", write.sqlState());
-            QueryTimeoutException raw = assertThrows(QueryTimeoutException.class,
+            LockNotAvailableException raw = assertThrows(LockNotAvailableException.class,
                     () -> backstop.sql("select count(*) from guarded").one(Long.class));
             assertEquals("55P03", raw.sqlState());
             assertEquals(0, impatient.poolStats().active());
@@ -200,9 +202,10 @@ final class ConfigTest {
             PoolStats full = two.poolStats();
             assertEquals(2, full.total(), full.toString());
             assertEquals(2, full.active(), full.toString());
-            ConnectionLostException e = assertThrows(ConnectionLostException.class,
+            PoolTimeoutException e = assertThrows(PoolTimeoutException.class,
                     () -> two.sql("select 1").one(Integer.class));
-            assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+            assertTrue(e.getMessage().contains("active=2, idle=0, waiting=") && e.getMessage().contains("poolSize"),
+                    e.getMessage());
             assertEquals(2L, scalar(side, "select count(*) from pg_stat_activity where application_name = 'belay_two'"));
             release.countDown();
             for (Future<?> f : holders) {

@@ -276,11 +276,11 @@ final class TypeRoundTripTest {
         // raw SQL refuses it at bind, naming the placeholder
         BindException raw = assertThrows(BindException.class,
                 () -> db.sql("insert into types (id, t) values (:id, :t)").bind("id", id).bind("t", "x\0").execute());
-        assertTrue(raw.getMessage().startsWith(":t contains a NUL character (0x00) at index 1"), raw.getMessage());
+        assertTrue(raw.getMessage().startsWith(":t: the text contains a NUL character (0x00) at index 1"), raw.getMessage());
         BindException positional = assertThrows(BindException.class,
                 () -> db.sql("insert into types (id, ta) values (?, ?)").bind(1, id)
                         .bind(2, List.of("a\0"), PgType.arrayOf(PgType.TEXT)).execute());
-        assertTrue(positional.getMessage().startsWith("?2 element 0 contains a NUL"), positional.getMessage());
+        assertTrue(positional.getMessage().startsWith("?2: element 0: the text contains a NUL"), positional.getMessage());
         assertEquals(0L, db.sql("select count(*) from types where id = :id").bind("id", id).one(Long.class));
         assertEquals(0, db.poolStats().active());
     }

@@ -1,0 +1,234 @@
+package dev.belay.executor;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The one statement pipeline every DSL query, raw SQL statement and stream goes through: borrow (or use the
+ * transaction's connection) → prepare and bind through the shape's binder plan → timeout and row limits →
+ * execute → mapping plan → map → log → translate errors → give the connection back as it was lent.
+ *
+ * <p>What commits when: outside a transaction a statement commits on its own, except a data-modifying
+ * statement that returns rows, which runs in its own transaction so that a failure while reading its rows
+ * (or {@code one()} finding the wrong count) leaves nothing changed. Inside a transaction every failure of a
+ * statement the server saw, and every failure of a data-modifying one, is recorded on the transaction, which
+ * then refuses to commit.
+ */
+final class Pipeline {
+    private Pipeline() {}
+
+    /** JDBC work on one connection. */
+    @FunctionalInterface
+    interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    /** pgjdbc's SQLSTATE for a statement run for its update count that produced a result set. */
+    private static final String RESULT_RETURNED = "0100E";
+
+    /** Every row, or at most {@code maxRows} of them. */
+    static <T> List<T> fetch(Session s, BoundStatement st, Plans.Target target, int maxRows) {
+        return run(s, st, st.modifiesData(), c -> read(s, c, st, target, maxRows));
+    }
+
+    /**
+     * The one row (a list of one), or none with {@code orNone}: atomic for a data-modifying statement, whose
+     * changes are rolled back (to a savepoint inside a transaction) when the count is wrong or mapping fails.
+     */
+    static <T> List<T> single(Session s, BoundStatement st, Plans.Target target, String call, boolean orNone) {
+        return run(s, st, st.modifiesData(), c -> {
+            List<T> rows = read(s, c, st, target, 2);
+            String undone = st.modifiesData() ? "; its changes were rolled back" : "";
+            if (rows.size() > 1) {
+                throw new TooManyRowsException(call + ": the statement returned more than one row" + undone, null,
+                        ErrorContext.of(st.sql()));
+            }
+            if (rows.isEmpty() && !orNone) {
+                throw new NoRowException(call + ": the statement returned no row" + undone, null,
+                        ErrorContext.of(st.sql()));
+            }
+            return rows;
+        }, st.modifiesData());
+    }
+
+    /** The update count of a statement that returns no rows. */
+    static int update(Session s, BoundStatement st) {
+        return run(s, st, false, c -> {
+            long start = System.nanoTime();
+            try (PreparedStatement ps = prepare(s, c, st)) {
+                int count;
+                try {
+                    count = ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (RESULT_RETURNED.equals(e.getSQLState())) {
+                        throw new IllegalStateException("execute() is for statements without a result, but this one "
+                                + "returned rows: read them with fetch(type), first(type) or one(type)\n  in: "
+                                + st.sql(), e);
+                    }
+                    throw e;
+                }
+                s.engine().log.finished(st.sql(), st.params(), start, count);
+                return count;
+            }
+        });
+    }
+
+    private static <T> List<T> read(Session s, Connection c, BoundStatement st, Plans.Target target, int maxRows)
+            throws SQLException {
+        long start = System.nanoTime();
+        Plans.Shape shape = s.engine().plans.shape(st.sql(), st.types());
+        try (PreparedStatement ps = prepare(s, c, st, shape)) {
+            if (maxRows > 0) {
+                ps.setMaxRows(maxRows);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                RowMapper<T> mapper = shape.mapper(target, rs, c);
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                s.engine().log.finished(st.sql(), st.params(), start, rows.size());
+                return rows;
+            }
+        } catch (MappingException e) {
+            throw e.sql() != null ? e : new MappingException(e.getMessage() + "\n  in: " + st.sql(), e.getCause(),
+                    e.context().sql(st.sql()));
+        }
+    }
+
+    static PreparedStatement prepare(Session s, Connection c, BoundStatement st) throws SQLException {
+        return prepare(s, c, st, s.engine().plans.shape(st.sql(), st.types()));
+    }
+
+    /** Prepares and binds through the shape's binder plan; a refused value names its column or placeholder. */
+    static PreparedStatement prepare(Session s, Connection c, BoundStatement st, Plans.Shape shape)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(st.sql());
+        try {
+            if (s.timeoutSeconds() > 0) {
+                ps.setQueryTimeout(s.timeoutSeconds());
+            }
+            List<@Nullable Object> params = st.params();
+            for (int i = 0; i < params.size(); i++) {
+                try {
+                    shape.binders[i].bind(c, ps, i + 1, params.get(i));
+                } catch (Refused e) {
+                    throw bindError(st, i, e.getMessage(), e.getCause());
+                } catch (ClassCastException | IllegalArgumentException | java.time.DateTimeException e) {
+                    throw bindError(st, i, "cannot send it as " + st.types().get(i) + ": " + e, e);
+                }
+            }
+            return ps;
+        } catch (Throwable e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    private static BindException bindError(BoundStatement st, int i, String reason, @Nullable Throwable cause) {
+        return new BindException(st.describe().apply(i) + ": " + reason + "\n  in: " + st.sql(), cause,
+                ErrorContext.of(st.sql()));
+    }
+
+    static <R> R run(Session s, BoundStatement st, boolean modifies, Work<R> work) {
+        return run(s, st, modifies, work, false);
+    }
+
+    /**
+     * Runs {@code work} on the transaction's connection, or on a pooled one given back afterwards.
+     *
+     * @param modifies the statement may change data: a failure inside a transaction poisons it, and outside one
+     *                 the work runs in its own transaction (atomic)
+     * @param atomic   inside a transaction, wrap the work in a savepoint rolled back when it throws
+     */
+    static <R> R run(Session s, BoundStatement st, boolean modifies, Work<R> work, boolean atomic) {
+        Engine engine = s.engine();
+        Transactions.Tx tx = s.tx();
+        if (tx != null) {
+            tx.requireOpen();
+            return atomic ? inSavepoint(engine, tx, st, work) : inTransaction(engine, tx, st, modifies, work);
+        }
+        engine.requireOutsideTransaction();
+        Connection c = engine.borrow();
+        boolean lentAutoCommit = true;
+        try {
+            lentAutoCommit = c.getAutoCommit();
+            if (lentAutoCommit == modifies) {
+                c.setAutoCommit(!modifies);
+            }
+            R result = work.run(c);
+            if (modifies) {
+                c.commit();
+            }
+            return result;
+        } catch (SQLException e) {
+            rollback(c, modifies, e);
+            throw engine.translate(e, st.sql(), st.params());
+        } catch (Throwable e) {
+            rollback(c, modifies, e);
+            throw Transactions.sneaky(e);
+        } finally {
+            Engine.giveBack(c, lentAutoCommit);
+        }
+    }
+
+    private static <R> R inTransaction(Engine engine, Transactions.Tx tx, BoundStatement st, boolean modifies,
+                                       Work<R> work) {
+        try {
+            return work.run(tx.connection);
+        } catch (SQLException e) {
+            BelayException error = engine.translate(e, st.sql(), st.params());
+            tx.failed(error);
+            throw error;
+        } catch (BelayException e) {
+            if (modifies && !(e instanceof BindException)) {
+                tx.failed(e); // the statement ran and changed data, but the call failed: the changes must not commit
+            }
+            throw e;
+        }
+    }
+
+    /** The work inside its own savepoint, rolled back when it throws, so the transaction keeps nothing of it. */
+    private static <R> R inSavepoint(Engine engine, Transactions.Tx tx, BoundStatement st, Work<R> work) {
+        Connection c = tx.connection;
+        Savepoint savepoint;
+        try {
+            savepoint = c.setSavepoint();
+        } catch (SQLException e) {
+            BelayException error = engine.translate(e, "SAVEPOINT", List.of());
+            tx.failed(error);
+            throw error;
+        }
+        try {
+            R result = work.run(c);
+            c.releaseSavepoint(savepoint);
+            return result;
+        } catch (Throwable e) {
+            Throwable thrown = e instanceof SQLException sql ? engine.translate(sql, st.sql(), st.params()) : e;
+            try {
+                c.rollback(savepoint);
+            } catch (SQLException rollback) {
+                thrown.addSuppressed(rollback);
+                tx.failed(Errors.translate(rollback, "ROLLBACK TO SAVEPOINT", null, false));
+            }
+            throw Transactions.sneaky(thrown);
+        }
+    }
+
+    private static void rollback(Connection c, boolean own, Throwable cause) {
+        if (!own) {
+            return;
+        }
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.belay.executor;
+
+import dev.belay.dsl.Field;
+import dev.belay.dsl.PgType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The per-shape work of one engine, done once and reused: for each statement shape (SQL text and parameter
+ * types) its binder plan, and for each result target its mapping plan. A mapping plan is used only for a
+ * result whose columns are the ones it was built from ({@link ResultColumns}); otherwise it is rebuilt, so a
+ * view re-created while the pool stays open never maps values into the wrong fields.
+ */
+final class Plans {
+    /** Shapes beyond this many are dropped and rebuilt: a guard against unbounded dynamic SQL. */
+    private static final int MAX_SHAPES = 10_000;
+
+    private final TypeRegistry types;
+    private final Map<ShapeKey, Shape> shapes = new ConcurrentHashMap<>();
+
+    Plans(TypeRegistry types) {
+        this.types = types;
+    }
+
+    /** The binder and mapping plans of one statement shape. */
+    Shape shape(String sql, List<PgType<?>> paramTypes) {
+        ShapeKey key = new ShapeKey(sql, paramTypes);
+        Shape shape = shapes.get(key);
+        if (shape == null) {
+            if (shapes.size() >= MAX_SHAPES) {
+                shapes.clear();
+            }
+            shape = shapes.computeIfAbsent(new ShapeKey(sql, List.copyOf(paramTypes)), k -> new Shape(k.types, types));
+        }
+        return shape;
+    }
+
+    private record ShapeKey(String sql, List<PgType<?>> types) {}
+
+    /** What rows are mapped into: a DSL query's result type and fields (by position), or a class by labels. */
+    record Target(Class<?> type, List<Field<?>> fields, boolean byLabel) {
+        static Target ofQuery(Class<?> type, List<Field<?>> fields) {
+            return new Target(type, fields, false);
+        }
+
+        static Target ofLabels(Class<?> type) {
+            return new Target(type, List.of(), true);
+        }
+
+        /** Same type and field types: two queries of one SQL text may read other Java types from it. */
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Target t) || t.type != type || t.byLabel != byLabel || t.fields.size() != fields.size()) {
+                return false;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (!t.fields.get(i).type().equals(fields.get(i).type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = type.hashCode();
+            for (Field<?> f : fields) {
+                h = h * 31 + f.type().hashCode();
+            }
+            return h;
+        }
+    }
+
+    /** One statement shape: binders resolved once, mapping plans per target and column layout. */
+    static final class Shape {
+        final Binders.Binder[] binders;
+        private final TypeRegistry types;
+        private final Map<Target, Mapping> mappings = new ConcurrentHashMap<>(2);
+
+        private Shape(List<PgType<?>> paramTypes, TypeRegistry types) {
+            this.types = types;
+            this.binders = new Binders.Binder[paramTypes.size()];
+            for (int i = 0; i < binders.length; i++) {
+                PgType<?> type = paramTypes.get(i);
+                try {
+                    binders[i] = Binders.of(type, types);
+                } catch (Refused e) {
+                    String why = e.getMessage();
+                    binders[i] = (c, ps, index, v) -> {
+                        throw new Refused(why);
+                    };
+                }
+            }
+        }
+
+        /** The mapper for {@code target} on this result, rebuilt when the result's columns changed. */
+        @SuppressWarnings("unchecked")
+        <T> RowMapper<T> mapper(Target target, ResultSet rs, Connection c) throws SQLException {
+            ResultSetMetaData md = rs.getMetaData();
+            Mapping m = mappings.get(target);
+            if (m == null || !m.columns.sameAs(md)) {
+                m = build(target, md, c);
+                mappings.put(target, m);
+            }
+            return (RowMapper<T>) m.mapper.apply(target.fields());
+        }
+
+        private Mapping build(Target target, ResultSetMetaData md, Connection c) throws SQLException {
+            ResultColumns columns = ResultColumns.of(md);
+            ColumnRef[] cols = columns.refs(columns.typeNames(md, c));
+            Function<List<Field<?>>, RowMapper<?>> mapper = target.byLabel()
+                    ? RowMappers.forLabels(target.type(), columns, cols, types)
+                    : RowMappers.forQuery(target.type(), target.fields(), cols, types);
+            return new Mapping(columns, mapper);
+        }
+    }
+
+    /** A mapping plan with the columns it was built from. */
+    private record Mapping(ResultColumns columns, Function<List<Field<?>>, RowMapper<?>> mapper) {
+        Mapping {
+            Objects.requireNonNull(columns);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.belay.executor;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * No pooled connection became free within the pool's connection timeout: every connection was lent out.
+ * The message gives the pool's active, idle and waiting counts. Return connections sooner (close streams,
+ * keep transactions short) or enlarge the pool; the database itself may be fine.
+ */
+public final class PoolTimeoutException extends BelayException {
+    private static final long serialVersionUID = 1L;
+
+    public PoolTimeoutException(String message, @Nullable Throwable cause, ErrorContext context) {
+        super(message, cause, context);
+    }
+}

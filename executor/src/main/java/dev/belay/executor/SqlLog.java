@@ -1,0 +1,52 @@
+package dev.belay.executor;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * Statement logging through {@code System.Logger} {@code dev.belay.sql}: every finished statement at DEBUG,
+ * slow ones at WARNING, failures at DEBUG with their SQLSTATE. Parameter values appear only when the config
+ * allows it.
+ */
+final class SqlLog {
+    private static final System.Logger LOG = System.getLogger("dev.belay.sql");
+
+    private final boolean showParams;
+    private final long slowNanos;
+
+    SqlLog(DBConfig config) {
+        this.showParams = config.logParameters();
+        this.slowNanos = config.slowQueryThreshold().toNanos();
+    }
+
+    /** Logs a finished statement: DEBUG always, WARNING when slower than the configured threshold. */
+    void finished(String sql, List<?> params, long startNanos, long rows) {
+        long nanos = System.nanoTime() - startNanos;
+        boolean slow = nanos >= slowNanos;
+        Level level = slow ? Level.WARNING : Level.DEBUG;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, (slow ? "slow statement, " : "") + String.format("%.3f ms, %d rows: ", nanos / 1e6, rows)
+                    + sql + shown(params));
+        }
+    }
+
+    void failed(BelayException e, String sql, List<?> params) {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, "failed [" + e.sqlState() + "] " + e.getClass().getSimpleName() + ": " + sql
+                    + shown(params));
+        }
+    }
+
+    /** Something Belay did on the user's behalf that they should hear about (an abandoned stream, say). */
+    void warn(String message) {
+        LOG.log(Level.WARNING, message);
+    }
+
+    /** The parameters as the config allows them in logs: their values, or only how many there are. */
+    private String shown(List<?> params) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        return showParams ? " " + params : " (" + params.size() + " parameters)";
+    }
+}
