@@ -25,7 +25,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>numeric {@code NaN}/{@code Infinity} have no BigDecimal: a {@link MappingException} names the column
  *       (read such columns as Double or String). A value too large for the Java type is refused the same way.</li>
  *   <li>json/jsonb are Strings, or any class through the JsonCodec when the column is
- *       {@code PgType.jsonb(MyClass.class)}; text containing NUL (0x00) is refused before it is sent.</li>
+ *       {@code PgType.jsonb(MyClass.class)}; text containing NUL (0x00) or an unpaired UTF-16 surrogate is
+ *       refused before it is sent.</li>
+ *   <li>Out of PostgreSQL's range, refused before sending: dates before 4714-11-24 BC or after 5874897-12-31,
+ *       timestamps after 294276-12-31, numerics with more than 131,072 digits before the point or 16,383 after,
+ *       Durations with a part below the microsecond. Timestamps are stored to the microsecond (rounded).</li>
+ *   <li>Reading never narrows silently: a numeric or float read as an integer type, or an int8 or numeric read
+ *       as a double, must hold exactly that value; types that are not numbers, dates or bytes of the same kind
+ *       (text as {@code byte[]}, {@code timestamp} as {@code Instant}) are refused when the plan is built.</li>
  * </ul>
  */
 public final class TypeRegistry {
