@@ -110,21 +110,49 @@ final class Binders {
         throw new Refused(java.getName() + " is not a number type Belay binds");
     }
 
+    /** Years outside 1..9999 are sent as PostgreSQL text: pgjdbc's own encoding gets them wrong. */
     private static ValueBinder temporal(Class<?> java) {
         if (java == Instant.class) {
-            return (c, ps, i, v) -> ps.setObject(i, offset(ValueRules.instant((Instant) v)));
+            return (c, ps, i, v) -> {
+                Instant t = ValueRules.instant((Instant) v);
+                ps.setObject(i, ordinary(t) ? offset(t) : typed("timestamptz", TemporalText.timestamptz(t)));
+            };
         } else if (java == Duration.class) {
             return (c, ps, i, v) -> ps.setObject(i, interval(ValueRules.interval((Duration) v)));
         } else if (java == LocalDate.class) {
-            return (c, ps, i, v) -> ps.setObject(i, ValueRules.date((LocalDate) v));
+            return (c, ps, i, v) -> {
+                LocalDate d = ValueRules.date((LocalDate) v);
+                ps.setObject(i, ordinary(d) ? d : typed("date", TemporalText.date(d)));
+            };
         } else if (java == LocalDateTime.class) {
-            return (c, ps, i, v) -> ps.setObject(i, ValueRules.timestamp((LocalDateTime) v));
+            return (c, ps, i, v) -> {
+                LocalDateTime t = ValueRules.timestamp((LocalDateTime) v);
+                ps.setObject(i, ordinary(t) ? t : typed("timestamp", TemporalText.timestamp(t)));
+            };
         } else if (java == OffsetDateTime.class) {
-            return (c, ps, i, v) -> ps.setObject(i, ValueRules.timestamptz((OffsetDateTime) v));
+            return (c, ps, i, v) -> {
+                OffsetDateTime t = ValueRules.timestamptz((OffsetDateTime) v);
+                ps.setObject(i, ordinary(t.toInstant()) || t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)
+                        ? t : typed("timestamptz", TemporalText.timestamptz(t)));
+            };
         } else if (java == LocalTime.class) {
             return (c, ps, i, v) -> ps.setObject(i, (LocalTime) v);
         }
         throw new Refused(java.getName() + " is not a date/time type Belay binds");
+    }
+
+    /** pgjdbc sends these itself, MIN and MAX as -infinity and infinity included. */
+    private static boolean ordinary(LocalDate d) {
+        return TemporalText.ordinaryYear(d.getYear()) || d.equals(LocalDate.MIN) || d.equals(LocalDate.MAX);
+    }
+
+    private static boolean ordinary(LocalDateTime t) {
+        return TemporalText.ordinaryYear(t.getYear()) || t.equals(LocalDateTime.MIN) || t.equals(LocalDateTime.MAX);
+    }
+
+    private static boolean ordinary(Instant t) {
+        return t.equals(Instant.MIN) || t.equals(Instant.MAX)
+                || TemporalText.ordinaryYear(LocalDateTime.ofInstant(t, ZoneOffset.UTC).getYear());
     }
 
     private static ValueBinder json(PgType<?> type, TypeRegistry types) {
@@ -165,13 +193,15 @@ final class Binders {
         if (java == String.class) {
             return v -> ValueRules.text((String) v);
         } else if (java == Instant.class) {
-            return v -> offset(ValueRules.instant((Instant) v));
+            return v -> TemporalText.timestamptz(ValueRules.instant((Instant) v));
         } else if (java == LocalDate.class) {
-            return v -> ValueRules.date((LocalDate) v);
+            return v -> TemporalText.date(ValueRules.date((LocalDate) v));
         } else if (java == LocalDateTime.class) {
-            return v -> ValueRules.timestamp((LocalDateTime) v);
+            return v -> TemporalText.timestamp(ValueRules.timestamp((LocalDateTime) v));
         } else if (java == OffsetDateTime.class) {
-            return v -> ValueRules.timestamptz((OffsetDateTime) v);
+            return v -> TemporalText.timestamptz(ValueRules.timestamptz((OffsetDateTime) v));
+        } else if (java == Duration.class) {
+            return v -> interval(ValueRules.interval((Duration) v)).getValue();
         } else if (java == BigDecimal.class) {
             return v -> ValueRules.numeric((BigDecimal) v);
         } else if (java.isEnum()) {
@@ -243,8 +273,12 @@ final class Binders {
      * connection), so an enum, a custom type or a NULL reaches the server typed, even in {@code SELECT ?}.
      */
     private static PGobject typed(PgType<?> type, @Nullable String text) throws SQLException {
+        return typed(type.sqlName(), text);
+    }
+
+    private static PGobject typed(String sqlName, @Nullable String text) throws SQLException {
         PGobject object = new PGobject();
-        object.setType(type.sqlName());
+        object.setType(sqlName);
         object.setValue(text);
         return object;
     }

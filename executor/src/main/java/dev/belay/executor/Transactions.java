@@ -197,7 +197,12 @@ final class Transactions {
                     ErrorContext.NONE.sqlState("25P02"));
         }
         if (failure != null) {
-            c.rollback();
+            try {
+                c.rollback();
+            } catch (SQLException e) {
+                // a dead connection rolls back by itself; what the caller needs is the first failure
+                failure.addSuppressed(e);
+            }
             throw new TransactionRolledBackException("the transaction was rolled back, not committed: a statement "
                     + "in it failed (" + failure.getClass().getSimpleName() + ") and the body returned normally; "
                     + "nothing of it was committed. Let the exception propagate, or use a nested transaction "
@@ -218,9 +223,13 @@ final class Transactions {
     }
 
     /** pgjdbc's own view of the session: FAILED after an error the transaction has not rolled back. */
-    private static boolean serverSaysFailed(Connection c) throws SQLException {
-        return c.isWrapperFor(BaseConnection.class)
-                && c.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
+    private static boolean serverSaysFailed(Connection c) {
+        try {
+            return c.isWrapperFor(BaseConnection.class)
+                    && c.unwrap(BaseConnection.class).getTransactionState() == TransactionState.FAILED;
+        } catch (SQLException e) {
+            return true; // the connection cannot even say: committing would be a guess
+        }
     }
 
     private static void rollback(Connection c, Throwable cause) {

@@ -1,0 +1,75 @@
+package dev.belay.executor;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Dates and timestamps in PostgreSQL's own input syntax ({@code 4714-11-24 BC}, {@code 12345-06-07},
+ * {@code infinity}). pgjdbc writes java.time values with {@code toString()} inside arrays, which PostgreSQL
+ * misreads for years before 1 or after 9999, and sends single dates before 4713 BC as {@code -infinity}; these
+ * texts are what Belay sends instead, so every date PostgreSQL can hold arrives as itself.
+ */
+final class TemporalText {
+    private TemporalText() {}
+
+    /** Years pgjdbc's own encoding carries correctly as single values. */
+    static boolean ordinaryYear(int year) {
+        return year >= 1 && year <= 9999;
+    }
+
+    static String date(LocalDate d) {
+        if (d.equals(LocalDate.MAX)) {
+            return "infinity";
+        }
+        if (d.equals(LocalDate.MIN)) {
+            return "-infinity";
+        }
+        return day(d) + era(d.getYear());
+    }
+
+    static String timestamp(LocalDateTime t) {
+        if (t.equals(LocalDateTime.MAX)) {
+            return "infinity";
+        }
+        if (t.equals(LocalDateTime.MIN)) {
+            return "-infinity";
+        }
+        return day(t.toLocalDate()) + " " + time(t) + era(t.getYear());
+    }
+
+    static String timestamptz(Instant i) {
+        if (i.equals(Instant.MAX)) {
+            return "infinity";
+        }
+        if (i.equals(Instant.MIN)) {
+            return "-infinity";
+        }
+        LocalDateTime utc = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+        return day(utc.toLocalDate()) + " " + time(utc) + "+00" + era(utc.getYear());
+    }
+
+    static String timestamptz(OffsetDateTime t) {
+        if (t.equals(OffsetDateTime.MAX)) {
+            return "infinity";
+        }
+        return t.equals(OffsetDateTime.MIN) ? "-infinity" : timestamptz(t.toInstant());
+    }
+
+    /** ISO year-month-day; the proleptic year 0 is 1 BC, -1 is 2 BC and so on. */
+    private static String day(LocalDate d) {
+        int year = d.getYear() > 0 ? d.getYear() : 1 - d.getYear();
+        return String.format("%04d-%02d-%02d", year, d.getMonthValue(), d.getDayOfMonth());
+    }
+
+    /** Nanoseconds written out in full; PostgreSQL rounds them to microseconds as it does for every timestamp. */
+    private static String time(LocalDateTime t) {
+        return String.format("%02d:%02d:%02d.%09d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+    }
+
+    private static String era(int year) {
+        return year > 0 ? "" : " BC";
+    }
+}
