@@ -10,20 +10,38 @@ import dev.belay.executor.TransactionBody;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
  * Opens Belay pools on a class's {@link TestDb} and checks they end with no connection lent out. Every pool
- * opened here is remembered until {@link #closeIdle} closes it; {@link TestDatabase} fails the class whose
- * pools are still open when it ends, so "zero active connections after the tests" holds for every pool.
+ * opened here is remembered until {@link #closeIdle} closes it; {@link TestDatabase} fails a test after which
+ * one of them still has a connection lent out ({@link #requireNoneLentOut}) and the class whose pools are still
+ * open when it ends, so "zero active connections after every test" holds for every pool.
  */
 public final class ExecDb {
-    /** Pools not yet closed through {@link #closeIdle}, with the database they run on. */
-    private static final Map<DBConnection, TestDb> OPEN = new ConcurrentHashMap<>();
+    /** Pools not yet closed through {@link #closeIdle}, with the database they run on and where they were opened. */
+    private static final Map<DBConnection, Opened> OPEN = new ConcurrentHashMap<>();
+
+    /** How often {@link #requireNoneLentOut} looks again while it waits for connections to come back. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /** The database a pool runs on, and the test code that opened it (e.g. {@code TransactionTest.open:38}). */
+    private record Opened(TestDb db, String where) {}
+
+    /** A pool found with connections lent out. */
+    private record Lent(DBConnection pool, Opened opened, PoolStats stats) {
+        @Override
+        public String toString() {
+            return "pool opened at " + opened.where() + ": " + stats;
+        }
+    }
 
     private ExecDb() {}
 
@@ -44,8 +62,69 @@ public final class ExecDb {
 
     public static DBConnection open(TestDb db, UnaryOperator<DBConfig.Builder> tweak) {
         DBConnection pool = DBConnection.open(tweak.apply(config(db)).build());
-        OPEN.put(pool, db);
+        OPEN.put(pool, new Opened(db, caller()));
         return pool;
+    }
+
+    /** The first frame outside this class: the test code that opens a pool, as {@code Class.method:line}. */
+    private static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().equals(ExecDb.class.getName()))
+                .findFirst()
+                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName()
+                        + ":" + f.getLineNumber())
+                .orElse("(unknown)"));
+    }
+
+    /**
+     * Fails when a pool still open on {@code db} has a connection lent out once {@code grace} has passed: the
+     * check {@link TestDatabase} runs after every test. The wait lets a connection that a test handed to another
+     * thread come back; it is polled, so a clean pool costs nothing.
+     *
+     * @param reported per pool, how many lent-out connections an earlier check already failed a test for: only
+     *                 connections beyond those fail this one, so one leak fails the test that made it, not every
+     *                 later test of the class. Updated here.
+     * @param after    the test just run, for the message
+     */
+    static void requireNoneLentOut(TestDb db, Duration grace, Map<DBConnection, Integer> reported, String after) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<Lent> lent = lentOut(db, reported);
+        while (!lent.isEmpty() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(POLL_NANOS);
+            lent = lentOut(db, reported);
+        }
+        if (lent.isEmpty()) {
+            return;
+        }
+        List<String> previously = new ArrayList<>();
+        for (Lent l : lent) {
+            Integer before = reported.put(l.pool(), l.stats().active());
+            if (before != null && before > 0) {
+                previously.add(before + " of them already reported after an earlier test (" + l.opened().where() + ")");
+            }
+        }
+        throw new AssertionError("after " + after + ": connections still lent out " + grace.toMillis()
+                + " ms after the test ended, " + lent + (previously.isEmpty() ? "" : "; " + previously)
+                + ". A test must give back every connection it borrows before it ends: close its streams, let its "
+                + "transactions end, and join the threads it handed the pool to");
+    }
+
+    /** The open pools on {@code db} with more connections lent out than already {@code reported}. */
+    private static List<Lent> lentOut(TestDb db, Map<DBConnection, Integer> reported) {
+        List<Lent> lent = new ArrayList<>();
+        OPEN.forEach((pool, opened) -> {
+            if (!opened.db().equals(db)) {
+                return;
+            }
+            PoolStats stats = pool.poolStats();
+            int known = reported.getOrDefault(pool, 0);
+            if (stats.active() < known) {
+                reported.put(pool, stats.active()); // some came back: a new leak is judged from here
+            } else if (stats.active() > known) {
+                lent.add(new Lent(pool, opened, stats));
+            }
+        });
+        return lent;
     }
 
     /** Asserts that no connection is still lent out, then closes the pool. */
@@ -65,10 +144,10 @@ public final class ExecDb {
      */
     static void requireClosed(TestDb db) {
         List<String> leaks = new ArrayList<>();
-        OPEN.forEach((pool, on) -> {
-            if (on.equals(db)) {
+        OPEN.forEach((pool, opened) -> {
+            if (opened.db().equals(db)) {
                 OPEN.remove(pool);
-                leaks.add(pool.poolStats().toString());
+                leaks.add("opened at " + opened.where() + ": " + pool.poolStats());
                 pool.close();
             }
         });

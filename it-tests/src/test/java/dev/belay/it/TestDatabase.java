@@ -1,18 +1,22 @@
 package dev.belay.it;
 
+import dev.belay.executor.DBConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,8 +33,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@value #PASSWORD_ENV}); else a Testcontainers {@value #IMAGE} when Docker is available; else
  * {@value #LOCAL_URL} as user {@code postgres} (password from {@code PGPASSWORD}). With none of them the
  * tests fail, never skip: a suite that silently runs nothing proves nothing.
+ *
+ * <p>After every test, each Belay pool the class opened with {@link ExecDb} and has not closed must have no
+ * connection lent out (after a short wait for ones a test handed to another thread to come back), or the test
+ * fails naming the pool; after the class, every such pool must have been closed.
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class TestDatabase implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
     static final String URL_ENV = "BELAY_TEST_JDBC_URL";
     static final String USER_ENV = "BELAY_TEST_USER";
     static final String PASSWORD_ENV = "BELAY_TEST_PASSWORD";
@@ -39,6 +47,13 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestDatabase.class);
     private static final String DATABASE_NAME = "database name";
+    /** Per pool, the lent-out connections already reported after an earlier test of the class. */
+    private static final String REPORTED_LEAKS = "reported leaks";
+    /**
+     * How long after a test its pools may take to get their connections back, from threads the test handed them
+     * to (an executor finishing, a transaction committing); polled, so a clean test does not wait.
+     */
+    static final Duration LENT_OUT_GRACE = Duration.ofSeconds(2);
     /** Prefix with host and port, then the database path, then the query string. */
     private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/?]+)(/[^?]*)?(\\?.*)?");
 
@@ -178,6 +193,21 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback, 
             st.execute(resource("belay/it-extra-schema.sql"));
         }
         store.put(TestDb.class, db);
+        store.put(REPORTED_LEAKS, new ConcurrentHashMap<DBConnection, Integer>());
+    }
+
+    /** Zero active connections after every test, in every pool the class opened with {@link ExecDb}. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE); // falls back to the class's store
+        TestDb db = store.get(TestDb.class, TestDb.class);
+        @SuppressWarnings("unchecked")
+        Map<DBConnection, Integer> reported = store.get(REPORTED_LEAKS, Map.class);
+        if (db == null || reported == null) {
+            return;
+        }
+        ExecDb.requireNoneLentOut(db, LENT_OUT_GRACE, reported,
+                context.getRequiredTestClass().getSimpleName() + " " + context.getDisplayName());
     }
 
     @Override
