@@ -89,6 +89,9 @@ final class ArrayReaders {
         if (e == Object.class) {
             return v -> v;
         }
+        if (e == java.time.Duration.class) {
+            return v -> Readers.duration(v, col);
+        }
         return v -> {
             if (v != null && !e.isInstance(v)) {
                 throw col.error("an array element is a " + v.getClass().getName() + ", not " + e.getName()

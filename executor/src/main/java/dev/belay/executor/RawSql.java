@@ -4,6 +4,7 @@ import dev.belay.dsl.PgType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -156,6 +157,16 @@ public final class RawSql {
      */
     public <T> T one(Class<T> type) {
         return Pipeline.<T>single(session, statement(), Plans.Target.ofLabels(type), "one()", false).get(0);
+    }
+
+    /**
+     * The rows as a lazily read stream, mapped by label like {@link #fetch}, with the same rules as
+     * {@link DBConnection#stream}: outside a transaction it commits only when read to the end, and it holds a
+     * connection until then, so use try-with-resources:
+     * {@code try (Stream<Row> rows = db.sql("select * from events").stream(Row.class)) { ... }}.
+     */
+    public <T> Stream<T> stream(Class<T> type) {
+        return Streams.open(session, statement(), Plans.Target.ofLabels(type));
     }
 
     /** Runs a statement that returns no rows and gives its update count. */

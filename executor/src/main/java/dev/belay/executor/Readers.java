@@ -241,7 +241,7 @@ final class Readers {
      * An interval as an exact Duration: days count 24 hours (PostgreSQL's own justification); months and
      * years have no fixed length and are refused.
      */
-    private static @Nullable Duration duration(@Nullable Object value, ColumnRef col) {
+    static @Nullable Duration duration(@Nullable Object value, ColumnRef col) {
         if (value == null) {
             return null;
         }

@@ -169,12 +169,21 @@ final class Streams {
             }
         }
 
-        /** Closes the cursor; an own transaction commits only with {@code commit}, then the connection goes back. */
+        /**
+         * Closes the cursor; an own transaction commits only with {@code commit}, then the connection goes back.
+         * A data-modifying stream on a caller's transaction that was not read to the end leaves changes nobody
+         * saw, so that transaction must not commit them either.
+         */
         synchronized void release(boolean commit) {
             if (released) {
                 return;
             }
             released = true;
+            if (tx != null && !exhausted && statement.modifiesData()) {
+                tx.failed(new BelayException("a data-modifying stream was closed before it was read to the end, so "
+                        + "the rows it changed were not all seen; read it to the end, or use exec()",
+                        null, ErrorContext.of(statement.sql())));
+            }
             SQLException failure = null;
             try {
                 if (rs != null) {

@@ -11,6 +11,7 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
+import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.it.ExecDb;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Issue 16, case 3: a streamed data-modifying statement outside a transaction runs in a transaction of its own
  * that commits only when the stream was read to the end. Each test works on its own group of rows; what
- * remains is counted on a plain JDBC connection. (Raw SQL has no stream API, so only DSL statements stream.)
+ * remains is counted on a plain JDBC connection.
  */
 @ExtendWith(TestDatabase.class)
 final class StreamTransactionTest {
@@ -201,5 +202,40 @@ final class StreamTransactionTest {
         assertTrue(!seen.isEmpty() && seen.size() < 6, "the failure came mid-stream, after " + seen);
         assertEquals(6, remaining(4), "the delete must be rolled back");
         assertEquals(0, db.poolStats().active());
+    }
+
+    /**
+     * Inside a caller's transaction the stream does not own the commit, but a data-modifying stream closed before
+     * its end changed rows nobody saw: the transaction refuses to commit them. Read to the end, it commits.
+     */
+    @Test
+    void aDataModifyingStreamClosedEarlyInsideATransactionBlocksItsCommit() {
+        seed(7, 10);
+        TransactionRolledBackException e = assertThrows(TransactionRolledBackException.class, () -> db.useTransaction(tx -> {
+            try (Stream<Long> s = tx.stream(deleteFrom(T).where(T.grp.eq(7)).returning(T.id))) {
+                assertEquals(2, s.limit(2).count());
+            }
+        }));
+        assertTrue(e.getCause().getMessage().contains("closed before it was read to the end"), e.getCause().getMessage());
+        assertEquals(10, remaining(7), "nothing of the half-read delete is committed");
+        db.useTransaction(tx -> {
+            try (Stream<Long> s = tx.stream(deleteFrom(T).where(T.grp.eq(7)).returning(T.id))) {
+                assertEquals(10, s.count());
+            }
+        });
+        assertEquals(0, remaining(7), "read to the end inside a transaction: committed with it");
+    }
+
+    @Test
+    void rawSqlStreamsFollowTheSameRule() {
+        seed(8, 10);
+        try (Stream<Long> s = db.sql("delete from doomed where grp = :g returning id").bind("g", 8).stream(Long.class)) {
+            assertEquals(3, s.limit(3).count());
+        }
+        assertEquals(10, remaining(8), "closed early: the raw delete is rolled back");
+        try (Stream<Long> s = db.sql("delete from doomed where grp = :g returning id").bind("g", 8).stream(Long.class)) {
+            assertEquals(10, s.count());
+        }
+        assertEquals(0, remaining(8), "read to the end: committed");
     }
 }
