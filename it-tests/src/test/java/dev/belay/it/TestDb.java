@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -41,6 +43,26 @@ public record TestDb(String jdbcUrl, String user, String password) {
         }
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute(sql);
+        }
+    }
+
+    /**
+     * A number the database answers on a connection of its own, outside Belay, so it shows only what was
+     * committed: {@code testDb.count("SELECT count(*) FROM items WHERE name = ?", name)}.
+     */
+    public long count(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no row from " + sql);
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 

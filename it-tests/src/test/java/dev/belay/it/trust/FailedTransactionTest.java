@@ -59,16 +59,7 @@ final class FailedTransactionTest {
 
     /** Whether {@code name} was committed, asked on a connection of its own. */
     private static boolean committed(String name) {
-        try (Connection c = testDb.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM items WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == 1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return testDb.count("SELECT count(*) FROM items WHERE name = ?", name) == 1;
     }
 
     private static int counter(int id) {

@@ -78,16 +78,7 @@ final class OuterHandleTest {
     }
 
     private static boolean committed(String name) {
-        try (Connection c = testDb.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM items WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == 1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return testDb.count("SELECT count(*) FROM items WHERE name = ?", name) == 1;
     }
 
     private static void assertNamesTheFix(IllegalStateException e) {
