@@ -206,8 +206,19 @@ final class Binders {
             return v -> ValueRules.numeric((BigDecimal) v);
         } else if (java.isEnum()) {
             return v -> ((Enum<?>) v).name();
+        } else if (java == byte[].class) {
+            // pgjdbc cannot nest byte[] in an array; bytea's hex text form goes through the array literal intact
+            return v -> hex((byte[]) v);
         }
         return Binders::anyElement;
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder b = new StringBuilder(2 + bytes.length * 2).append("\\x");
+        for (byte x : bytes) {
+            b.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+        }
+        return b.toString();
     }
 
     private static Object anyElement(Object v) {

@@ -120,7 +120,10 @@ final class Pipeline {
                     shape.binders[i].bind(c, ps, i + 1, params.get(i));
                 } catch (Refused e) {
                     throw bindError(st, i, e.getMessage(), e.getCause());
-                } catch (ClassCastException | IllegalArgumentException | java.time.DateTimeException e) {
+                } catch (BelayException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // the driver's or the JDK's own refusal (ClassCastException, DateTimeException, ...) never escapes raw
                     throw bindError(st, i, "cannot send it as " + st.types().get(i) + ": " + e, e);
                 }
             }

@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -153,10 +154,11 @@ final class Readers {
         if (t == LocalDate.class || t == LocalTime.class || t == LocalDateTime.class || t == OffsetDateTime.class) {
             PgKind needed = t == LocalDate.class ? PgKind.DATE : t == LocalTime.class ? PgKind.TIME
                     : t == LocalDateTime.class ? PgKind.TIMESTAMP : PgKind.TIMESTAMPTZ;
-            return require(kind == needed, t, col, (rs, i) -> rs.getObject(i, t));
+            return require(kind == needed, t, col, (rs, i) -> temporal(rs, i, t));
         }
         if (t == Instant.class) {
-            return require(kind == PgKind.TIMESTAMPTZ, t, col, (rs, i) -> instant(rs.getObject(i, OffsetDateTime.class)));
+            return require(kind == PgKind.TIMESTAMPTZ, t, col,
+                    (rs, i) -> instant((OffsetDateTime) temporal(rs, i, OffsetDateTime.class)));
         }
         if (t == Duration.class) {
             return require(kind == PgKind.INTERVAL, t, col, (rs, i) -> duration(rs.getObject(i), col));
@@ -187,6 +189,23 @@ final class Readers {
         }
         throw col.error("no way to read it as " + t.getName() + "; use a supported type or register a Converter for "
                 + t.getSimpleName() + " in the TypeRegistry", null);
+    }
+
+    /**
+     * A date or time through pgjdbc, which misparses February 29 of BC leap years (1 BC, 5 BC, ...); then the
+     * text PostgreSQL sent is read by Belay itself.
+     */
+    private static @Nullable Object temporal(ResultSet rs, int i, Class<?> t) throws SQLException {
+        try {
+            return rs.getObject(i, t);
+        } catch (DateTimeException e) {
+            String text = rs.getString(i);
+            if (text == null || t == LocalTime.class) {
+                throw e;
+            }
+            return t == LocalDate.class ? TemporalText.parseDate(text) : t == LocalDateTime.class
+                    ? TemporalText.parseTimestamp(text) : TemporalText.parseTimestamptz(text);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -72,4 +72,52 @@ final class TemporalText {
     private static String era(int year) {
         return year > 0 ? "" : " BC";
     }
+
+    // ---- reading: PostgreSQL's ISO output, for the dates pgjdbc's parser gets wrong (February 29 of BC leap years)
+
+    static LocalDate parseDate(String text) {
+        if (text.equals("infinity")) {
+            return LocalDate.MAX;
+        }
+        if (text.equals("-infinity")) {
+            return LocalDate.MIN;
+        }
+        boolean bc = text.endsWith(" BC");
+        String[] ymd = (bc ? text.substring(0, text.length() - 3) : text).split("-");
+        int year = Integer.parseInt(ymd[0]);
+        return LocalDate.of(bc ? 1 - year : year, Integer.parseInt(ymd[1]), Integer.parseInt(ymd[2]));
+    }
+
+    static LocalDateTime parseTimestamp(String text) {
+        if (text.equals("infinity")) {
+            return LocalDateTime.MAX;
+        }
+        if (text.equals("-infinity")) {
+            return LocalDateTime.MIN;
+        }
+        boolean bc = text.endsWith(" BC");
+        String body = bc ? text.substring(0, text.length() - 3) : text;
+        int space = body.indexOf(' ');
+        LocalDate day = parseDate(body.substring(0, space) + (bc ? " BC" : ""));
+        return LocalDateTime.of(day, java.time.LocalTime.parse(body.substring(space + 1)));
+    }
+
+    /** {@code 0001-02-29 10:00:00+05:30 BC}: the offset is the session time zone's. */
+    static OffsetDateTime parseTimestamptz(String text) {
+        if (text.equals("infinity")) {
+            return OffsetDateTime.MAX;
+        }
+        if (text.equals("-infinity")) {
+            return OffsetDateTime.MIN;
+        }
+        boolean bc = text.endsWith(" BC");
+        String body = bc ? text.substring(0, text.length() - 3) : text;
+        int sign = Math.max(body.lastIndexOf('+'), body.lastIndexOf('-'));
+        String[] parts = body.substring(sign + 1).split(":");
+        int seconds = Integer.parseInt(parts[0]) * 3600 + (parts.length > 1 ? Integer.parseInt(parts[1]) * 60 : 0)
+                + (parts.length > 2 ? Integer.parseInt(parts[2]) : 0);
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds(body.charAt(sign) == '-' ? -seconds : seconds);
+        LocalDateTime local = parseTimestamp(body.substring(0, sign) + (bc ? " BC" : ""));
+        return OffsetDateTime.of(local, offset).withOffsetSameInstant(ZoneOffset.UTC);
+    }
 }
