@@ -51,6 +51,17 @@ public final class Column<R, T> extends Field<T> {
         return property;
     }
 
+    /**
+     * This column's value in a row object, read from its property (a record component, a getter, or the field):
+     * {@code USER.NAME.valueOf(user)} is {@code user.name()}. The accessor is found once per class.
+     *
+     * @throws IllegalArgumentException when the row's class has no such property or it cannot be read
+     */
+    @SuppressWarnings("unchecked") // the descriptor declares the property's type as T
+    public @Nullable T valueOf(R row) {
+        return (T) RowValues.read(this, Objects.requireNonNull(row, "row"));
+    }
+
     public boolean isNullable() {
         return nullable;
     }
