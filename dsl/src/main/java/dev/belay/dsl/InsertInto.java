@@ -62,7 +62,7 @@ public final class InsertInto<R> {
     /**
      * Several rows in one statement. A generated column is written when any row sets it; rows that leave
      * it null get {@code DEFAULT}: {@code INSERT INTO "users" ("id", "name", ...) VALUES (DEFAULT, ?, ...), (?, ?, ...)}.
-     * Beyond 65,535 parameters in all, rendering fails: use the executor's batch insert for large batches.
+     * Beyond 65,535 parameters in all, rendering fails: use {@code db.insert(table, rows)}, which has no such limit, for large batches.
      *
      * @throws IllegalArgumentException when the list is empty, or naming the row and column of a bad value
      */

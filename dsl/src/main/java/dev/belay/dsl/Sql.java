@@ -191,6 +191,16 @@ public final class Sql extends Functions {
         return new Expression<>(NulText.bind(() -> "value(...)", value, type), type);
     }
 
+    /**
+     * The conflict target of a bulk upsert, {@code db.upsert(users, onConflict(USER.EMAIL).doUpdateAllExcept(USER.ID))};
+     * the columns name the table. Renders {@code ON CONFLICT ("email") DO UPDATE SET ...} inside the upsert.
+     */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the columns are only read
+    public static <R> OnConflictTarget<R> onConflict(Column<R, ?> column, Column<R, ?>... more) {
+        return OnConflictTarget.of(column, more);
+    }
+
     // ---- conditions --------------------------------------------------------------------------
 
     /** {@code and(a, b, c)} renders {@code (a) AND (b) AND (c)}; {@code and()} is TRUE. */

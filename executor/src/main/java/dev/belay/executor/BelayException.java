@@ -52,4 +52,9 @@ public class BelayException extends RuntimeException {
     public @Nullable String constraint() {
         return context.constraint();
     }
+
+    /** For a bulk write, the 0-based index of the input row at fault, if known. */
+    public @Nullable Integer row() {
+        return context.row();
+    }
 }

@@ -183,12 +183,19 @@ final class Binders {
         };
     }
 
-    private static Function<Object, Object> element(PgType<?> element, TypeRegistry types) {
+    /**
+     * How one non-null array element of {@code element}'s type is checked and put in the form pgjdbc's array
+     * encoder expects (also used for the column arrays of bulk writes); a refused value throws {@link Refused}.
+     */
+    static Function<Object, Object> element(PgType<?> element, TypeRegistry types) {
         Class<?> java = element.javaType();
         Converter<?, ?> converter = types.converter(java);
         if (converter != null) {
             Function<Object, Object> inner = element(PgType.forClass(converter.dbType()), types);
             return v -> inner.apply(toDb(converter, v));
+        }
+        if (element.kind() == PgType.Kind.JSON && java != String.class) {
+            return v -> ValueRules.text(v instanceof String s ? s : toJson(types, v));
         }
         if (java == String.class) {
             return v -> ValueRules.text((String) v);

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.belay.dsl.OnConflict;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.RowCountQuery;
+import dev.belay.dsl.Table;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -206,6 +208,63 @@ public final class DBConnection implements AutoCloseable {
      */
     public RawSql sql(String sql) {
         return new RawSql(session, NamedSql.parse(sql));
+    }
+
+    // ---- bulk writes -------------------------------------------------------------------------
+
+    /**
+     * Inserts rows and returns them with every generated column (identity, serial, {@code DEFAULT
+     * gen_random_uuid()}, {@code DEFAULT now()}, stored generated columns) filled in, in input order: new
+     * instances for records, the same instances updated for mutable classes. A generated column that a row
+     * sets is written as given. Each column travels as one array parameter, so there is no parameter limit and
+     * the SQL text is the same for any number of rows:
+     *
+     * <pre>{@code
+     * List<User> saved = db.insert(USER, users);   // saved.get(i).id() is the key of users.get(i)
+     * // WITH "belay_input" AS (SELECT ... FROM unnest(CAST(? AS text[]), ...) WITH ORDINALITY AS ...),
+     * //   "belay_written" AS (INSERT INTO "users" (...) SELECT ... RETURNING ...) SELECT ...
+     * }</pre>
+     *
+     * Which key belongs to which row is known by construction: generated keys are computed next to each row's
+     * position and the stored rows are joined back on them. The call is atomic: a transaction of its own, or a
+     * savepoint inside the caller's. A value PostgreSQL would refuse or alter is refused before sending, and a
+     * row the server refuses is named by its input index and column ({@link BelayException#row()}). Empty input
+     * makes no round trip.
+     */
+    public <R> List<R> insert(Table<R> table, List<? extends R> rows) {
+        return BulkWriter.insert(session, Objects.requireNonNull(table, "table"), Objects.requireNonNull(rows, "rows"));
+    }
+
+    /** Inserts one row into the table {@code Table.of(row.getClass())} describes; see {@link #insert(Table, List)}. */
+    public <R> R insert(R row) {
+        return insert(tableOf(row, "insert"), List.of(row)).get(0);
+    }
+
+    @SuppressWarnings("unchecked") // Table.of(C) describes rows of C
+    private static <R> Table<R> tableOf(R row, String call) {
+        Objects.requireNonNull(row, "row");
+        if (row instanceof java.util.Collection<?>) {
+            throw new IllegalArgumentException(call + "(row) takes one row; for many use " + call + "(table, rows)");
+        }
+        return (Table<R>) Table.of(row.getClass());
+    }
+
+    /**
+     * Inserts rows, or on a conflict does what {@code conflict} says, and returns per input row, in input order,
+     * what happened and the row as it now is:
+     *
+     * <pre>{@code
+     * List<Upserted<User>> r = db.upsert(users, onConflict(USER.EMAIL).doUpdateAllExcept(USER.ID));
+     * // ... INSERT INTO "users" (...) SELECT ... ON CONFLICT ("email") DO UPDATE SET "name" = EXCLUDED."name", ...
+     * r.get(0).outcome();  // INSERTED, UPDATED or SKIPPED
+     * }</pre>
+     *
+     * Two input rows with the same conflict key are refused before sending, naming both indexes (PostgreSQL
+     * cannot change one row twice in a statement). Atomic like {@link #insert(Table, List)}.
+     */
+    public <R> List<Upserted<R>> upsert(List<? extends R> rows, OnConflict<R> conflict) {
+        return BulkWriter.upsert(session, Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(conflict,
+                "conflict"));
     }
 
     // ---- transactions ------------------------------------------------------------------------

@@ -2,6 +2,9 @@ package dev.belay.executor;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.belay.dsl.OnConflict;
+import dev.belay.dsl.Table;
+import dev.belay.dsl.internal.ConflictNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -26,6 +29,11 @@ final class Engine {
      * transaction, and could wait forever on a row the transaction has locked.
      */
     private final Map<Thread, Transactions.Tx> running = new ConcurrentHashMap<>();
+    private final Catalog catalog = new Catalog();
+    /** Bulk statements per table and conflict action; bounded like {@link Plans}. */
+    private final Map<BulkKey, BulkPlan<?>> bulkPlans = new ConcurrentHashMap<>();
+
+    private record BulkKey(Table<?> table, @Nullable ConflictNode conflict) {}
 
     Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool) {
         this.dataSource = dataSource;
@@ -98,6 +106,21 @@ final class Engine {
         } else {
             running.put(Thread.currentThread(), previous);
         }
+    }
+
+    /** The bulk statement for {@code table} (and a conflict action), built from its catalog facts once. */
+    @SuppressWarnings("unchecked")
+    <R> BulkPlan<R> bulkPlan(Connection c, Table<R> table, @Nullable OnConflict<R> conflict) throws SQLException {
+        BulkKey key = new BulkKey(table, conflict == null ? null : conflict.node());
+        BulkPlan<?> plan = bulkPlans.get(key);
+        if (plan == null) {
+            if (bulkPlans.size() >= 1_000) {
+                bulkPlans.clear();
+            }
+            plan = BulkPlan.of(table, catalog.facts(c, table), conflict, config.types());
+            bulkPlans.put(key, plan);
+        }
+        return (BulkPlan<R>) plan;
     }
 
     /** The typed exception for a failed statement, logged at DEBUG like a finished one. */

@@ -3,6 +3,7 @@ package dev.belay.executor;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -17,6 +18,16 @@ final class Errors {
      */
     static BelayException translate(SQLException e, @Nullable String sql, @Nullable List<?> params,
                                     boolean showParams) {
+        return translate(e, sql, params, showParams, "", UnaryOperator.identity());
+    }
+
+    /**
+     * @param prefix what Belay knows about the failure that the server did not say (a bulk write's input row),
+     *               put in front of the server's message
+     * @param adjust adds what Belay knows to the context (the row index; a column the server did not name)
+     */
+    static BelayException translate(SQLException e, @Nullable String sql, @Nullable List<?> params,
+                                    boolean showParams, String prefix, UnaryOperator<ErrorContext> adjust) {
         String state = e.getSQLState();
         ErrorContext context = ErrorContext.of(sql).sqlState(state);
         String text0 = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -29,7 +40,8 @@ final class Errors {
                 text0 = serverText(m, showParams);
             }
         }
-        StringBuilder msg = new StringBuilder(text0);
+        context = adjust.apply(context);
+        StringBuilder msg = new StringBuilder(prefix).append(text0);
         if (state != null) {
             msg.append(" [SQLSTATE ").append(state).append(']');
         }

@@ -39,6 +39,8 @@ final class RowClass {
 
     final Class<?> type;
     final List<Property> properties;
+    private volatile @Nullable MethodHandle constructor;
+    private volatile MethodHandle @Nullable [] accessors;
 
     private RowClass(Class<?> type) {
         this.type = type;
@@ -87,6 +89,60 @@ final class RowClass {
             }
         }
         return List.copyOf(byName.values());
+    }
+
+    /** A record's component values, in declaration order (the order {@link #construct} takes them). */
+    @Nullable Object[] components(Object record) {
+        MethodHandle[] handles = accessors;
+        if (handles == null) {
+            handles = new MethodHandle[properties.size()];
+            for (int i = 0; i < handles.length; i++) {
+                Method m = (Method) properties.get(i).member();
+                try {
+                    m.setAccessible(true);
+                    handles[i] = MethodHandles.lookup().unreflect(m).asType(MethodType.methodType(Object.class,
+                            Object.class));
+                } catch (IllegalAccessException | RuntimeException e) {
+                    throw new MappingException("cannot read " + type.getName() + "." + m.getName() + ": " + e
+                            + " (on the module path, open its package to dev.belay.executor)", e, ErrorContext.NONE);
+                }
+            }
+            accessors = handles;
+        }
+        Object[] values = new Object[handles.length];
+        for (int i = 0; i < handles.length; i++) {
+            try {
+                values[i] = handles[i].invokeExact(record);
+            } catch (Throwable e) {
+                throw new MappingException("reading " + type.getSimpleName() + "." + properties.get(i).name()
+                        + " threw " + e, e, ErrorContext.NONE);
+            }
+        }
+        return values;
+    }
+
+    /** A new record from its component values in declaration order. */
+    Object construct(@Nullable Object[] values) {
+        MethodHandle c = constructor;
+        if (c == null) {
+            c = canonical();
+            constructor = c;
+        }
+        try {
+            return c.invokeExact(values);
+        } catch (Throwable e) {
+            throw new MappingException("the constructor of " + type.getName() + " threw " + e, e, ErrorContext.NONE);
+        }
+    }
+
+    /** The index of the property named {@code name}, or -1. */
+    int indexOf(String name) {
+        for (int i = 0; i < properties.size(); i++) {
+            if (properties.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The canonical constructor taking the components as one {@code Object[]}. */

@@ -94,6 +94,13 @@ public sealed interface Expr {
     /** {@code EXCLUDED."column"} in an ON CONFLICT update. */
     record Excluded(String column) implements Expr {}
 
+    /**
+     * An expression PostgreSQL itself wrote, rendered in parentheses as it is: a column's DEFAULT read from the
+     * catalog with {@code pg_get_expr}, which bulk inserts evaluate per row to know each row's generated values
+     * before inserting it. Never built from a user string.
+     */
+    record ServerSql(String sql) implements Expr {}
+
     /** {@code CASE WHEN c THEN v ... ELSE e END}. */
     record Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) implements Expr {}
 }

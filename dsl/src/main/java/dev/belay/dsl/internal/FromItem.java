@@ -1,5 +1,7 @@
 package dev.belay.dsl.internal;
 
+import java.util.List;
+
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Something that can stand in FROM or JOIN. */
@@ -15,4 +17,11 @@ public sealed interface FromItem {
 
     /** {@code [LATERAL] (SELECT ...) AS "alias"}. */
     record DerivedItem(QueryNode query, String alias, boolean lateral) implements FromItem {}
+
+    /**
+     * A set-returning function: {@code unnest(?, ?) WITH ORDINALITY AS "alias"("a", "b", "ord")}; the column
+     * list names every output column, the ordinality last.
+     */
+    record FunctionItem(Expr.Func call, boolean withOrdinality, String alias, List<String> columns)
+            implements FromItem {}
 }

@@ -16,9 +16,11 @@ import dev.belay.dsl.internal.Expr.Postfix;
 import dev.belay.dsl.internal.Expr.Prefix;
 import dev.belay.dsl.internal.Expr.Quantified;
 import dev.belay.dsl.internal.Expr.RowValue;
+import dev.belay.dsl.internal.Expr.ServerSql;
 import dev.belay.dsl.internal.Expr.Slot;
 import dev.belay.dsl.internal.Expr.Subquery;
 import dev.belay.dsl.internal.FromItem.DerivedItem;
+import dev.belay.dsl.internal.FromItem.FunctionItem;
 import dev.belay.dsl.internal.FromItem.TableItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,8 @@ public final class SqlRenderer {
             String table = (schema != null ? Identifiers.quote(schema) + "." : "") + Identifiers.quote(i.table().name());
             return "insert into " + table + " with " + v.rows().size() + " rows of "
                     + i.columns().size() + " columns needs " + count + limit
-                    + "Split the rows into smaller inserts, or use the executor's batch insert, which has no such limit";
+                    + "Use db.insert(table, rows) (or db.upsert, db.copy) for large batches: it sends each column as "
+                    + "one array, so it has no such limit";
         }
         return "the statement needs " + count + limit + "Pass long lists as one array parameter, "
                 + "e.g. in(collection), which renders = ANY(?)";
@@ -109,6 +112,8 @@ public final class SqlRenderer {
             update(u);
         } else if (node instanceof DeleteNode d) {
             delete(d);
+        } else {
+            throw new IllegalStateException("no rendering for the statement " + node);
         }
     }
 
@@ -345,6 +350,16 @@ public final class SqlRenderer {
             sql.append('(');
             query(d.query());
             sql.append(") AS ").append(Identifiers.quote(d.alias()));
+        } else if (item instanceof FunctionItem f) {
+            function(f.call());
+            if (f.withOrdinality()) {
+                sql.append(" WITH ORDINALITY");
+            }
+            sql.append(" AS ").append(Identifiers.quote(f.alias())).append('(');
+            identifiers(f.columns());
+            sql.append(')');
+        } else {
+            throw new IllegalStateException("no rendering for the FROM item " + item);
         }
     }
 
@@ -429,6 +444,10 @@ public final class SqlRenderer {
                 expr(c.otherwise());
             }
             sql.append(" END");
+        } else if (e instanceof ServerSql server) {
+            sql.append('(').append(server.sql()).append(')');
+        } else {
+            throw new IllegalStateException("no rendering for the expression " + e);
         }
     }
 

@@ -290,7 +290,7 @@ final class DmlErrorsTest {
     void aMultiRowInsertOverTheParameterLimitNamesTableRowsAndTheFix() {
         Insert<User> tooMany = insertInto(USER).overridingSystemValue().values(users(13_108));
         String[] fragments = {USERS, "13108 rows", "5 columns", "65540 parameters", "at most 65535",
-            "smaller inserts", "batch insert"};
+            "db.insert(table, rows)", "no such limit"};
         assertFails(IllegalStateException.class, tooMany::render, fragments);
         assertFails(IllegalStateException.class, () -> tooMany.render(Placeholders.NUMBERED), fragments);
         assertFails(IllegalStateException.class, () -> tooMany.returning(USER.ID).render(), fragments);
@@ -328,6 +328,6 @@ final class DmlErrorsTest {
         assertEquals(65_535, q.render().params().size());
         InsertValues5<User, Long, String, String, Integer, Instant> tooMany = q.values(-1L, "n", "e", 1, Instant.EPOCH);
         assertFails(IllegalStateException.class, tooMany::render,
-                USERS, "13108 rows", "5 columns", "65540 parameters", "at most 65535", "batch insert");
+                USERS, "13108 rows", "5 columns", "65540 parameters", "at most 65535", "db.insert(table, rows)");
     }
 }

@@ -1,0 +1,421 @@
+package dev.belay.executor;
+
+import dev.belay.dsl.Column;
+import dev.belay.dsl.OnConflict;
+import dev.belay.dsl.PgType;
+import dev.belay.dsl.Table;
+import dev.belay.dsl.internal.ConflictNode;
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.JoinNode;
+import dev.belay.dsl.internal.ParamKey;
+import dev.belay.dsl.internal.QueryNode;
+import dev.belay.dsl.internal.Rendered;
+import dev.belay.dsl.internal.SelectNode;
+import dev.belay.dsl.internal.SqlRenderer;
+import dev.belay.dsl.internal.WithNode;
+import java.lang.invoke.MethodHandle;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The statements a bulk insert or upsert sends, built once per table (and conflict action) from its descriptor
+ * and the catalog, and rendered by the DSL's renderer. Every column travels as one array parameter, so the SQL
+ * text is the same for any number of rows. Which generated values belong to which input row is known by
+ * construction, never by the order of RETURNING:
+ *
+ * <ul>
+ *   <li><b>keyed</b> (a primary key whose values compare exactly in Java): missing keys are drawn first
+ *       ({@code SELECT nextval(CAST(? AS "regclass")) FROM generate_series(1, ?)}, or the column's DEFAULT as the
+ *       catalog spells it), every row is then inserted with its key, and what RETURNING gives back is matched
+ *       to the input rows by key:
+ *       <pre>{@code INSERT INTO "users" ("id", "name") OVERRIDING SYSTEM VALUE
+ *   SELECT COALESCE("belay_rows"."c1", nextval(...)), "belay_rows"."c2"
+ *   FROM unnest(CAST(? AS int8[]), CAST(? AS text[])) AS "belay_rows"("c1", "c2")
+ *   RETURNING "users"."id", "users"."created_at"}</pre></li>
+ *   <li><b>joined</b> (no usable key, and every upsert): one statement whose input CTE computes each row's
+ *       generated values next to its ordinality, inserts them, and joins what was stored back to the input
+ *       (an upsert joins updated rows on the conflict target, and reads skipped ones as they were before).</li>
+ *   <li>a single row, or a table with nothing to read back, needs no matching: the keyed statement alone.</li>
+ * </ul>
+ */
+final class BulkPlan<R> {
+    static final String ROWS = "belay_rows";
+    static final String INPUT = "belay_input";
+    static final String WRITTEN = "belay_written";
+    static final String CURRENT = "belay_current";
+    static final String ORD = "belay_ord";
+    static final String INSERTED = "belay_inserted";
+    private static final PgType<String> REGCLASS = PgType.custom("regclass", String.class);
+    /** Key types whose values PostgreSQL returns exactly as Java sent them, so Java can match on them. */
+    private static final Set<Class<?>> EXACT_KEYS = Set.of(Long.class, Integer.class, Short.class, String.class,
+            UUID.class, Boolean.class, LocalDate.class);
+
+    /** One rendered statement and how its placeholders are filled. */
+    static final class Stmt {
+        final String sql;
+        final List<Expr> slots;
+        /** Per placeholder: the sent column whose array it takes; {@link #CONSTANT}; or {@link #COUNT}. */
+        final int[] arrays;
+        /** The Java-side columns its result rows carry after any ordinality/flag columns. */
+        final List<Column<?, ?>> results;
+        private volatile @Nullable ReadPlan reads;
+
+        static final int CONSTANT = -1;
+        static final int COUNT = -2;
+
+        Stmt(Rendered rendered, Map<ParamKey, Integer> arrayKeys, @Nullable ParamKey count, List<Column<?, ?>> results) {
+            this.sql = rendered.sql();
+            this.slots = rendered.slots();
+            this.results = results;
+            this.arrays = new int[slots.size()];
+            for (int s = 0; s < slots.size(); s++) {
+                Expr slot = slots.get(s);
+                if (slot instanceof Expr.Slot k) {
+                    Integer column = arrayKeys.get(k.key());
+                    arrays[s] = k.key() == count ? COUNT : column == null ? Integer.MIN_VALUE : column;
+                } else {
+                    arrays[s] = CONSTANT;
+                }
+            }
+        }
+
+        /** The result's readers, built for its columns and rebuilt when they change. */
+        Reader[] readers(java.sql.ResultSet rs, java.sql.Connection c, Function<String[], Reader[]> build)
+                throws java.sql.SQLException {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            ReadPlan known = reads;
+            if (known == null || !known.columns.sameAs(md)) {
+                ResultColumns columns = ResultColumns.of(md);
+                known = new ReadPlan(columns, build.apply(columns.typeNames(md, c)));
+                reads = known;
+            }
+            return known.readers;
+        }
+    }
+
+    private record ReadPlan(ResultColumns columns, Reader[] readers) {}
+
+    final Table<R> table;
+    final Catalog.TableFacts facts;
+    final @Nullable OnConflict<R> conflict;
+    /** The columns sent, one array parameter each. */
+    final List<Column<R, ?>> sent;
+    /** Per sent column: the element type name for {@code createArrayOf} (text for array columns, sent as literals). */
+    final String[] elementNames;
+    /** Per sent column: checks and converts one value (one element, for an array column). */
+    final List<Function<Object, Object>> converters;
+    /** Per sent column: a generated column whose explicit value PostgreSQL would refuse (GENERATED ALWAYS). */
+    final boolean[] refuseExplicit;
+    /** What the caller gets back: the generated columns (insert), or every column (upsert). */
+    final List<Column<R, ?>> returned;
+    /** The primary key, when every part of it is sent; else empty. */
+    final List<Column<R, ?>> key;
+    /** The key's parts the keys statement draws when a row leaves them null. */
+    final List<Column<R, ?>> generatedKey;
+    /** Rows can be matched to what RETURNING gives back by their key, in Java. */
+    final boolean matchable;
+    /** The insert without ordinality (null for an upsert); RETURNING the key and the returned columns. */
+    final @Nullable Stmt plain;
+    /** Draws missing keys; null when no key part is generated or keys cannot be matched. */
+    final @Nullable Stmt keys;
+    /** The statement that joins results back by ordinality: keyless inserts, and upserts. */
+    final Stmt joined;
+    private final TypeRegistry types;
+    private final Map<List<Column<R, ?>>, MethodHandle[]> setters = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final List<ParamKey> arrayKeys = new ArrayList<>();
+    private final Map<ParamKey, Integer> arrayIndex = new IdentityHashMap<>();
+
+    private BulkPlan(Table<R> table, Catalog.TableFacts facts, @Nullable OnConflict<R> conflict, TypeRegistry types) {
+        this.table = table;
+        this.facts = facts;
+        this.conflict = conflict;
+        this.types = types;
+        List<Column<R, ?>> send = new ArrayList<>();
+        List<Column<R, ?>> back = new ArrayList<>();
+        for (Column<R, ?> c : table.columns()) {
+            Catalog.ColumnFacts f = facts.column(c.name());
+            if (!f.stored()) {
+                send.add(c);
+            }
+            if (c.isGenerated() || f.stored() || conflict != null) {
+                back.add(c);
+            }
+        }
+        this.sent = List.copyOf(send);
+        this.returned = List.copyOf(back);
+        int n = sent.size();
+        this.elementNames = new String[n];
+        this.refuseExplicit = new boolean[n];
+        List<Function<Object, Object>> convert = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Column<R, ?> c = sent.get(i);
+            boolean isArray = c.type().kind() == PgType.Kind.ARRAY;
+            PgType<?> element = isArray ? c.type().elementType() : c.type();
+            convert.add(Binders.element(element == null ? PgType.TEXT : element, types));
+            PgType<?> carried = isArray ? PgType.TEXT : c.type();
+            elementNames[i] = carried.sqlName();
+            ParamKey k = new ParamKey(c.name(), PgType.arrayOf(carried));
+            arrayKeys.add(k);
+            arrayIndex.put(k, i);
+        }
+        this.converters = List.copyOf(convert);
+        List<Column<R, ?>> pk = table.primaryKey();
+        this.key = !pk.isEmpty() && sent.containsAll(pk) ? pk : List.of();
+        List<Column<R, ?>> drawn = new ArrayList<>();
+        boolean exact = !key.isEmpty();
+        for (Column<R, ?> c : key) {
+            Catalog.ColumnFacts f = facts.column(c.name());
+            exact &= EXACT_KEYS.contains(c.type().javaType()) && types.converter(c.type().javaType()) == null
+                    && !f.typeName().equals("bpchar");
+            if (c.isGenerated()) {
+                drawn.add(c);
+                exact &= f.sequence() != null || f.defaultSql() != null;
+            }
+        }
+        this.generatedKey = List.copyOf(drawn);
+        this.matchable = exact;
+        Expr[] fills = new Expr[n];
+        for (int i = 0; i < n; i++) {
+            Column<R, ?> c = sent.get(i);
+            Expr given = new Expr.ColumnRef(ROWS, alias(i));
+            if (c.type().kind() == PgType.Kind.ARRAY) {
+                given = new Expr.Cast(given, c.type()); // array columns travel as their literals
+            }
+            fills[i] = fill(c, facts.column(c.name()), given, i);
+        }
+        if (conflict == null) {
+            List<Column<?, ?>> plainResults = new ArrayList<>();
+            if (!returned.isEmpty()) {
+                plainResults.addAll(matchable ? key : List.of());
+                for (Column<R, ?> c : returned) {
+                    if (!plainResults.contains(c)) {
+                        plainResults.add(c);
+                    }
+                }
+            }
+            this.plain = new Stmt(SqlRenderer.render(plainInsert(fills, plainResults), SqlRenderer.Style.JDBC),
+                    arrayIndex, null, List.copyOf(plainResults));
+            this.keys = matchable && !generatedKey.isEmpty() ? keysStatement() : null;
+        } else {
+            this.plain = null;
+            this.keys = null;
+        }
+        this.joined = joinedStatement(fills);
+    }
+
+    static <R> BulkPlan<R> of(Table<R> table, Catalog.TableFacts facts, @Nullable OnConflict<R> conflict,
+                              TypeRegistry types) {
+        BulkPlan<R> plan = new BulkPlan<>(table, facts, conflict, types);
+        for (int s = 0; s < plan.joined.arrays.length; s++) {
+            if (plan.joined.arrays[s] == Integer.MIN_VALUE) {
+                throw new IllegalArgumentException("upsert into " + table + ": the conflict clause uses the parameter "
+                        + plan.joined.slots.get(s) + "; bulk upserts take values in their conditions, not param(...) "
+                        + "slots");
+            }
+        }
+        return plan;
+    }
+
+    private static String alias(int i) {
+        return "c" + (i + 1);
+    }
+
+    /** The value a sent column gets: the row's own, or for a null in a generated column, its default. */
+    private Expr fill(Column<R, ?> c, Catalog.ColumnFacts f, Expr given, int i) {
+        if (!c.isGenerated()) {
+            return given;
+        }
+        Expr generate = generate(f);
+        refuseExplicit[i] = f.sequence() != null && f.identityAlways();
+        return generate == null ? given : new Expr.Func("COALESCE", List.of(given, generate), false, false, null, null);
+    }
+
+    /** A column's next default value: its sequence's nextval, or its DEFAULT expression; null when it has none. */
+    private static @Nullable Expr generate(Catalog.ColumnFacts f) {
+        if (f.sequence() != null) {
+            return new Expr.Func("nextval", List.of(new Expr.Cast(new Expr.Bind(f.sequence(), PgType.TEXT), REGCLASS)),
+                    false, false, null, null);
+        }
+        return f.defaultSql() != null ? new Expr.ServerSql(f.defaultSql()) : null;
+    }
+
+    private FromItem unnest(boolean withOrdinality) {
+        List<Expr> args = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < arrayKeys.size(); i++) {
+            ParamKey k = arrayKeys.get(i);
+            args.add(new Expr.Cast(new Expr.Slot(k), k.type()));
+            columns.add(alias(i));
+        }
+        if (withOrdinality) {
+            columns.add(ORD);
+        }
+        return new FromItem.FunctionItem(new Expr.Func("unnest", List.copyOf(args), false, false, null, null),
+                withOrdinality, ROWS, List.copyOf(columns));
+    }
+
+    private List<String> sentNames() {
+        List<String> names = new ArrayList<>();
+        for (Column<R, ?> c : sent) {
+            names.add(c.name());
+        }
+        return List.copyOf(names);
+    }
+
+    private List<Expr> qualified(List<? extends Column<?, ?>> columns) {
+        List<Expr> refs = new ArrayList<>();
+        for (Column<?, ?> c : columns) {
+            refs.add(new Expr.ColumnRef(table.name(), c.name()));
+        }
+        return List.copyOf(refs);
+    }
+
+    private InsertNode insert(QueryNode source, @Nullable ConflictNode onConflict, List<Expr> returning) {
+        return new InsertNode(WithNode.NONE, new FromItem.TableItem(table.schema(), table.name(), null), sentNames(),
+                true, new InsertNode.FromQuery(source), onConflict, returning);
+    }
+
+    private QueryNode plainInsert(Expr[] fills, List<Column<?, ?>> results) {
+        return insert(SelectNode.of(List.of(fills), List.of(unnest(false))), null, qualified(results));
+    }
+
+    /** {@code SELECT <each generated key part> FROM generate_series(1, ?)}. */
+    private Stmt keysStatement() {
+        List<Expr> drawn = new ArrayList<>();
+        for (Column<R, ?> c : generatedKey) {
+            drawn.add(new Expr.Alias(generate(facts.column(c.name())), c.name()));
+        }
+        ParamKey count = new ParamKey("rows", PgType.INT4);
+        FromItem series = new FromItem.FunctionItem(new Expr.Func("generate_series", List.of(new Expr.Keyword("1"),
+                new Expr.Cast(new Expr.Slot(count), PgType.INT4)), false, false, null, null), false, "belay_keys",
+                List.of("n"));
+        return new Stmt(SqlRenderer.render(SelectNode.of(List.copyOf(drawn), List.of(series)), SqlRenderer.Style.JDBC),
+                Map.of(), count, List.copyOf(generatedKey));
+    }
+
+    private Expr inputColumn(Column<R, ?> c) {
+        return new Expr.ColumnRef(INPUT, alias(sent.indexOf(c)));
+    }
+
+    /** {@code "q"."a" = "belay_input"."c1" AND ...} over {@code columns}. */
+    private Expr equal(String qualifier, List<Column<R, ?>> columns) {
+        List<Expr> parts = new ArrayList<>();
+        for (Column<R, ?> c : columns) {
+            parts.add(new Expr.Binary(new Expr.ColumnRef(qualifier, c.name()), "=", inputColumn(c)));
+        }
+        return parts.size() == 1 ? parts.get(0) : new Expr.Logical("AND", List.copyOf(parts));
+    }
+
+    private Stmt joinedStatement(Expr[] fills) {
+        List<Expr> inputs = new ArrayList<>();
+        inputs.add(new Expr.ColumnRef(ROWS, ORD));
+        for (int i = 0; i < fills.length; i++) {
+            inputs.add(new Expr.Alias(fills[i], alias(i)));
+        }
+        SelectNode input = SelectNode.of(List.copyOf(inputs), List.of(unnest(true)));
+        List<Expr> values = new ArrayList<>();
+        for (int i = 0; i < fills.length; i++) {
+            values.add(new Expr.ColumnRef(null, alias(i)));
+        }
+        SelectNode source = SelectNode.of(List.copyOf(values), List.of(new FromItem.TableItem(null, INPUT, null)));
+        QueryNode statement = conflict == null ? joinedInsert(input, source) : joinedUpsert(input, source, conflict);
+        List<Column<?, ?>> results = new ArrayList<>(returned);
+        if (conflict != null) {
+            results.addAll(table.columns());
+        }
+        return new Stmt(SqlRenderer.render(statement, SqlRenderer.Style.JDBC), arrayIndex, null, List.copyOf(results));
+    }
+
+    private QueryNode joinedInsert(SelectNode input, SelectNode source) {
+        List<Expr> projection = new ArrayList<>();
+        projection.add(new Expr.ColumnRef(INPUT, ORD));
+        if (key.isEmpty()) {
+            for (Column<R, ?> c : returned) {
+                if (facts.column(c.name()).stored()) {
+                    throw new IllegalArgumentException("insert into " + table + ": column " + c.name() + " is "
+                            + "GENERATED ALWAYS AS (...) STORED and the descriptor declares no primary key, so the "
+                            + "stored value cannot be matched to its input row; declare the primary key");
+                }
+                projection.add(inputColumn(c));
+            }
+            WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
+                    new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, List.of()))));
+            return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
+                    .withWith(with);
+        }
+        List<Column<R, ?>> back = new ArrayList<>(key);
+        for (Column<R, ?> c : returned) {
+            if (!back.contains(c)) {
+                back.add(c);
+            }
+        }
+        for (Column<R, ?> c : returned) {
+            projection.add(new Expr.ColumnRef(WRITTEN, c.name()));
+        }
+        WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
+                new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, qualified(back)))));
+        JoinNode join = new JoinNode("JOIN", new FromItem.TableItem(null, INPUT, null), equal(WRITTEN, key));
+        return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, WRITTEN, null)))
+                .withJoins(List.of(join)).withWith(with);
+    }
+
+    /**
+     * Per input row: its ordinality, whether it was inserted (null: skipped), the row as written, and the row as
+     * it was before the statement when skipped.
+     */
+    private QueryNode joinedUpsert(SelectNode input, SelectNode source, OnConflict<R> onConflict) {
+        List<Expr> returning = new ArrayList<>(qualified(table.columns()));
+        returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), "=",
+                new Expr.Keyword("0")), INSERTED));
+        List<Column<R, ?>> target = onConflict.target();
+        Expr byTarget = equal(WRITTEN, target);
+        Expr written = key.isEmpty() ? byTarget : new Expr.Case(List.of(new Expr.ColumnRef(WRITTEN, INSERTED)),
+                List.of(equal(WRITTEN, key)), byTarget);
+        Expr current = new Expr.Logical("AND", List.of(new Expr.Postfix(new Expr.ColumnRef(WRITTEN, INSERTED),
+                "IS NULL"), equal(CURRENT, target)));
+        List<Expr> projection = new ArrayList<>();
+        projection.add(new Expr.ColumnRef(INPUT, ORD));
+        projection.add(new Expr.ColumnRef(WRITTEN, INSERTED));
+        for (Column<R, ?> c : table.columns()) {
+            projection.add(new Expr.ColumnRef(WRITTEN, c.name()));
+        }
+        for (Column<R, ?> c : table.columns()) {
+            projection.add(new Expr.ColumnRef(CURRENT, c.name()));
+        }
+        WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
+                new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
+        return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
+                .withJoins(List.of(
+                        new JoinNode("LEFT JOIN", new FromItem.TableItem(null, WRITTEN, null), written),
+                        new JoinNode("LEFT JOIN", new FromItem.TableItem(table.schema(), table.name(), CURRENT),
+                                current)))
+                .withWith(with);
+    }
+
+    TypeRegistry types() {
+        return types;
+    }
+
+    /** Setters of a mutable row class for {@code columns}, found once per list. */
+    MethodHandle[] setters(RowClass rc, List<Column<R, ?>> columns) {
+        return setters.computeIfAbsent(columns, cols -> {
+            MethodHandle[] handles = new MethodHandle[cols.size()];
+            for (int k = 0; k < handles.length; k++) {
+                Column<R, ?> column = cols.get(k);
+                handles[k] = rc.setter(BulkWriter.property(rc, column), new ColumnRef(column.name(),
+                        column.type().toString(), rc.simpleName() + "." + column.property()));
+            }
+            return handles;
+        });
+    }
+}

@@ -1,0 +1,662 @@
+package dev.belay.executor;
+
+import dev.belay.dsl.Column;
+import dev.belay.dsl.OnConflict;
+import dev.belay.dsl.PgType;
+import dev.belay.dsl.Table;
+import dev.belay.dsl.internal.Expr;
+import java.lang.invoke.MethodHandle;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.util.PSQLException;
+
+/**
+ * {@link DBConnection#insert} and {@link DBConnection#upsert}: rows sent as one array per column through the
+ * statement of a {@link BulkPlan}, in chunks bounded by memory (the same SQL text for every chunk), all in one
+ * transaction of their own or one savepoint of the caller's, so the call is all or nothing. A row the server
+ * refuses is found again afterwards by bisection, so the error names its index in the input.
+ */
+final class BulkWriter {
+    private BulkWriter() {}
+
+    /** A chunk ends once its values take about this much memory, or at {@link #CHUNK_ROWS} rows. */
+    private static final long CHUNK_BYTES = 16L << 20;
+    private static final int CHUNK_ROWS = 50_000;
+
+    static <R> List<R> insert(Session s, Table<R> table, List<? extends R> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        requireRows(rows, "insert into " + table);
+        Result<R> result = write(s, table, null, rows);
+        return result.backfill(rows);
+    }
+
+    static <R> List<Upserted<R>> upsert(Session s, List<? extends R> rows, OnConflict<R> conflict) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Table<R> table = conflict.table();
+        requireRows(rows, "upsert into " + table);
+        refuseDuplicateKeys(table, rows, conflict);
+        Result<R> result = write(s, table, conflict, rows);
+        return result.upserted(rows);
+    }
+
+    private static void requireRows(List<?> rows, String what) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                throw new IllegalArgumentException(what + ": input row " + i + " is null");
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL fails a statement that would update one row twice ("cannot affect row a second time"), without
+     * saying which input rows collide; refused here, naming both.
+     */
+    private static <R> void refuseDuplicateKeys(Table<R> table, List<? extends R> rows, OnConflict<R> conflict) {
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> key = new ArrayList<>();
+            boolean nullPart = false;
+            for (Column<R, ?> c : conflict.target()) {
+                Object v = c.valueOf(rows.get(i));
+                nullPart |= v == null;
+                key.add(v instanceof BigDecimal d ? d.stripTrailingZeros() : v instanceof byte[] b ? List.of(b) : v);
+            }
+            if (nullPart) {
+                continue; // NULL never conflicts
+            }
+            Integer first = seen.putIfAbsent(key, i);
+            if (first != null) {
+                throw new BindException("upsert into " + table + ": input rows " + first + " and " + i + " have the "
+                        + "same conflict key " + conflict.target() + "; PostgreSQL cannot change one row twice in a "
+                        + "statement. Merge them before the upsert", null, ErrorContext.NONE.table(table.name()).row(i));
+            }
+        }
+    }
+
+    private static <R> Result<R> write(Session s, Table<R> table, @Nullable OnConflict<R> conflict,
+                                       List<? extends R> rows) {
+        Engine engine = s.engine();
+        String what = (conflict == null ? "insert into " : "upsert into ") + table;
+        BoundStatement label = new BoundStatement(what, List.of(), List.of(), i -> what, true);
+        Object[][] values = new Object[rows.size()][];
+        Chunk last = new Chunk();
+        BulkPlan<R> plan;
+        try {
+            plan = Pipeline.run(s, label, true, c -> {
+                BulkPlan<R> p = engine.bulkPlan(c, table, conflict);
+                for (int start = 0; start < rows.size(); start = last.end) {
+                    last.start = start;
+                    last.end = run(s, c, p, rows, start, values, what);
+                }
+                return p;
+            }, true);
+        } catch (BelayException e) {
+            if (e.sqlState() == null || e instanceof BindException || Errors.lost(e.sqlState())
+                    || e.sqlState().startsWith("40") || e.sqlState().equals("57014")) {
+                throw e;
+            }
+            throw pinpoint(s, table, conflict, rows, last, e, label, what);
+        }
+        return new Result<>(plan, values);
+    }
+
+    /** Where the statement was when it failed. */
+    private static final class Chunk {
+        int start;
+        int end;
+    }
+
+    /** One chunk's values: converted per column for the arrays, and each row's key as Java sees it. */
+    private static final class Batch {
+        final Object[][] columns;
+        final Object[] keys;
+        int count;
+
+        Batch(int columnCount, int capacity) {
+            columns = new Object[columnCount][capacity];
+            keys = new Object[capacity];
+        }
+    }
+
+    /**
+     * Sends the rows from {@code start} for as long as the chunk's memory allows; fills {@code values} with each
+     * row's returned columns and returns the end of the chunk.
+     */
+    private static <R> int run(Session s, Connection c, BulkPlan<R> plan, List<? extends R> rows, int start,
+                               @Nullable Object[][] values, String what) throws SQLException {
+        Batch b = collect(c, plan, rows, start, what);
+        boolean match = plan.conflict == null && (plan.returned.isEmpty() || b.count == 1 || plan.matchable);
+        if (match) {
+            plain(s, c, plan, b, start, values, what);
+        } else {
+            joined(s, c, plan, b, start, values, what);
+        }
+        return start + b.count;
+    }
+
+    private static <R> Batch collect(Connection c, BulkPlan<R> plan, List<? extends R> rows, int start, String what)
+            throws SQLException {
+        int n = plan.sent.size();
+        Batch b = new Batch(n, Math.min(CHUNK_ROWS, rows.size() - start));
+        long bytes = 0;
+        int end = start;
+        while (end < rows.size() && end - start < b.keys.length && bytes < CHUNK_BYTES) {
+            R row = rows.get(end);
+            int i = end - start;
+            for (int k = 0; k < n; k++) {
+                Column<R, ?> column = plan.sent.get(k);
+                Object v = column.valueOf(row);
+                if (v != null) {
+                    if (plan.refuseExplicit[k]) {
+                        throw refused(what, end, column, "the column is GENERATED ALWAYS AS IDENTITY, so its value "
+                                + "comes from the database; leave it null");
+                    }
+                    v = convert(c, plan, k, v, end, what);
+                    bytes += size(v);
+                }
+                b.columns[k][i] = v;
+            }
+            if (plan.matchable) {
+                b.keys[i] = key(plan.key, row);
+            }
+            end++;
+        }
+        b.count = end - start;
+        return b;
+    }
+
+    private static <R> Object convert(Connection c, BulkPlan<R> plan, int k, Object v, int row, String what)
+            throws SQLException {
+        Column<R, ?> column = plan.sent.get(k);
+        try {
+            return column.type().kind() == PgType.Kind.ARRAY ? literal(c, column, (List<?>) v, plan.converters.get(k))
+                    : plan.converters.get(k).apply(v);
+        } catch (Refused e) {
+            throw refused(what, row, column, e.getMessage());
+        } catch (ClassCastException e) {
+            throw refused(what, row, column, "a " + v.getClass().getName() + " cannot be sent as " + column.type()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /** A row's key as Java compares it: the value of a one-column key, else the list of its parts. */
+    private static <R> @Nullable Object key(List<Column<R, ?>> key, R row) {
+        if (key.size() == 1) {
+            return key.get(0).valueOf(row);
+        }
+        Object[] parts = new Object[key.size()];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = key.get(p).valueOf(row);
+        }
+        return Arrays.asList(parts);
+    }
+
+    /** The insert without ordinality; its RETURNING rows are matched to the input by key (or are the one row). */
+    private static <R> void plain(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
+                                  @Nullable Object[][] values, String what) throws SQLException {
+        BulkPlan.Stmt stmt = plan.plain;
+        if (plan.keys != null && b.count > 1) {
+            drawKeys(s, c, plan, b, what);
+        }
+        try (PreparedStatement ps = prepare(s, c, stmt, b, what)) {
+            long started = System.nanoTime();
+            if (stmt.results.isEmpty()) {
+                int written = ps.executeUpdate();
+                if (written != b.count) {
+                    throw missing(what, b.count - written, b.count, stmt.sql);
+                }
+            } else {
+                try (ResultSet rs = ps.executeQuery()) {
+                    Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, 0));
+                    Map<Object, Integer> byKey = b.count == 1 ? Map.of() : index(b);
+                    int seen = 0;
+                    while (rs.next()) {
+                        Object[] row = new Object[readers.length];
+                        for (int k = 0; k < readers.length; k++) {
+                            row[k] = readers[k].read(rs, k + 1);
+                        }
+                        int at = b.count == 1 ? 0 : at(byKey, plan, row, what, stmt.sql);
+                        if (values[start + at] != null) {
+                            throw new BelayException(what + ": two stored rows have the key of input row "
+                                    + (start + at) + "; nothing was written", null, ErrorContext.of(stmt.sql));
+                        }
+                        values[start + at] = returnedOf(plan, stmt, row);
+                        seen++;
+                    }
+                    if (seen != b.count) {
+                        throw missing(what, b.count - seen, b.count, stmt.sql);
+                    }
+                }
+            }
+            s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);
+        }
+    }
+
+    /** Draws a key for every row that left a generated key part null, in one round trip. */
+    private static <R> void drawKeys(Session s, Connection c, BulkPlan<R> plan, Batch b, String what)
+            throws SQLException {
+        int parts = plan.generatedKey.size();
+        int[] column = new int[parts];
+        int needed = 0;
+        for (int p = 0; p < parts; p++) {
+            column[p] = plan.sent.indexOf(plan.generatedKey.get(p));
+            int nulls = 0;
+            for (int i = 0; i < b.count; i++) {
+                nulls += b.columns[column[p]][i] == null ? 1 : 0;
+            }
+            needed = Math.max(needed, nulls);
+        }
+        if (needed == 0) {
+            return;
+        }
+        BulkPlan.Stmt stmt = plan.keys;
+        try (PreparedStatement ps = c.prepareStatement(stmt.sql)) {
+            for (int i = 0; i < stmt.slots.size(); i++) {
+                if (stmt.arrays[i] == BulkPlan.Stmt.COUNT) {
+                    ps.setInt(i + 1, needed);
+                } else {
+                    bindConstant(s, c, ps, i, (Expr.Bind) stmt.slots.get(i), what, stmt.sql);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, 0));
+                int[] next = new int[parts];
+                while (rs.next()) {
+                    for (int p = 0; p < parts; p++) {
+                        Object drawn = readers[p].read(rs, p + 1);
+                        int k = column[p];
+                        while (next[p] < b.count && b.columns[k][next[p]] != null) {
+                            next[p]++;
+                        }
+                        if (next[p] < b.count && drawn != null) {
+                            b.columns[k][next[p]] = plan.converters.get(k).apply(drawn);
+                            setKeyPart(plan, b, next[p], plan.key.indexOf(plan.generatedKey.get(p)), drawn);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static <R> void setKeyPart(BulkPlan<R> plan, Batch b, int row, int part, Object value) {
+        if (plan.key.size() == 1) {
+            b.keys[row] = value;
+        } else {
+            @SuppressWarnings("unchecked")
+            List<Object> parts = (List<Object>) b.keys[row];
+            parts.set(part, value);
+        }
+    }
+
+    /** Input position by key; a key given twice is left to the database's unique index to refuse. */
+    private static Map<Object, Integer> index(Batch b) {
+        Map<Object, Integer> byKey = new HashMap<>(b.count * 2);
+        for (int i = 0; i < b.count; i++) {
+            if (b.keys[i] != null) {
+                byKey.putIfAbsent(b.keys[i], i);
+            }
+        }
+        return byKey;
+    }
+
+    private static <R> int at(Map<Object, Integer> byKey, BulkPlan<R> plan, Object[] row, String what, String sql) {
+        Object key = plan.key.size() == 1 ? row[0] : Arrays.asList(Arrays.copyOf(row, plan.key.size()));
+        Integer at = key == null ? null : byKey.get(key);
+        if (at == null) {
+            throw new BelayException(what + ": the database returned a row whose key no input row has (a trigger "
+                    + "that changes the primary key?); nothing was written", null, ErrorContext.of(sql));
+        }
+        return at;
+    }
+
+    /** The returned columns' values out of a result row of {@code stmt}. */
+    private static <R> Object[] returnedOf(BulkPlan<R> plan, BulkPlan.Stmt stmt, Object[] row) {
+        Object[] out = new Object[plan.returned.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = row[stmt.results.indexOf(plan.returned.get(k))];
+        }
+        return out;
+    }
+
+    private static BelayException missing(String what, int missing, int count, String sql) {
+        return new BelayException(what + ": " + missing + " of " + count + " rows did not come back from the database "
+                + "(a BEFORE INSERT trigger that returns NULL, or one that changes the primary key?); nothing was "
+                + "written", null, ErrorContext.of(sql));
+    }
+
+    /** The statement that joins the written rows back to the input by ordinality. */
+    private static <R> void joined(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
+                                   @Nullable Object[][] values, String what) throws SQLException {
+        BulkPlan.Stmt stmt = plan.joined;
+        try (PreparedStatement ps = prepare(s, c, stmt, b, what)) {
+            long started = System.nanoTime();
+            try (ResultSet rs = ps.executeQuery()) {
+                int flags = plan.conflict == null ? 0 : 1;
+                Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, flags));
+                int seen = 0;
+                while (rs.next()) {
+                    long ord = rs.getLong(1);
+                    int index = start + (int) ord - 1;
+                    if (ord < 1 || ord > b.count || values[index] != null) {
+                        throw new BelayException(what + ": the database returned row " + ord + " of the chunk twice "
+                                + "or out of range; nothing was written", null, ErrorContext.of(stmt.sql));
+                    }
+                    Object[] row = new Object[readers.length];
+                    for (int k = 0; k < readers.length; k++) {
+                        row[k] = readers[k].read(rs, k + 2);
+                    }
+                    values[index] = row;
+                    seen++;
+                }
+                if (seen != b.count) {
+                    throw missing(what, b.count - seen, b.count, stmt.sql);
+                }
+            }
+            s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);
+        }
+    }
+
+    private static PreparedStatement prepare(Session s, Connection c, BulkPlan.Stmt stmt, Batch b, String what)
+            throws SQLException {
+        PreparedStatement ps = c.prepareStatement(stmt.sql);
+        try {
+            if (s.timeoutSeconds() > 0) {
+                ps.setQueryTimeout(s.timeoutSeconds());
+            }
+            for (int i = 0; i < stmt.slots.size(); i++) {
+                int k = stmt.arrays[i];
+                if (k >= 0) {
+                    Object[] items = b.columns[k].length == b.count ? b.columns[k] : Arrays.copyOf(b.columns[k], b.count);
+                    ps.setArray(i + 1, c.createArrayOf(elementName(stmt, i), items));
+                } else {
+                    bindConstant(s, c, ps, i, (Expr.Bind) stmt.slots.get(i), what, stmt.sql);
+                }
+            }
+            return ps;
+        } catch (Throwable e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** The element type name of an array placeholder: its ParamKey's type is the array of it. */
+    private static String elementName(BulkPlan.Stmt stmt, int slot) {
+        PgType<?> array = ((Expr.Slot) stmt.slots.get(slot)).key().type();
+        PgType<?> element = array.elementType();
+        return element == null ? "text" : element.sqlName();
+    }
+
+    private static void bindConstant(Session s, Connection c, PreparedStatement ps, int i, Expr.Bind b, String what,
+                                     String sql) throws SQLException {
+        try {
+            Binders.of(b.type(), s.engine().config.types()).bind(c, ps, i + 1, b.value());
+        } catch (Refused e) {
+            throw new BindException(what + ": a value of the conflict clause: " + e.getMessage(), e.getCause(),
+                    ErrorContext.of(sql));
+        }
+    }
+
+    /** An array column's value as its PostgreSQL literal, each element checked as a single value would be. */
+    private static String literal(Connection c, Column<?, ?> column, List<?> list, Function<Object, Object> convert)
+            throws SQLException {
+        PgType<?> element = column.type().elementType();
+        Object[] items = new Object[list.size()];
+        for (int i = 0; i < items.length; i++) {
+            Object item = list.get(i);
+            try {
+                items[i] = item == null ? null : convert.apply(item);
+            } catch (Refused e) {
+                throw new Refused("element " + i + ": " + e.getMessage(), e.getCause());
+            }
+        }
+        return c.createArrayOf(element == null ? "text" : element.sqlName(), items).toString();
+    }
+
+    private static long size(Object v) {
+        if (v instanceof String t) {
+            return 40L + 2L * t.length();
+        }
+        return v instanceof byte[] b ? 40L + b.length : 24L;
+    }
+
+    private static BindException refused(String what, int row, Column<?, ?> column, String reason) {
+        String name = column.table().name() + "." + column.name();
+        return new BindException(what + ": input row " + row + ", column " + name + ": " + reason, null,
+                ErrorContext.NONE.table(column.table().name()).column(name).row(row));
+    }
+
+    /**
+     * Readers for {@code columns}, each reading the Java type of its property, after {@code flags} leading boolean
+     * columns (an upsert's "inserted"); {@code typeNames} are the result's column types, ordinality included when
+     * the result has one.
+     */
+    static <R> Reader[] readers(BulkPlan<R> plan, List<Column<?, ?>> columns, String[] typeNames, int flags) {
+        RowClass rc = RowClass.of(plan.table.rowType());
+        int offset = typeNames.length - columns.size() - flags;
+        Reader[] readers = new Reader[flags + columns.size()];
+        for (int k = 0; k < flags; k++) {
+            readers[k] = Readers.forType(Boolean.class, null, new ColumnRef(BulkPlan.INSERTED, typeNames[offset + k],
+                    null), false, plan.types());
+        }
+        for (int k = 0; k < columns.size(); k++) {
+            Column<?, ?> column = columns.get(k);
+            RowClass.Property p = property(rc, column);
+            readers[flags + k] = Readers.forType(p.type(), p.generic(), new ColumnRef(column.name(),
+                    typeNames[offset + flags + k], rc.simpleName() + "." + p.name()), false, plan.types());
+        }
+        return readers;
+    }
+
+    static RowClass.Property property(RowClass rc, Column<?, ?> column) {
+        int i = rc.indexOf(column.property());
+        if (i < 0) {
+            throw new MappingException(rc.type.getName() + " has no property " + column.property() + " for column "
+                    + column, null, ErrorContext.NONE.column(column.name()));
+        }
+        return rc.properties.get(i);
+    }
+
+    /**
+     * Finds the input row the server refused by bisection, in a transaction (or savepoint) that is rolled back:
+     * about 2 log2(n) statements, run only after a failure.
+     */
+    private static <R> BelayException pinpoint(Session s, Table<R> table, @Nullable OnConflict<R> conflict,
+                                               List<? extends R> rows, Chunk chunk, BelayException failure,
+                                               BoundStatement label, String what) {
+        try {
+            Pipeline.run(s, label, true, c -> {
+                BulkPlan<R> plan = s.engine().bulkPlan(c, table, conflict);
+                bisect(s, c, plan, rows, chunk.start, chunk.end, what);
+                throw new NotFound();
+            }, true);
+        } catch (Found found) {
+            return found.error(s, table, rows, what);
+        } catch (NotFound | BelayException again) {
+            // the failure did not come back alone (a concurrent change, rows that need each other): report it as is
+        }
+        return failure;
+    }
+
+    private static <R> void bisect(Session s, Connection c, BulkPlan<R> plan, List<? extends R> rows, int lo, int hi,
+                                   String what) throws SQLException {
+        if (hi <= lo) {
+            return;
+        }
+        if (hi - lo == 1) {
+            attempt(s, c, plan, rows, lo, hi, what, e -> new Found(lo, e, plan));
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        boolean firstHalfFails = attempt(s, c, plan, rows, lo, mid, what, null);
+        if (firstHalfFails) {
+            bisect(s, c, plan, rows, lo, mid, what);
+        } else {
+            bisect(s, c, plan, rows, mid, hi, what);
+        }
+    }
+
+    /**
+     * Sends rows {@code lo..hi} in a savepoint: kept when they succeed (later rows may need them), rolled back
+     * when they fail, which returns true or, for a single row, throws what {@code found} makes of the failure.
+     */
+    private static <R> boolean attempt(Session s, Connection c, BulkPlan<R> plan, List<? extends R> rows, int lo,
+                                       int hi, String what, @Nullable Function<SQLException, Found> found)
+            throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            List<? extends R> part = rows.subList(lo, hi);
+            run(s, c, plan, part, 0, new Object[part.size()][], what);
+            c.releaseSavepoint(savepoint);
+            return false;
+        } catch (SQLException e) {
+            c.rollback(savepoint);
+            if (found != null) {
+                throw found.apply(e);
+            }
+            return true;
+        }
+    }
+
+    /** Carries the refused row out of the bisection, which is then rolled back. */
+    private static final class Found extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int row;
+        private final transient SQLException cause;
+        private final transient BulkPlan<?> plan;
+
+        Found(int row, SQLException cause, BulkPlan<?> plan) {
+            super(null, null, false, false);
+            this.row = row;
+            this.cause = cause;
+            this.plan = plan;
+        }
+
+        <R> BelayException error(Session s, Table<R> table, List<? extends R> rows, String what) {
+            String column = cause instanceof PSQLException p && p.getServerErrorMessage() != null
+                    ? p.getServerErrorMessage().getColumn() : null;
+            if (column == null) {
+                column = tooLong(table, rows.get(row));
+            }
+            String named = column == null ? null : table.name() + "." + column;
+            String sql = plan.conflict == null && plan.plain != null ? plan.plain.sql : plan.joined.sql;
+            BelayException e = Errors.translate(cause, sql, null, s.engine().config.logParameters(),
+                    what + ": input row " + row + (named == null ? "" : ", column " + named) + ": ",
+                    ctx -> ctx.table(ctx.table() == null ? table.name() : ctx.table()).row(row)
+                            .column(named != null ? named : ctx.column()));
+            s.engine().log.failed(e, sql, List.of());
+            return e;
+        }
+
+        /** The first column whose value the column's declared length or precision cannot hold. */
+        private <R> @Nullable String tooLong(Table<R> table, R input) {
+            for (Column<R, ?> c : table.columns()) {
+                Catalog.ColumnFacts f = plan.facts.columns().get(c.name());
+                Object v = c.valueOf(input);
+                if (f == null || v == null) {
+                    continue;
+                }
+                if (v instanceof String t && f.maxLength() >= 0 && t.codePointCount(0, t.length()) > f.maxLength()) {
+                    return c.name();
+                }
+                if (v instanceof BigDecimal d && f.maxIntegerDigits() >= 0 && d.signum() != 0
+                        && d.precision() - d.scale() > f.maxIntegerDigits()) {
+                    return c.name();
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The bisection ended without a single row failing on its own. */
+    private static final class NotFound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What the statement returned per input row, turned into the caller's rows. */
+    private static final class Result<R> {
+        private final BulkPlan<R> plan;
+        private final @Nullable Object[][] values;
+
+        Result(BulkPlan<R> plan, @Nullable Object[][] values) {
+            this.plan = plan;
+            this.values = values;
+        }
+
+        /** The input rows with their generated columns filled in: new records, or the same instances. */
+        List<R> backfill(List<? extends R> rows) {
+            List<R> out = new ArrayList<>(rows.size());
+            if (plan.returned.isEmpty()) {
+                out.addAll(rows);
+                return out;
+            }
+            RowClass rc = RowClass.of(plan.table.rowType());
+            for (int i = 0; i < rows.size(); i++) {
+                out.add(fill(rc, rows.get(i), plan.returned, values[i], 0));
+            }
+            return out;
+        }
+
+        List<Upserted<R>> upserted(List<? extends R> rows) {
+            RowClass rc = RowClass.of(plan.table.rowType());
+            List<Column<R, ?>> all = plan.table.columns();
+            int n = all.size();
+            int firstTarget = all.indexOf(plan.conflict.target().get(0));
+            List<Upserted<R>> out = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Object[] v = values[i];
+                Boolean inserted = (Boolean) v[0];
+                Upserted.Outcome outcome = inserted == null ? Upserted.Outcome.SKIPPED
+                        : inserted ? Upserted.Outcome.INSERTED : Upserted.Outcome.UPDATED;
+                R row = rows.get(i);
+                if (inserted != null) {
+                    row = fill(rc, row, all, v, 1);
+                } else if (v[1 + n + firstTarget] != null) {
+                    row = fill(rc, row, all, v, 1 + n);
+                }
+                out.add(new Upserted<>(outcome, row));
+            }
+            return out;
+        }
+
+        /** {@code row} with {@code columns} set from {@code v[from..]}: a new record, or the same instance. */
+        @SuppressWarnings("unchecked")
+        private R fill(RowClass rc, R row, List<Column<R, ?>> columns, Object[] v, int from) {
+            if (rc.isRecord()) {
+                Object[] components = rc.components(row);
+                for (int k = 0; k < columns.size(); k++) {
+                    components[rc.indexOf(columns.get(k).property())] = v[from + k];
+                }
+                return (R) rc.construct(components);
+            }
+            MethodHandle[] setters = plan.setters(rc, columns);
+            for (int k = 0; k < columns.size(); k++) {
+                try {
+                    setters[k].invoke(row, v[from + k]);
+                } catch (Throwable e) {
+                    throw new MappingException("writing " + rc.simpleName() + "." + columns.get(k).property() + " threw "
+                            + e, e, ErrorContext.NONE.column(columns.get(k).name()));
+                }
+            }
+            return row;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.belay.executor;
+
+import dev.belay.dsl.Table;
+import dev.belay.dsl.internal.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What a bulk write must know about a table that its descriptor does not say: how each column gets its value
+ * when none is given (an identity or serial sequence, a DEFAULT expression, a stored generated expression)
+ * and the limits of its text and numeric types. Read from pg_catalog once per table and kept for the life of
+ * the {@link DBConnection}; a table whose defaults change needs a new DBConnection.
+ */
+final class Catalog {
+    /** How one column is filled when the row gives no value, and the length or precision it accepts. */
+    record ColumnFacts(String name, @Nullable String sequence, @Nullable String defaultSql, boolean stored,
+                       boolean identityAlways, String typeName, int typmod) {
+        /** varchar(n)/char(n): n characters; else -1. */
+        int maxLength() {
+            return (typeName.equals("varchar") || typeName.equals("bpchar")) && typmod >= 4 ? typmod - 4 : -1;
+        }
+
+        /** numeric(p, s): at most p - s digits before the point; else -1. */
+        int maxIntegerDigits() {
+            if (!typeName.equals("numeric") || typmod < 4) {
+                return -1;
+            }
+            int precision = ((typmod - 4) >> 16) & 0xFFFF;
+            int scale = (typmod - 4) & 0xFFFF;
+            return precision - scale;
+        }
+    }
+
+    /** The columns of one table by name. */
+    record TableFacts(String table, Map<String, ColumnFacts> columns) {
+        ColumnFacts column(String name) {
+            ColumnFacts facts = columns.get(name);
+            if (facts == null) {
+                throw new IllegalArgumentException("table " + table + " has no column \"" + name + "\" in the database; "
+                        + "the descriptor and the schema disagree");
+            }
+            return facts;
+        }
+    }
+
+    private static final String QUERY = "SELECT a.attname, pg_get_serial_sequence(?, a.attname), "
+            + "pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', a.attidentity = 'a', t.typname, a.atttypmod "
+            + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+            + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+            + "WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped";
+
+    private final Map<String, TableFacts> tables = new ConcurrentHashMap<>();
+
+    TableFacts facts(Connection c, Table<?> table) throws SQLException {
+        String name = qualified(table);
+        TableFacts known = tables.get(name);
+        if (known != null) {
+            return known;
+        }
+        Map<String, ColumnFacts> columns = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+            ps.setString(1, name);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String column = rs.getString(1);
+                    String expr = rs.getString(3);
+                    boolean stored = rs.getBoolean(4);
+                    columns.put(column, new ColumnFacts(column, rs.getString(2), stored ? null : expr, stored,
+                            rs.getBoolean(5), rs.getString(6), rs.getInt(7)));
+                }
+            }
+        }
+        TableFacts facts = new TableFacts(name, Map.copyOf(columns));
+        tables.put(name, facts);
+        return facts;
+    }
+
+    /** {@code "schema"."name"}, quoted as regclass input expects. */
+    static String qualified(Table<?> table) {
+        String schema = table.schema();
+        return (schema == null ? "" : Identifiers.quote(schema) + ".") + Identifiers.quote(table.name());
+    }
+}
