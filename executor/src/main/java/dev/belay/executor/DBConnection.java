@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.belay.dsl.Column;
 import dev.belay.dsl.OnConflict;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.RowCountQuery;
 import dev.belay.dsl.Table;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -237,16 +239,7 @@ public final class DBConnection implements AutoCloseable {
 
     /** Inserts one row into the table {@code Table.of(row.getClass())} describes; see {@link #insert(Table, List)}. */
     public <R> R insert(R row) {
-        return insert(tableOf(row, "insert"), List.of(row)).get(0);
-    }
-
-    @SuppressWarnings("unchecked") // Table.of(C) describes rows of C
-    private static <R> Table<R> tableOf(R row, String call) {
-        Objects.requireNonNull(row, "row");
-        if (row instanceof java.util.Collection<?>) {
-            throw new IllegalArgumentException(call + "(row) takes one row; for many use " + call + "(table, rows)");
-        }
-        return (Table<R>) Table.of(row.getClass());
+        return insert(RowOps.tableOf(row, "insert(row)"), List.of(row)).get(0);
     }
 
     /**
@@ -362,5 +355,157 @@ public final class DBConnection implements AutoCloseable {
                 throw new BelayException("closing the pool failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    // ---- row helpers -------------------------------------------------------------------------
+    // One row by its primary key (single or composite), through statements built with the DSL once per table and
+    // run by the one statement pipeline. Updating, deleting or refreshing a row that is gone throws
+    // RowNotFoundException, never a silent 0. The UPDATE and DELETE are atomic like one() on a data-modifying
+    // statement: they change exactly one row or nothing (a failure rolls the statement back, to a savepoint inside
+    // a transaction, which then goes on). See RowOps and RowPlan.
+
+    /**
+     * The row with this primary key, or empty. Key values come in the key's declaration order, each of the key
+     * column's exact Java type (an {@code Integer} is not taken for an {@code int8} key):
+     *
+     * <pre>{@code
+     * Optional<User> u = db.get(USER, 7L);
+     * // SELECT "users"."id", "users"."name", ... FROM "users" WHERE "users"."id" = ?
+     * Optional<OrderLine> l = db.get(ORDER_LINE, 12L, 3);
+     * // ... WHERE ("order_lines"."order_id" = ?) AND ("order_lines"."line_no" = ?)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the table has no primary key, or the key values do not match it in
+     *                                  count or type (the message names the key columns and their Java types)
+     */
+    public <R> Optional<R> get(Table<R> table, @Nullable Object... key) {
+        return RowOps.get(session, table, key);
+    }
+
+    /**
+     * Writes every non-key, non-generated column of {@code row} to its row, found by the row's key; the table is
+     * {@code Table.of(row.getClass())}. Use {@link #update(Table, Object)} for a hand-written descriptor.
+     *
+     * <pre>{@code
+     * db.update(user);
+     * // UPDATE "users" SET "name" = ?, "email" = ?, "age" = ? WHERE "users"."id" = ? RETURNING "users"."id"
+     * }</pre>
+     *
+     * @throws RowNotFoundException when no row has that key any more; nothing was changed
+     * @throws IllegalArgumentException when the table has no primary key or the row's key is null
+     */
+    public <R> void update(R row) {
+        RowOps.update(session, RowOps.tableOf(row, "update(row)"), row, null, "update(row)");
+    }
+
+    /**
+     * {@link #update(Object)} through a descriptor: {@code db.update(USER, user)}
+     * runs {@code UPDATE "users" SET "name" = ?, ... WHERE "users"."id" = ? RETURNING "users"."id"}. It changes
+     * exactly one row: a key the database does not enforce, matching more, is a {@link TooManyRowsException} after
+     * the statement was rolled back; a failing statement (a constraint) is rolled back too, as by {@link #one}.
+     *
+     * @throws RowNotFoundException when no row has that key any more; nothing was changed
+     */
+    public <R> void update(Table<R> table, R row) {
+        RowOps.update(session, table, row, null, "update(table, row)");
+    }
+
+    /**
+     * Writes only the listed columns of {@code row}, which must be columns of {@code table} and not part of its key:
+     *
+     * <pre>{@code
+     * db.update(USER, user, USER.EMAIL, USER.AGE);
+     * // UPDATE "users" SET "email" = ?, "age" = ? WHERE "users"."id" = ? RETURNING "users"."id"
+     * }</pre>
+     *
+     * @throws RowNotFoundException when no row has that key any more; nothing was changed
+     * @throws IllegalArgumentException for no column, a key column, a column of another table or one listed twice
+     */
+    @SafeVarargs
+    public final <R> void update(Table<R> table, R row, Column<R, ?>... columns) {
+        List<Column<R, ?>> list = new ArrayList<>(columns.length);
+        for (Column<R, ?> c : columns) { // copied element by element: the varargs array itself never escapes
+            list.add(c);
+        }
+        RowOps.update(session, table, row, list, "update(table, row, columns)");
+    }
+
+    /**
+     * Writes only the listed columns of {@code row}, through the descriptor they belong to:
+     * {@code db.update(user, USER.EMAIL)} runs
+     * {@code UPDATE "users" SET "email" = ? WHERE "users"."id" = ? RETURNING "users"."id"}.
+     *
+     * @throws RowNotFoundException when no row has that key any more; nothing was changed
+     * @throws IllegalArgumentException for no column, columns of two tables, a key column or one listed twice
+     */
+    @SafeVarargs
+    public final <R> void update(R row, Column<R, ?>... columns) {
+        String call = "update(row, columns)";
+        List<Column<R, ?>> list = new ArrayList<>(columns.length);
+        for (Column<R, ?> c : columns) {
+            list.add(c);
+        }
+        RowOps.update(session, RowOps.tableOf(list, call), row, list, call);
+    }
+
+    /**
+     * Deletes the row with {@code row}'s key; the table is {@code Table.of(row.getClass())}:
+     * {@code db.delete(user)} runs {@code DELETE FROM "users" WHERE "users"."id" = ? RETURNING "users"."id"}.
+     *
+     * @throws RowNotFoundException when no row has that key; nothing was deleted
+     */
+    public <R> void delete(R row) {
+        RowOps.delete(session, RowOps.tableOf(row, "delete(row)"), row, "delete(row)");
+    }
+
+    /**
+     * {@link #delete(Object)} through a descriptor: {@code db.delete(USER, user)} runs
+     * {@code DELETE FROM "users" WHERE "users"."id" = ? RETURNING "users"."id"}; it deletes exactly one row.
+     *
+     * @throws RowNotFoundException when no row has that key; nothing was deleted
+     */
+    public <R> void delete(Table<R> table, R row) {
+        RowOps.delete(session, table, row, "delete(table, row)");
+    }
+
+    /**
+     * Deletes the row with this primary key, its values checked as in {@link #get}:
+     *
+     * <pre>{@code
+     * db.delete(ORDER_LINE, 12L, 3);
+     * // DELETE FROM "order_lines" WHERE ("order_lines"."order_id" = ?) AND ("order_lines"."line_no" = ?)
+     * //   RETURNING "order_lines"."order_id"
+     * }</pre>
+     *
+     * @throws RowNotFoundException when no row has that key; nothing was deleted
+     */
+    public <R> void delete(Table<R> table, @Nullable Object... key) {
+        RowOps.delete(session, table, key);
+    }
+
+    /**
+     * Reads {@code row} again by its key; the table is {@code Table.of(row.getClass())}. A record comes back as a
+     * new instance; any other class is the same instance, every column property overwritten (through its setter
+     * or field) and returned:
+     *
+     * <pre>{@code
+     * user = db.refresh(user);
+     * // SELECT "users"."id", "users"."name", ... FROM "users" WHERE "users"."id" = ?
+     * }</pre>
+     *
+     * @throws RowNotFoundException when no row has that key any more; the row object is left as it was
+     */
+    public <R> R refresh(R row) {
+        return RowOps.refresh(session, RowOps.tableOf(row, "refresh(row)"), row, "refresh(row)");
+    }
+
+    /**
+     * {@link #refresh(Object)} through a descriptor: {@code user = db.refresh(USER, user)} runs
+     * {@code SELECT "users"."id", ... FROM "users" WHERE "users"."id" = ?}.
+     *
+     * @throws RowNotFoundException when no row has that key any more; the row object is left as it was
+     */
+    public <R> R refresh(Table<R> table, R row) {
+        return RowOps.refresh(session, table, row, "refresh(table, row)");
     }
 }
