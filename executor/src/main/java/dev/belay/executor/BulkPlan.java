@@ -51,7 +51,6 @@ final class BulkPlan<R> {
     static final String ROWS = "belay_rows";
     static final String INPUT = "belay_input";
     static final String WRITTEN = "belay_written";
-    static final String CURRENT = "belay_current";
     static final String ORD = "belay_ord";
     static final String INSERTED = "belay_inserted";
     private static final PgType<String> REGCLASS = PgType.custom("regclass", String.class);
@@ -113,6 +112,11 @@ final class BulkPlan<R> {
     final String[] elementNames;
     /** Per sent column: checks and converts one value (one element, for an array column). */
     final List<Function<Object, Object>> converters;
+    /**
+     * For a record row type, per sent column the index of its component, so a row's values are read with one
+     * pass over its accessors; null for other classes, read through {@link Column#valueOf}.
+     */
+    final int @Nullable [] components;
     /** Per sent column: a generated column whose explicit value PostgreSQL would refuse (GENERATED ALWAYS). */
     final boolean[] refuseExplicit;
     /** What the caller gets back: the generated columns (insert), or every column (upsert). */
@@ -169,6 +173,7 @@ final class BulkPlan<R> {
             arrayIndex.put(k, i);
         }
         this.converters = List.copyOf(convert);
+        this.components = componentIndexes(table, sent);
         List<Column<R, ?>> pk = table.primaryKey();
         this.key = !pk.isEmpty() && sent.containsAll(pk) ? pk : List.of();
         List<Column<R, ?>> drawn = new ArrayList<>();
@@ -224,6 +229,21 @@ final class BulkPlan<R> {
             }
         }
         return plan;
+    }
+
+    private static <R> int @Nullable [] componentIndexes(Table<R> table, List<Column<R, ?>> sent) {
+        if (!table.rowType().isRecord()) {
+            return null;
+        }
+        RowClass rc = RowClass.of(table.rowType());
+        int[] index = new int[sent.size()];
+        for (int k = 0; k < index.length; k++) {
+            index[k] = rc.indexOf(sent.get(k).property());
+            if (index[k] < 0) {
+                return null; // let Column.valueOf say which property is missing
+            }
+        }
+        return index;
     }
 
     private static String alias(int i) {
@@ -381,8 +401,14 @@ final class BulkPlan<R> {
         Expr byTarget = equal(WRITTEN, target);
         Expr written = key.isEmpty() ? byTarget : new Expr.Case(List.of(new Expr.ColumnRef(WRITTEN, INSERTED)),
                 List.of(equal(WRITTEN, key)), byTarget);
-        Expr current = new Expr.Logical("AND", List.of(new Expr.Postfix(new Expr.ColumnRef(WRITTEN, INSERTED),
-                "IS NULL"), equal(CURRENT, target)));
+        // the table as it was before the statement, under its own name so that the partial index's predicate
+        // (written against the table) applies as it is
+        List<Expr> currentIs = new ArrayList<>(List.of(new Expr.Postfix(new Expr.ColumnRef(WRITTEN, INSERTED),
+                "IS NULL"), equal(table.name(), target)));
+        if (onConflict.node().targetWhere() != null) {
+            currentIs.add(onConflict.node().targetWhere());
+        }
+        Expr current = new Expr.Logical("AND", List.copyOf(currentIs));
         List<Expr> projection = new ArrayList<>();
         projection.add(new Expr.ColumnRef(INPUT, ORD));
         projection.add(new Expr.ColumnRef(WRITTEN, INSERTED));
@@ -390,14 +416,14 @@ final class BulkPlan<R> {
             projection.add(new Expr.ColumnRef(WRITTEN, c.name()));
         }
         for (Column<R, ?> c : table.columns()) {
-            projection.add(new Expr.ColumnRef(CURRENT, c.name()));
+            projection.add(new Expr.ColumnRef(table.name(), c.name()));
         }
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
         return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
                 .withJoins(List.of(
                         new JoinNode("LEFT JOIN", new FromItem.TableItem(null, WRITTEN, null), written),
-                        new JoinNode("LEFT JOIN", new FromItem.TableItem(table.schema(), table.name(), CURRENT),
+                        new JoinNode("LEFT JOIN", new FromItem.TableItem(table.schema(), table.name(), null),
                                 current)))
                 .withWith(with);
     }

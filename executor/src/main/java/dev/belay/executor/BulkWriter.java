@@ -77,6 +77,13 @@ final class BulkWriter {
                 key.add(v instanceof BigDecimal d ? d.stripTrailingZeros() : v instanceof byte[] b ? List.of(b) : v);
             }
             if (nullPart) {
+                if (table.primaryKey().isEmpty()) {
+                    throw new BindException("upsert into " + table + ": input row " + i + " has NULL in the conflict "
+                            + "target " + conflict.target() + ", so it is always inserted, and without a primary key in "
+                            + "the descriptor the inserted row cannot be told apart from others; declare the primary "
+                            + "key, or insert such rows with db.insert", null,
+                            ErrorContext.NONE.table(table.name()).row(i));
+                }
                 continue; // NULL never conflicts
             }
             Integer first = seen.putIfAbsent(key, i);
@@ -99,9 +106,9 @@ final class BulkWriter {
         try {
             plan = Pipeline.run(s, label, true, c -> {
                 BulkPlan<R> p = engine.bulkPlan(c, table, conflict);
-                for (int start = 0; start < rows.size(); start = last.end) {
+                for (int start = 0; start < rows.size(); start = last.start) {
                     last.start = start;
-                    last.end = run(s, c, p, rows, start, values, what);
+                    last.start = run(s, c, p, rows, start, values, what);
                 }
                 return p;
             }, true);
@@ -115,10 +122,9 @@ final class BulkWriter {
         return new Result<>(plan, values);
     }
 
-    /** Where the statement was when it failed. */
+    /** Where the writing was: the start of the chunk being sent. */
     private static final class Chunk {
         int start;
-        int end;
     }
 
     /** One chunk's values: converted per column for the arrays, and each row's key as Java sees it. */
@@ -155,12 +161,18 @@ final class BulkWriter {
         Batch b = new Batch(n, Math.min(CHUNK_ROWS, rows.size() - start));
         long bytes = 0;
         int end = start;
+        RowClass rc = plan.components == null ? null : RowClass.of(plan.table.rowType());
         while (end < rows.size() && end - start < b.keys.length && bytes < CHUNK_BYTES) {
             R row = rows.get(end);
             int i = end - start;
+            Object[] components = rc == null ? null : rc.components(row);
+            Object[] raw = plan.matchable ? new Object[n] : null;
             for (int k = 0; k < n; k++) {
                 Column<R, ?> column = plan.sent.get(k);
-                Object v = column.valueOf(row);
+                Object v = components == null ? column.valueOf(row) : components[plan.components[k]];
+                if (raw != null) {
+                    raw[k] = v;
+                }
                 if (v != null) {
                     if (plan.refuseExplicit[k]) {
                         throw refused(what, end, column, "the column is GENERATED ALWAYS AS IDENTITY, so its value "
@@ -171,8 +183,8 @@ final class BulkWriter {
                 }
                 b.columns[k][i] = v;
             }
-            if (plan.matchable) {
-                b.keys[i] = key(plan.key, row);
+            if (raw != null) {
+                b.keys[i] = key(plan, raw);
             }
             end++;
         }
@@ -195,13 +207,13 @@ final class BulkWriter {
     }
 
     /** A row's key as Java compares it: the value of a one-column key, else the list of its parts. */
-    private static <R> @Nullable Object key(List<Column<R, ?>> key, R row) {
-        if (key.size() == 1) {
-            return key.get(0).valueOf(row);
+    private static <R> @Nullable Object key(BulkPlan<R> plan, Object[] raw) {
+        if (plan.key.size() == 1) {
+            return raw[plan.sent.indexOf(plan.key.get(0))];
         }
-        Object[] parts = new Object[key.size()];
+        Object[] parts = new Object[plan.key.size()];
         for (int p = 0; p < parts.length; p++) {
-            parts[p] = key.get(p).valueOf(row);
+            parts[p] = raw[plan.sent.indexOf(plan.key.get(p))];
         }
         return Arrays.asList(parts);
     }
@@ -481,7 +493,7 @@ final class BulkWriter {
         try {
             Pipeline.run(s, label, true, c -> {
                 BulkPlan<R> plan = s.engine().bulkPlan(c, table, conflict);
-                bisect(s, c, plan, rows, chunk.start, chunk.end, what);
+                bisect(s, c, plan, rows, 0, rows.size(), what);
                 throw new NotFound();
             }, true);
         } catch (Found found) {
@@ -498,7 +510,7 @@ final class BulkWriter {
             return;
         }
         if (hi - lo == 1) {
-            attempt(s, c, plan, rows, lo, hi, what, e -> new Found(lo, e, plan));
+            attempt(s, c, plan, rows, lo, hi, what, e -> new Found(lo, e, plan, constrained(c, plan, e)));
             return;
         }
         int mid = (lo + hi) >>> 1;
@@ -520,7 +532,10 @@ final class BulkWriter {
         Savepoint savepoint = c.setSavepoint();
         try {
             List<? extends R> part = rows.subList(lo, hi);
-            run(s, c, plan, part, 0, new Object[part.size()][], what);
+            Object[][] scratch = new Object[part.size()][];
+            for (int start = 0; start < part.size(); ) {
+                start = run(s, c, plan, part, start, scratch, what);
+            }
             c.releaseSavepoint(savepoint);
             return false;
         } catch (SQLException e) {
@@ -532,25 +547,42 @@ final class BulkWriter {
         }
     }
 
+    /** The one column of the constraint a failure names (CHECK, FOREIGN KEY, UNIQUE), from the catalog; else null. */
+    private static @Nullable String constrained(Connection c, BulkPlan<?> plan, SQLException e) {
+        String constraint = e instanceof PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getConstraint() : null;
+        if (constraint == null) {
+            return null;
+        }
+        try {
+            return Catalog.constraintColumn(c, plan.table, constraint);
+        } catch (SQLException lookup) {
+            e.addSuppressed(lookup);
+            return null;
+        }
+    }
+
     /** Carries the refused row out of the bisection, which is then rolled back. */
     private static final class Found extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final int row;
         private final transient SQLException cause;
         private final transient BulkPlan<?> plan;
+        private final @Nullable String constrained;
 
-        Found(int row, SQLException cause, BulkPlan<?> plan) {
+        Found(int row, SQLException cause, BulkPlan<?> plan, @Nullable String constrained) {
             super(null, null, false, false);
             this.row = row;
             this.cause = cause;
             this.plan = plan;
+            this.constrained = constrained;
         }
 
         <R> BelayException error(Session s, Table<R> table, List<? extends R> rows, String what) {
             String column = cause instanceof PSQLException p && p.getServerErrorMessage() != null
                     ? p.getServerErrorMessage().getColumn() : null;
             if (column == null) {
-                column = tooLong(table, rows.get(row));
+                column = constrained != null ? constrained : tooLong(table, rows.get(row));
             }
             String named = column == null ? null : table.name() + "." + column;
             String sql = plan.conflict == null && plan.plain != null ? plan.plain.sql : plan.joined.sql;

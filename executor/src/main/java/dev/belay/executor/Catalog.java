@@ -82,6 +82,31 @@ final class Catalog {
         return facts;
     }
 
+    private static final String CONSTRAINT_COLUMNS = "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = "
+            + "CAST(? AS regclass) AND a.attnum = ANY(COALESCE("
+            + "(SELECT con.conkey FROM pg_constraint con WHERE con.conrelid = CAST(? AS regclass) AND con.conname = ?), "
+            + "(SELECT i.indkey::int2[] FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+            + "WHERE i.indrelid = CAST(? AS regclass) AND ic.relname = ?)))";
+
+    /**
+     * The column a constraint (or unique index) of {@code table} covers, when it covers exactly one; else null.
+     * PostgreSQL names only the constraint of a CHECK, FOREIGN KEY or UNIQUE failure.
+     */
+    static @Nullable String constraintColumn(Connection c, Table<?> table, String constraint) throws SQLException {
+        String name = qualified(table);
+        try (PreparedStatement ps = c.prepareStatement(CONSTRAINT_COLUMNS)) {
+            ps.setString(1, name);
+            ps.setString(2, name);
+            ps.setString(3, constraint);
+            ps.setString(4, name);
+            ps.setString(5, constraint);
+            try (ResultSet rs = ps.executeQuery()) {
+                String column = rs.next() ? rs.getString(1) : null;
+                return column != null && !rs.next() ? column : null;
+            }
+        }
+    }
+
     /** {@code "schema"."name"}, quoted as regclass input expects. */
     static String qualified(Table<?> table) {
         String schema = table.schema();
