@@ -132,8 +132,8 @@ final class Binders {
         } else if (java == OffsetDateTime.class) {
             return (c, ps, i, v) -> {
                 OffsetDateTime t = ValueRules.timestamptz((OffsetDateTime) v);
-                ps.setObject(i, ordinary(t.toInstant()) || t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)
-                        ? t : typed("timestamptz", TemporalText.timestamptz(t)));
+                boolean infinity = t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN);
+                ps.setObject(i, infinity || ordinary(t.toInstant()) ? t : typed("timestamptz", TemporalText.timestamptz(t)));
             };
         } else if (java == LocalTime.class) {
             return (c, ps, i, v) -> ps.setObject(i, (LocalTime) v);
@@ -220,7 +220,7 @@ final class Binders {
         return Binders::anyElement;
     }
 
-    private static String hex(byte[] bytes) {
+    static String hex(byte[] bytes) {
         StringBuilder b = new StringBuilder(2 + bytes.length * 2).append("\\x");
         for (byte x : bytes) {
             b.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
@@ -228,7 +228,7 @@ final class Binders {
         return b.toString();
     }
 
-    private static Object anyElement(Object v) {
+    static Object anyElement(Object v) {
         return v instanceof Enum<?> e ? e.name() : v instanceof String s ? ValueRules.text(s) : v;
     }
 
@@ -238,7 +238,7 @@ final class Binders {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object toDb(Converter converter, Object value) {
+    static Object toDb(Converter converter, Object value) {
         Object db;
         try {
             db = converter.toDb(value);
@@ -252,7 +252,7 @@ final class Binders {
         return db;
     }
 
-    private static String toJson(TypeRegistry types, Object value) {
+    static String toJson(TypeRegistry types, Object value) {
         JsonCodec codec = types.json();
         if (codec == null) {
             throw new Refused("a json value that is not a String needs a JsonCodec; add one with "
@@ -277,7 +277,7 @@ final class Binders {
      * An exact length of time, sent as hours and seconds: never as days or months, which PostgreSQL applies by
      * calendar (a day across a DST change is 23 or 25 hours). Hours keep durations past 68 years exact.
      */
-    private static PGInterval interval(Duration d) {
+    static PGInterval interval(Duration d) {
         long hours = d.getSeconds() / 3600;
         if (hours > Integer.MAX_VALUE || hours < Integer.MIN_VALUE) {
             throw new Refused(d + " is longer than an interval can hold");

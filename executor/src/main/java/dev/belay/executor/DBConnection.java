@@ -12,6 +12,8 @@ import dev.belay.dsl.Table;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -507,5 +509,50 @@ public final class DBConnection implements AutoCloseable {
      */
     public <R> R refresh(Table<R> table, R row) {
         return RowOps.refresh(session, table, row, "refresh(table, row)");
+    }
+
+    // ---- COPY --------------------------------------------------------------------------------
+
+    /**
+     * Bulk-loads rows with PostgreSQL's COPY, the fastest way in when no generated keys are needed back. It writes
+     * every column of the descriptor that is not generated, in declaration order (generated columns get their
+     * defaults), in COPY's text format:
+     *
+     * <pre>{@code
+     * long n = db.copy(USER, users);   // COPY "users" ("name", "email", "age") FROM STDIN
+     * }</pre>
+     *
+     * <p>All or nothing: outside a transaction the rows commit together or not at all; inside one the COPY runs in
+     * a savepoint, so its failure leaves the transaction's earlier work intact. Each value is refused as a bound
+     * parameter would be (NUL or an unpaired surrogate in text, dates and numerics out of PostgreSQL's range,
+     * durations below the microsecond), and so is a row holding a value for a generated column: COPY cannot
+     * give some rows defaults and others values, so use {@code insertInto(table).values(rows)} for those. Such a
+     * refusal cancels the COPY and throws {@link BindException}; a row the server rejects (NOT NULL, CHECK, unique,
+     * foreign key, a value too long, an unknown enum label) throws the typed exception. Either names the 0-based
+     * input row ({@code e.context().row()}) and the column; a foreign-key violation, which PostgreSQL checks after
+     * the last row, names its row only for this Collection form. Values stay out of the message unless
+     * {@link DBConfig.Builder#logParameters(boolean)} is on. The timeout of {@link #withTimeout} does not apply.
+     *
+     * @return the number of rows stored, as the COPY reports it; 0, without a round trip, for no rows
+     * @throws IllegalArgumentException naming the index of a null row
+     */
+    public <R> long copy(Table<R> table, Collection<? extends R> rows) {
+        Objects.requireNonNull(rows, "rows");
+        return Copy.copy(session, table, rows.iterator(), rows);
+    }
+
+    /**
+     * {@link #copy(Table, Collection)} from a stream, read lazily as the COPY goes, so memory stays constant
+     * however many rows it yields: {@code db.copy(USER, lines.map(User::parse))}. The stream is not closed here:
+     * close it yourself (try-with-resources) when it holds resources.
+     */
+    public <R> long copy(Table<R> table, Stream<? extends R> rows) {
+        Objects.requireNonNull(rows, "rows");
+        return Copy.copy(session, table, rows.iterator(), null);
+    }
+
+    /** {@link #copy(Table, Collection)} from an iterator, read lazily as the COPY goes: constant memory. */
+    public <R> long copy(Table<R> table, Iterator<? extends R> rows) {
+        return Copy.copy(session, table, rows, null);
     }
 }

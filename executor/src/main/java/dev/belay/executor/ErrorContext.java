@@ -9,6 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <pre>{@code
  * ErrorContext.of(sql).column("users.name")   // a Belay-side failure naming its column
+ * ErrorContext.of(sql).column("email").row(2) // the third input row of a bulk write
  * }</pre>
  */
 public record ErrorContext(@Nullable String sqlState, @Nullable String sql, @Nullable String table,

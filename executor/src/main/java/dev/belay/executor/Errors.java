@@ -55,8 +55,9 @@ final class Errors {
         String text = msg.toString();
         Throwable cause = e;
         if (!showParams && e instanceof PSQLException p && p.getServerErrorMessage() != null
-                && p.getServerErrorMessage().getDetail() != null) {
-            // the driver's own exception prints the detail too, so the cause is replaced by a copy without it
+                && (p.getServerErrorMessage().getDetail() != null || p.getServerErrorMessage().getWhere() != null)) {
+            // the driver's own exception prints the detail and the context too (COPY's context quotes the failing
+            // line), so the cause is replaced by a copy without them
             SQLException hidden = new SQLException(text0, e.getSQLState(), e.getErrorCode());
             hidden.setStackTrace(e.getStackTrace());
             cause = hidden;
