@@ -13,6 +13,7 @@ import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SelectNode;
+import dev.belay.dsl.internal.SortSpec;
 import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WithNode;
 import java.lang.invoke.MethodHandle;
@@ -33,7 +34,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * construction, never by the order of RETURNING:
  *
  * <ul>
- *   <li><b>keyed</b> (a primary key whose values compare exactly in Java): missing keys are drawn first
+ *   <li><b>ordered</b> (a one-column key drawn from a sequence that only goes up, the common identity or serial
+ *       key): the insert's SELECT is ordered by the input's ordinality, and PostgreSQL evaluates output
+ *       expressions after ORDER BY (documented under SELECT), so the keys it draws ascend with the input order;
+ *       the keys RETURNING gives back are matched by sorting them. Rows that bring their own key match by it.</li>
+ *   <li><b>keyed</b> (another primary key whose values compare exactly in Java): missing keys are drawn first
  *       ({@code SELECT nextval(CAST(? AS "regclass")) FROM generate_series(1, ?)}, or the column's DEFAULT as the
  *       catalog spells it), every row is then inserted with its key, and what RETURNING gives back is matched
  *       to the input rows by key:
@@ -54,6 +59,7 @@ final class BulkPlan<R> {
     static final String ORD = "belay_ord";
     static final String INSERTED = "belay_inserted";
     private static final PgType<String> REGCLASS = PgType.custom("regclass", String.class);
+    private static final PgType<Long> OID = PgType.custom("oid", Long.class);
     /** Key types whose values PostgreSQL returns exactly as Java sent them, so Java can match on them. */
     private static final Set<Class<?>> EXACT_KEYS = Set.of(Long.class, Integer.class, Short.class, String.class,
             UUID.class, Boolean.class, LocalDate.class);
@@ -66,6 +72,8 @@ final class BulkPlan<R> {
         final int[] arrays;
         /** The Java-side columns its result rows carry after any ordinality/flag columns. */
         final List<Column<?, ?>> results;
+        /** Where each of the plan's returned columns stands in {@link #results}; set by the plan. */
+        int[] returnedAt = new int[0];
         private volatile @Nullable ReadPlan reads;
 
         static final int CONSTANT = -1;
@@ -127,8 +135,20 @@ final class BulkPlan<R> {
     final List<Column<R, ?>> generatedKey;
     /** Rows can be matched to what RETURNING gives back by their key, in Java. */
     final boolean matchable;
+    /** Where each key column stands among the sent columns. */
+    final int[] keyInSent;
+    /**
+     * For a record row type, the component index of each returned column and of every column (for upserts);
+     * null for other classes, which are written through setters.
+     */
+    final int @Nullable [] returnedComponents;
+    final int @Nullable [] allComponents;
+    /** The key is one column drawn from an ascending sequence: drawn keys ascend with the input order. */
+    final boolean ordered;
     /** The insert without ordinality (null for an upsert); RETURNING the key and the returned columns. */
     final @Nullable Stmt plain;
+    /** {@link #plain} for an ordered plan when no row brings its key: the key column is drawn, not sent. */
+    final @Nullable Stmt plainDrawn;
     /** Draws missing keys; null when no key part is generated or keys cannot be matched. */
     final @Nullable Stmt keys;
     /** The statement that joins results back by ordinality: keyless inserts, and upserts. */
@@ -189,6 +209,15 @@ final class BulkPlan<R> {
         }
         this.generatedKey = List.copyOf(drawn);
         this.matchable = exact;
+        this.keyInSent = new int[key.size()];
+        for (int p = 0; p < keyInSent.length; p++) {
+            keyInSent[p] = sent.indexOf(key.get(p));
+        }
+        this.returnedComponents = componentsOf(table, returned);
+        this.allComponents = componentsOf(table, table.columns());
+        Catalog.ColumnFacts keyFacts = key.size() == 1 ? facts.column(key.get(0).name()) : null;
+        this.ordered = exact && keyFacts != null && key.get(0).isGenerated() && keyFacts.sequence() != null
+                && keyFacts.ascending() && key.get(0).type().kind() == PgType.Kind.NUMERIC;
         Expr[] fills = new Expr[n];
         for (int i = 0; i < n; i++) {
             Column<R, ?> c = sent.get(i);
@@ -208,14 +237,50 @@ final class BulkPlan<R> {
                     }
                 }
             }
-            this.plain = new Stmt(SqlRenderer.render(plainInsert(fills, plainResults), SqlRenderer.Style.JDBC),
+            this.plain = new Stmt(SqlRenderer.render(plainInsert(fills, plainResults, -1), SqlRenderer.Style.JDBC),
                     arrayIndex, null, List.copyOf(plainResults));
-            this.keys = matchable && !generatedKey.isEmpty() ? keysStatement() : null;
+            if (ordered) {
+                // when no row of a chunk brings its own key, the key column's array (all NULL) is not sent at all
+                int k = sent.indexOf(key.get(0));
+                Expr[] drawnFills = fills.clone();
+                drawnFills[k] = generate(facts.column(key.get(0).name()));
+                this.plainDrawn = new Stmt(SqlRenderer.render(plainInsert(drawnFills, plainResults, k),
+                        SqlRenderer.Style.JDBC), arrayIndex, null, List.copyOf(plainResults));
+            } else {
+                this.plainDrawn = null;
+            }
+            this.keys = matchable && !ordered && !generatedKey.isEmpty() ? keysStatement() : null;
         } else {
             this.plain = null;
+            this.plainDrawn = null;
             this.keys = null;
         }
         this.joined = joinedStatement(fills);
+        for (Stmt stmt : java.util.Arrays.asList(plain, plainDrawn, joined)) {
+            if (stmt != null) {
+                stmt.returnedAt = new int[returned.size()];
+                for (int k = 0; k < returned.size(); k++) {
+                    stmt.returnedAt[k] = stmt.results.indexOf(returned.get(k));
+                }
+            }
+        }
+    }
+
+    /** The record component of each column, or null when the row type is not a record. */
+    private static <R> int @Nullable [] componentsOf(Table<R> table, List<Column<R, ?>> columns) {
+        if (!table.rowType().isRecord()) {
+            return null;
+        }
+        RowClass rc = RowClass.of(table.rowType());
+        int[] index = new int[columns.size()];
+        for (int k = 0; k < index.length; k++) {
+            index[k] = rc.indexOf(columns.get(k).property());
+            if (index[k] < 0) {
+                throw new MappingException(table.rowType().getName() + " has no component " + columns.get(k).property()
+                        + " for column " + columns.get(k), null, ErrorContext.NONE.column(columns.get(k).name()));
+            }
+        }
+        return index;
     }
 
     static <R> BulkPlan<R> of(Table<R> table, Catalog.TableFacts facts, @Nullable OnConflict<R> conflict,
@@ -260,19 +325,31 @@ final class BulkPlan<R> {
         return generate == null ? given : new Expr.Func("COALESCE", List.of(given, generate), false, false, null, null);
     }
 
-    /** A column's next default value: its sequence's nextval, or its DEFAULT expression; null when it has none. */
+    /**
+     * A column's next default value: its sequence's nextval, or its DEFAULT expression; null when it has none. The
+     * sequence travels as its OID: an oid becomes a regclass without a catalog lookup, where a name would be
+     * looked up again for every row once PostgreSQL plans the statement generically.
+     */
     private static @Nullable Expr generate(Catalog.ColumnFacts f) {
         if (f.sequence() != null) {
-            return new Expr.Func("nextval", List.of(new Expr.Cast(new Expr.Bind(f.sequence(), PgType.TEXT), REGCLASS)),
-                    false, false, null, null);
+            return new Expr.Func("nextval", List.of(new Expr.Cast(new Expr.Cast(new Expr.Bind(f.sequence(), PgType.INT8),
+                    OID), REGCLASS)), false, false, null, null);
         }
         return f.defaultSql() != null ? new Expr.ServerSql(f.defaultSql()) : null;
     }
 
     private FromItem unnest(boolean withOrdinality) {
+        return unnest(withOrdinality, -1);
+    }
+
+    /** The column arrays, without the one at {@code skip} (-1 for none). */
+    private FromItem unnest(boolean withOrdinality, int skip) {
         List<Expr> args = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < arrayKeys.size(); i++) {
+            if (i == skip) {
+                continue;
+            }
             ParamKey k = arrayKeys.get(i);
             args.add(new Expr.Cast(new Expr.Slot(k), k.type()));
             columns.add(alias(i));
@@ -305,8 +382,12 @@ final class BulkPlan<R> {
                 true, new InsertNode.FromQuery(source), onConflict, returning);
     }
 
-    private QueryNode plainInsert(Expr[] fills, List<Column<?, ?>> results) {
-        return insert(SelectNode.of(List.of(fills), List.of(unnest(false))), null, qualified(results));
+    private QueryNode plainInsert(Expr[] fills, List<Column<?, ?>> results, int skip) {
+        SelectNode source = SelectNode.of(List.of(fills), List.of(unnest(ordered, skip)));
+        if (ordered) {
+            source = source.withOrderBy(List.of(new SortSpec(new Expr.ColumnRef(ROWS, ORD), false, null)));
+        }
+        return insert(source, null, qualified(results));
     }
 
     /** {@code SELECT <each generated key part> FROM generate_series(1, ?)}. */

@@ -209,11 +209,11 @@ final class BulkWriter {
     /** A row's key as Java compares it: the value of a one-column key, else the list of its parts. */
     private static <R> @Nullable Object key(BulkPlan<R> plan, Object[] raw) {
         if (plan.key.size() == 1) {
-            return raw[plan.sent.indexOf(plan.key.get(0))];
+            return raw[plan.keyInSent[0]];
         }
         Object[] parts = new Object[plan.key.size()];
         for (int p = 0; p < parts.length; p++) {
-            parts[p] = raw[plan.sent.indexOf(plan.key.get(p))];
+            parts[p] = raw[plan.keyInSent[p]];
         }
         return Arrays.asList(parts);
     }
@@ -221,7 +221,7 @@ final class BulkWriter {
     /** The insert without ordinality; its RETURNING rows are matched to the input by key (or are the one row). */
     private static <R> void plain(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
                                   @Nullable Object[][] values, String what) throws SQLException {
-        BulkPlan.Stmt stmt = plan.plain;
+        BulkPlan.Stmt stmt = plan.plainDrawn != null && noKeys(b) ? plan.plainDrawn : plan.plain;
         if (plan.keys != null && b.count > 1) {
             drawKeys(s, c, plan, b, what);
         }
@@ -236,11 +236,16 @@ final class BulkWriter {
                 try (ResultSet rs = ps.executeQuery()) {
                     Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, 0));
                     Map<Object, Integer> byKey = b.count == 1 ? Map.of() : index(b);
+                    List<Object[]> drawn = new ArrayList<>();
                     int seen = 0;
                     while (rs.next()) {
                         Object[] row = new Object[readers.length];
                         for (int k = 0; k < readers.length; k++) {
                             row[k] = readers[k].read(rs, k + 1);
+                        }
+                        if (plan.ordered && b.count > 1 && !byKey.containsKey(row[0])) {
+                            drawn.add(row); // a key the sequence drew: matched by order below
+                            continue;
                         }
                         int at = b.count == 1 ? 0 : at(byKey, plan, row, what, stmt.sql);
                         if (values[start + at] != null) {
@@ -250,6 +255,7 @@ final class BulkWriter {
                         values[start + at] = returnedOf(plan, stmt, row);
                         seen++;
                     }
+                    seen += matchDrawn(plan, stmt, b, drawn, start, values, what);
                     if (seen != b.count) {
                         throw missing(what, b.count - seen, b.count, stmt.sql);
                     }
@@ -257,6 +263,44 @@ final class BulkWriter {
             }
             s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);
         }
+    }
+
+    /**
+     * The keys a sequence drew while the insert's rows came in input order ascend with that order, so sorted they
+     * belong, in turn, to the rows that left their key null.
+     */
+    private static <R> int matchDrawn(BulkPlan<R> plan, BulkPlan.Stmt stmt, Batch b, List<Object[]> drawn, int start,
+                                      @Nullable Object[][] values, String what) {
+        if (drawn.isEmpty()) {
+            return 0;
+        }
+        if (!ascending(drawn)) {
+            drawn.sort((x, y) -> Long.compare(((Number) x[0]).longValue(), ((Number) y[0]).longValue()));
+        }
+        int next = 0;
+        for (int i = 0; i < b.count; i++) {
+            if (b.keys[i] == null) {
+                if (next == drawn.size()) {
+                    break;
+                }
+                values[start + i] = returnedOf(plan, stmt, drawn.get(next++));
+            }
+        }
+        if (next != drawn.size()) {
+            throw new BelayException(what + ": the database returned " + drawn.size() + " keys it drew, for " + next
+                    + " rows without a key; nothing was written", null, ErrorContext.of(stmt.sql));
+        }
+        return next;
+    }
+
+    /** RETURNING usually gives rows back in the order they went in; then there is nothing to sort. */
+    private static boolean ascending(List<Object[]> drawn) {
+        for (int i = 1; i < drawn.size(); i++) {
+            if (((Number) drawn.get(i - 1)[0]).longValue() >= ((Number) drawn.get(i)[0]).longValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Draws a key for every row that left a generated key part null, in one round trip. */
@@ -315,6 +359,15 @@ final class BulkWriter {
         }
     }
 
+    private static boolean noKeys(Batch b) {
+        for (int i = 0; i < b.count; i++) {
+            if (b.keys[i] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Input position by key; a key given twice is left to the database's unique index to refuse. */
     private static Map<Object, Integer> index(Batch b) {
         Map<Object, Integer> byKey = new HashMap<>(b.count * 2);
@@ -338,9 +391,10 @@ final class BulkWriter {
 
     /** The returned columns' values out of a result row of {@code stmt}. */
     private static <R> Object[] returnedOf(BulkPlan<R> plan, BulkPlan.Stmt stmt, Object[] row) {
-        Object[] out = new Object[plan.returned.size()];
+        int[] at = stmt.returnedAt;
+        Object[] out = new Object[at.length];
         for (int k = 0; k < out.length; k++) {
-            out[k] = row[stmt.results.indexOf(plan.returned.get(k))];
+            out[k] = row[at[k]];
         }
         return out;
     }
@@ -673,9 +727,10 @@ final class BulkWriter {
         @SuppressWarnings("unchecked")
         private R fill(RowClass rc, R row, List<Column<R, ?>> columns, Object[] v, int from) {
             if (rc.isRecord()) {
+                int[] component = columns == plan.returned ? plan.returnedComponents : plan.allComponents;
                 Object[] components = rc.components(row);
                 for (int k = 0; k < columns.size(); k++) {
-                    components[rc.indexOf(columns.get(k).property())] = v[from + k];
+                    components[component[k]] = v[from + k];
                 }
                 return (R) rc.construct(components);
             }

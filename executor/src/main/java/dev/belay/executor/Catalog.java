@@ -19,8 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class Catalog {
     /** How one column is filled when the row gives no value, and the length or precision it accepts. */
-    record ColumnFacts(String name, @Nullable String sequence, @Nullable String defaultSql, boolean stored,
-                       boolean identityAlways, String typeName, int typmod) {
+    record ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
+                       boolean identityAlways, String typeName, int typmod, boolean ascending) {
         /** varchar(n)/char(n): n characters; else -1. */
         int maxLength() {
             return (typeName.equals("varchar") || typeName.equals("bpchar")) && typmod >= 4 ? typmod - 4 : -1;
@@ -49,9 +49,17 @@ final class Catalog {
         }
     }
 
-    private static final String QUERY = "SELECT a.attname, pg_get_serial_sequence(?, a.attname), "
-            + "pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', a.attidentity = 'a', t.typname, a.atttypmod "
+    /**
+     * Per column: its sequence's OID (identity or serial), whether that sequence only ever goes up (positive increment,
+     * no CYCLE), its DEFAULT, stored generation, GENERATED ALWAYS, type name and modifier.
+     */
+    private static final String QUERY = "SELECT a.attname, CAST(CAST(q.seq AS regclass) AS oid), "
+            + "pg_get_expr(d.adbin, d.adrelid), "
+            + "a.attgenerated = 's', a.attidentity = 'a', t.typname, a.atttypmod, "
+            + "COALESCE((SELECT s.seqincrement > 0 AND NOT s.seqcycle FROM pg_sequence s "
+            + "WHERE s.seqrelid = CAST(q.seq AS regclass)), false) "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+            + "CROSS JOIN LATERAL (SELECT pg_get_serial_sequence(?, a.attname) AS seq) q "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
             + "WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped";
 
@@ -72,8 +80,9 @@ final class Catalog {
                     String column = rs.getString(1);
                     String expr = rs.getString(3);
                     boolean stored = rs.getBoolean(4);
-                    columns.put(column, new ColumnFacts(column, rs.getString(2), stored ? null : expr, stored,
-                            rs.getBoolean(5), rs.getString(6), rs.getInt(7)));
+                    long sequence = rs.getLong(2);
+                    columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
+                            rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8)));
                 }
             }
         }
