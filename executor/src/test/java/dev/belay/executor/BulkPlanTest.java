@@ -1,0 +1,110 @@
+package dev.belay.executor;
+
+import static dev.belay.dsl.Sql.onConflict;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.belay.dsl.Column;
+import dev.belay.dsl.PgType;
+import dev.belay.dsl.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact statements bulk writes send, from a descriptor and the catalog facts a database would give: the SQL
+ * text is the same for any number of rows, every value is a placeholder, and the shape matches the key kind.
+ */
+final class BulkPlanTest {
+    record Person(Long id, String name, Instant createdAt) {}
+
+    static final class People extends Table<Person> {
+        static final People P = new People();
+        final Column<Person, Long> id = column("id", PgType.INT8).primaryKey().generated();
+        final Column<Person, String> name = column("name", PgType.TEXT);
+        final Column<Person, Instant> createdAt = column("created_at", PgType.TIMESTAMPTZ).generated();
+
+        private People() {
+            super("people", Person.class);
+        }
+    }
+
+    record Doc(UUID id, String body) {}
+
+    static final class Docs extends Table<Doc> {
+        static final Docs D = new Docs();
+        final Column<Doc, UUID> id = column("id", PgType.UUID).primaryKey().generated();
+        final Column<Doc, String> body = column("body", PgType.TEXT);
+
+        private Docs() {
+            super("docs", Doc.class);
+        }
+    }
+
+    private static Catalog.ColumnFacts plain(String name, String type) {
+        return new Catalog.ColumnFacts(name, null, null, false, false, type, -1, false);
+    }
+
+    private static final Catalog.TableFacts PEOPLE = new Catalog.TableFacts("\"people\"", Map.of(
+            "id", new Catalog.ColumnFacts("id", 16_384L, null, false, false, "int8", -1, true),
+            "name", plain("name", "text"),
+            "created_at", new Catalog.ColumnFacts("created_at", null, "now()", false, false, "timestamptz", -1, false)));
+
+    @Test
+    void aSequenceKeyIsDrawnInInputOrderByOneStatement() {
+        BulkPlan<Person> plan = BulkPlan.of(People.P, PEOPLE, null, TypeRegistry.defaults());
+        assertTrue(plan.ordered);
+        assertNull(plan.keys, "no round trip to draw keys");
+        assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
+                + "COALESCE(\"belay_rows\".\"c1\", nextval(CAST(CAST(? AS \"oid\") AS \"regclass\"))), \"belay_rows\".\"c2\", "
+                + "COALESCE(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
+                + "CAST(? AS timestamptz[])) WITH ORDINALITY AS \"belay_rows\"(\"c1\", \"c2\", \"c3\", \"belay_ord\") "
+                + "ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"",
+                plan.plain.sql);
+        assertNotNull(plan.plainDrawn);
+        assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
+                + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\")), \"belay_rows\".\"c2\", COALESCE(\"belay_rows\".\"c3\", "
+                + "(now())) FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) WITH ORDINALITY AS "
+                + "\"belay_rows\"(\"c2\", \"c3\", \"belay_ord\") ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING "
+                + "\"people\".\"id\", \"people\".\"created_at\"", plan.plainDrawn.sql,
+                "no row brings a key: the all-NULL key array is not sent");
+    }
+
+    @Test
+    void aDefaultKeyIsDrawnFirstAndMatchedByValue() {
+        Catalog.TableFacts docs = new Catalog.TableFacts("\"docs\"", Map.of(
+                "id", new Catalog.ColumnFacts("id", null, "gen_random_uuid()", false, false, "uuid", -1, false),
+                "body", plain("body", "text")));
+        BulkPlan<Doc> plan = BulkPlan.of(Docs.D, docs, null, TypeRegistry.defaults());
+        assertTrue(plan.matchable);
+        assertEquals("SELECT (gen_random_uuid()) AS \"id\" FROM generate_series(1, CAST(? AS int4)) AS "
+                + "\"belay_keys\"(\"n\")", plan.keys.sql);
+        assertEquals("INSERT INTO \"docs\" (\"id\", \"body\") OVERRIDING SYSTEM VALUE SELECT COALESCE(\"belay_rows\".\"c1\", "
+                + "(gen_random_uuid())), \"belay_rows\".\"c2\" FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) AS "
+                + "\"belay_rows\"(\"c1\", \"c2\") RETURNING \"docs\".\"id\"", plan.plain.sql);
+    }
+
+    @Test
+    void anUpsertJoinsItsRowsBackByOrdinality() {
+        BulkPlan<Person> plan = BulkPlan.of(People.P, PEOPLE, onConflict(People.P.name).doUpdateSet(People.P.createdAt),
+                TypeRegistry.defaults());
+        assertNull(plan.plain);
+        assertEquals("WITH \"belay_input\" AS (SELECT \"belay_rows\".\"belay_ord\", COALESCE(\"belay_rows\".\"c1\", "
+                + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\"))) AS \"c1\", \"belay_rows\".\"c2\" AS \"c2\", "
+                + "COALESCE(\"belay_rows\".\"c3\", (now())) AS \"c3\" FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
+                + "CAST(? AS timestamptz[])) WITH ORDINALITY AS \"belay_rows\"(\"c1\", \"c2\", \"c3\", \"belay_ord\")), "
+                + "\"belay_written\" AS (INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE "
+                + "SELECT \"c1\", \"c2\", \"c3\" FROM \"belay_input\" ON CONFLICT (\"name\") DO UPDATE SET \"created_at\" = "
+                + "EXCLUDED.\"created_at\" RETURNING \"people\".\"id\", \"people\".\"name\", \"people\".\"created_at\", "
+                + "\"people\".\"xmax\" = 0 AS \"belay_inserted\") SELECT \"belay_input\".\"belay_ord\", "
+                + "\"belay_written\".\"belay_inserted\", \"belay_written\".\"id\", \"belay_written\".\"name\", "
+                + "\"belay_written\".\"created_at\", \"people\".\"id\", \"people\".\"name\", \"people\".\"created_at\" FROM "
+                + "\"belay_input\" LEFT JOIN \"belay_written\" ON CASE WHEN \"belay_written\".\"belay_inserted\" THEN "
+                + "\"belay_written\".\"id\" = \"belay_input\".\"c1\" ELSE \"belay_written\".\"name\" = \"belay_input\".\"c2\" END "
+                + "LEFT JOIN \"people\" ON (\"belay_written\".\"belay_inserted\" IS NULL) AND (\"people\".\"name\" = "
+                + "\"belay_input\".\"c2\")", plan.joined.sql);
+    }
+}
