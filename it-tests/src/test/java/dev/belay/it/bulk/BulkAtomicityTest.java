@@ -25,12 +25,11 @@ import dev.belay.executor.NotNullViolationException;
 import dev.belay.executor.UniqueViolationException;
 import dev.belay.executor.Upserted;
 import dev.belay.it.ExecDb;
+import dev.belay.it.StubDataSource;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -330,7 +328,7 @@ final class BulkAtomicityTest {
     // ---- empty input -----------------------------------------------------------------------------
 
     /** A DataSource that counts the connections asked of it and gives none. */
-    static final class NoDatabase implements DataSource {
+    static final class NoDatabase extends StubDataSource {
         final AtomicInteger asked = new AtomicInteger();
 
         @Override
@@ -339,45 +337,6 @@ final class BulkAtomicityTest {
             throw new SQLException("this DataSource has no database", "08001");
         }
 
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // no log
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // no timeout
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 
     @Test

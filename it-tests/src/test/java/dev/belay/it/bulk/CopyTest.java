@@ -23,6 +23,7 @@ import dev.belay.executor.ForeignKeyViolationException;
 import dev.belay.executor.NotNullViolationException;
 import dev.belay.executor.UniqueViolationException;
 import dev.belay.it.ExecDb;
+import dev.belay.it.StubDataSource;
 import dev.belay.it.TestDatabase;
 import dev.belay.it.TestDb;
 import dev.belay.it.bulk.CopyTables.Email;
@@ -31,7 +32,6 @@ import dev.belay.it.bulk.CopyTables.Gen;
 import dev.belay.it.bulk.CopyTables.Mood;
 import dev.belay.it.bulk.CopyTables.Point;
 import dev.belay.it.bulk.CopyTables.Strict;
-import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -53,7 +53,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -496,46 +495,11 @@ final class CopyTest {
     }
 
     /** A DataSource that fails any attempt to connect: a call that borrows a connection shows. */
-    private static final class NoConnections implements DataSource {
+    private static final class NoConnections extends StubDataSource {
         @Override
         public Connection getConnection() {
             throw new IllegalStateException("no round trip expected");
         }
 
-        @Override
-        public Connection getConnection(String user, String password) {
-            throw new IllegalStateException("no round trip expected");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
     }
 }

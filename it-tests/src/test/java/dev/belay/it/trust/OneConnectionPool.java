@@ -3,16 +3,13 @@ package dev.belay.it.trust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.PrintWriter;
+import dev.belay.it.StubDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -22,7 +19,7 @@ import org.postgresql.core.TransactionState;
  * (autocommit, isolation, read-only, an open transaction), so whatever Belay leaves on the connection is what
  * the next borrower gets.
  */
-final class OneConnectionPool implements DataSource {
+final class OneConnectionPool extends StubDataSource {
     final Connection physical;
     final AtomicInteger lent = new AtomicInteger();
     final AtomicInteger returned = new AtomicInteger();
@@ -70,39 +67,4 @@ final class OneConnectionPool implements DataSource {
                 });
     }
 
-    @Override
-    public Connection getConnection(String user, String password) {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
-    }
 }
