@@ -1,0 +1,38 @@
+# Shared by .ci/run and examples/run: make sure a PostgreSQL accepts connections on 127.0.0.1:5432.
+# Source it, then call ensure_postgres. Installing needs root (Debian's postgresql package).
+
+pg_log() { echo "postgres: $*"; }
+
+pg_up() {
+    command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q
+}
+
+# Starts the distribution's server, installing it first when it is missing. On a fresh install the postgres
+# role gets the password 'postgres' (a fresh Debian cluster asks TCP clients for one) and PGPASSWORD is exported.
+ensure_postgres() {
+    if pg_up; then
+        pg_log "PostgreSQL is accepting connections on 127.0.0.1:5432"
+        return
+    fi
+    local installed_now=no
+    if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+        pg_log "PostgreSQL is not installed; installing Debian's postgresql package"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq postgresql >/dev/null
+        installed_now=yes
+    fi
+    local version
+    version=$(ls /etc/postgresql | sort -V | tail -n 1)
+    pg_log "starting PostgreSQL $version"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    for _ in $(seq 1 60); do
+        pg_up && break
+        sleep 1
+    done
+    pg_up || { pg_log "PostgreSQL did not come up on 127.0.0.1:5432"; return 1; }
+    if [ "$installed_now" = yes ]; then
+        su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\""
+        export PGPASSWORD=postgres
+    fi
+}

@@ -1,0 +1,28 @@
+package dev.belay.examples;
+
+import dev.belay.executor.DBConfig;
+import dev.belay.executor.DBConnection;
+import java.time.Duration;
+
+/**
+ * {@code ./examples/run}: finds a PostgreSQL (see {@link TourDatabase}) and takes the tour on it.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        TourDatabase.Server server = TourDatabase.find();
+        System.out.println("Belay tour on " + server.describe());
+        DBConfig.Builder config = DBConfig.builder(server.url()).poolSize(2)
+                .slowQueryThreshold(Duration.ofSeconds(30)); // the COPY step is meant to take a while
+        if (server.user() != null) {
+            config.user(server.user());
+        }
+        if (server.password() != null) {
+            config.password(server.password());
+        }
+        try (DBConnection db = DBConnection.open(config.build())) {
+            new Tour(db, System.out).run();
+        }
+    }
+}

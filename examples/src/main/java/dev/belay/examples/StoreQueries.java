@@ -1,0 +1,59 @@
+package dev.belay.examples;
+
+import static dev.belay.dsl.Sql.*;
+import static dev.belay.examples.MusicStore.AlbumTable.ALBUM;
+import static dev.belay.examples.MusicStore.ArtistTable.ARTIST;
+import static dev.belay.examples.MusicStore.CustomerTable.CUSTOMER;
+import static dev.belay.examples.MusicStore.PurchaseTable.PURCHASE;
+import static dev.belay.examples.MusicStore.TrackTable.TRACK;
+
+import dev.belay.dsl.Field;
+import dev.belay.dsl.Select;
+import dev.belay.dsl.Tuple2;
+import dev.belay.dsl.Tuple3;
+import dev.belay.dsl.Tuple4;
+import dev.belay.examples.MusicStore.Track;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The store's queries, built once and kept in constants or small factories, the way an application keeps them:
+ * immutable, shared between threads, and testable without a database ({@code StoreQueriesTest}).
+ */
+final class StoreQueries {
+    private StoreQueries() {}
+
+    /** The longest tracks of a genre. */
+    static Select<Track> longest(String genre, int minMillis, int count) {
+        return select(TRACK).where(TRACK.GENRE.eq(genre)).where(TRACK.MILLIS.gt(minMillis))
+                .orderBy(TRACK.MILLIS.desc()).limit(count);
+    }
+
+    /** Albums of artists from one country, oldest first. */
+    static Select<Tuple3<String, String, LocalDate>> albumsFrom(String country) {
+        return select(ARTIST.NAME, ALBUM.TITLE, ALBUM.RELEASED).from(ALBUM)
+                .join(ARTIST).on(ALBUM.ARTIST_ID.eq(ARTIST.ID))
+                .where(ARTIST.COUNTRY.eq(country)).orderBy(ALBUM.RELEASED.asc());
+    }
+
+    /** Purchases and revenue per genre, for genres with more than {@code minPurchases}. */
+    static Select<Tuple3<String, Long, BigDecimal>> revenuePerGenre(long minPurchases) {
+        Field<BigDecimal> revenue = sum(PURCHASE.PRICE);
+        return select(TRACK.GENRE, count(), revenue).from(PURCHASE)
+                .join(TRACK).on(PURCHASE.TRACK_ID.eq(TRACK.ID))
+                .groupBy(TRACK.GENRE).having(count().gt(minPurchases)).orderBy(revenue.desc());
+    }
+
+    /** Each genre's tracks ranked by how often they sold. */
+    static Select<Tuple4<String, String, Long, Long>> bestSellers(int count) {
+        Field<Long> sold = count();
+        Field<Long> rank = rank().over(partitionBy(TRACK.GENRE).orderBy(sold.desc()));
+        return select(TRACK.GENRE, TRACK.TITLE, sold, rank).from(PURCHASE)
+                .join(TRACK).on(PURCHASE.TRACK_ID.eq(TRACK.ID)).groupBy(TRACK.GENRE, TRACK.ID, TRACK.TITLE)
+                .orderBy(TRACK.GENRE.asc(), rank.asc(), TRACK.TITLE.asc()).limit(count);
+    }
+
+    /** Customers by name, one page at a time: continue with {@code .seek(lastName, lastId)}. */
+    static final Select<Tuple2<String, Long>> CUSTOMERS_BY_NAME = select(CUSTOMER.NAME, CUSTOMER.ID).from(CUSTOMER)
+            .orderBy(CUSTOMER.NAME.asc(), CUSTOMER.ID.asc()).limit(4);
+}
