@@ -26,6 +26,7 @@ final class TypesDocTest {
 
     @BeforeAll
     static void seed(TestDb t) throws Exception {
+        t.seed();
     }
 
     @Test
