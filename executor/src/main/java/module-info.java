@@ -3,8 +3,9 @@
  * and scalars. Everything but the public API of {@code dev.belay.executor} is package-private.
  *
  * <p>On the module path, the packages holding the records and classes you map rows into must be open to
- * this module ({@code opens com.acme.model to dev.belay.executor;}), because their constructors, setters or
- * fields are reached reflectively once per query shape.
+ * this module and to {@code dev.belay.dsl} ({@code opens com.acme.model to dev.belay.dsl, dev.belay.executor;}):
+ * this module reaches their constructors, setters or fields reflectively once per query shape, and the dsl reads
+ * their property values for inserts, bulk writes, row helpers and COPY.
  */
 @SuppressWarnings("requires-automatic") // pgjdbc ships an Automatic-Module-Name, not a module-info
 module dev.belay.executor {

@@ -62,6 +62,7 @@ public final class Column<R, T> extends Field<T> {
         return (T) RowValues.read(this, Objects.requireNonNull(row, "row"));
     }
 
+    /** True when declared {@code .nullable()}: NULL may be written and read; otherwise a null is refused, naming the column. */
     public boolean isNullable() {
         return nullable;
     }
@@ -71,6 +72,7 @@ public final class Column<R, T> extends Field<T> {
         return generated;
     }
 
+    /** True when declared {@code .primaryKey()}: the row helpers ({@code db.get}, {@code db.update(row)}) key on it. */
     public boolean isPrimaryKey() {
         return primaryKey;
     }

@@ -30,7 +30,11 @@ public final class CteName extends TableLike {
         this.columns = List.copyOf(columns);
     }
 
-    /** Gives the CTE its query. */
+    /**
+     * Gives the CTE its query: {@code cte("adults").as(select(USER.ID, USER.NAME).from(USER).where(USER.AGE.ge(18)))}
+     * renders {@code "adults" AS (SELECT "users"."id", "users"."name" FROM "users" WHERE "users"."age" >= ?)}
+     * inside {@code with(adults)}.
+     */
     public <R> Cte<R> as(Select<R> query) {
         return new Cte<>(this, query.projection(), query.nestedNode("cte " + name));
     }

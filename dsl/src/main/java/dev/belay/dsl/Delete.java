@@ -19,7 +19,10 @@ public final class Delete<R> extends DmlQuery<R> {
         super(statement, table);
     }
 
-    /** Narrows the rows further; repeated calls AND together. */
+    /**
+     * Narrows the rows further; repeated calls AND together: {@code deleteFrom(USER).where(USER.AGE.lt(0))
+     * .where(USER.NAME.eq("x"))} renders {@code DELETE FROM "users" WHERE ("users"."age" < ?) AND ("users"."name" = ?)}.
+     */
     public Delete<R> where(Condition condition) {
         DeleteNode node = (DeleteNode) node();
         return new Delete<>(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))), table());

@@ -15,7 +15,7 @@ public final class InsertValues1<R, A> extends InsertQuery<R> {
         super(statement, table, columns);
     }
 
-    /** Adds one row. */
+    /** Adds one row: {@code .values("Jo")} adds {@code (?)} to the VALUES list. */
     public InsertValues1<R, A> values(@Nullable A a) {
         return new InsertValues1<>(withRow(a), table(), columns());
     }

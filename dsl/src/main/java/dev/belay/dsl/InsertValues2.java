@@ -15,7 +15,10 @@ public final class InsertValues2<R, A, B> extends InsertQuery<R> {
         super(statement, table, columns);
     }
 
-    /** Adds one row. */
+    /**
+     * Adds one row: {@code insertInto(USER).columns(USER.NAME, USER.EMAIL).values("Jo", "jo@example.org")} renders
+     * {@code INSERT INTO "users" ("name", "email") VALUES (?, ?)}; each further call adds {@code , (?, ?)}.
+     */
     public InsertValues2<R, A, B> values(@Nullable A a, @Nullable B b) {
         return new InsertValues2<>(withRow(a, b), table(), columns());
     }

@@ -15,7 +15,7 @@ public final class InsertValues3<R, A, B, C> extends InsertQuery<R> {
         super(statement, table, columns);
     }
 
-    /** Adds one row. */
+    /** Adds one row: {@code .values("Jo", "jo@example.org", 5)} adds {@code (?, ?, ?)} to the VALUES list. */
     public InsertValues3<R, A, B, C> values(@Nullable A a, @Nullable B b, @Nullable C c) {
         return new InsertValues3<>(withRow(a, b, c), table(), columns());
     }

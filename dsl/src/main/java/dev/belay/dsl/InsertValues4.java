@@ -15,7 +15,7 @@ public final class InsertValues4<R, A, B, C, D> extends InsertQuery<R> {
         super(statement, table, columns);
     }
 
-    /** Adds one row. */
+    /** Adds one row: one more {@code (?, ...)} of 4 placeholders in the VALUES list. */
     public InsertValues4<R, A, B, C, D> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d) {
         return new InsertValues4<>(withRow(a, b, c, d), table(), columns());
     }

@@ -15,7 +15,7 @@ public final class InsertValues5<R, A, B, C, D, E> extends InsertQuery<R> {
         super(statement, table, columns);
     }
 
-    /** Adds one row. */
+    /** Adds one row: one more {@code (?, ...)} of 5 placeholders in the VALUES list. */
     public InsertValues5<R, A, B, C, D, E> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d, @Nullable E e) {
         return new InsertValues5<>(withRow(a, b, c, d, e), table(), columns());
     }

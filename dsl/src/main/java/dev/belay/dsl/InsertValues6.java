@@ -15,7 +15,7 @@ public final class InsertValues6<R, A, B, C, D, E, F> extends InsertQuery<R> {
         super(statement, table, columns);
     }
 
-    /** Adds one row. */
+    /** Adds one row: one more {@code (?, ...)} of 6 placeholders in the VALUES list. */
     public InsertValues6<R, A, B, C, D, E, F> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d, @Nullable E e, @Nullable F f) {
         return new InsertValues6<>(withRow(a, b, c, d, e, f), table(), columns());
     }

@@ -20,7 +20,7 @@ public final class JoinStep<R> {
         this.target = target;
     }
 
-    /** The join condition. */
+    /** The join condition: {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON "orders"."user_id" = "users"."id"}. */
     public Select<R> on(Condition condition) {
         if (condition == null) {
             throw new IllegalArgumentException(kind + " " + Identifiers.quote(target.qualifier())

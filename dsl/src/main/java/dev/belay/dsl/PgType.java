@@ -29,28 +29,68 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class PgType<T> {
 
-    /** What kind of values a type holds; decides which operators apply to it. */
-    public enum Kind { NUMERIC, TEXT, BOOLEAN, TEMPORAL, UUID, BINARY, JSON, ARRAY, ENUM, OTHER }
+    /**
+     * What kind of values a type holds; decides which operators apply to it: {@code USER.AGE.plus(1)} needs
+     * {@code NUMERIC}, {@code USER.NAME.like("A%")} needs {@code TEXT}, {@code POST.TAGS.overlaps(..)} needs
+     * {@code ARRAY}.
+     */
+    public enum Kind {
+        /** int2, int4, int8, numeric, float4, float8: arithmetic applies. */
+        NUMERIC,
+        /** text, varchar and text-like custom types: LIKE, ILIKE, concatenation apply. */
+        TEXT,
+        /** bool. */
+        BOOLEAN,
+        /** date, time, timestamp, timestamptz, interval. */
+        TEMPORAL,
+        /** uuid. */
+        UUID,
+        /** bytea. */
+        BINARY,
+        /** json and jsonb: the {@code ->}, {@code ->>} operators apply, and on jsonb containment and key tests. */
+        JSON,
+        /** one-dimensional arrays: containment, overlap and {@code = ANY} apply. */
+        ARRAY,
+        /** a PostgreSQL enum type, see {@link PgType#enumType}. */
+        ENUM,
+        /** any other type, see {@link PgType#custom}. */
+        OTHER
+    }
 
+    /** {@code text} as a {@code String}: {@code column("name", PgType.TEXT)}. */
     public static final PgType<String> TEXT = builtin("text", String.class, Kind.TEXT);
+    /** {@code varchar} as a {@code String}; casts render {@code CAST(x AS varchar)}. */
     public static final PgType<String> VARCHAR = builtin("varchar", String.class, Kind.TEXT);
+    /** {@code int2} (smallint) as a {@code Short}. */
     public static final PgType<Short> INT2 = builtin("int2", Short.class, Kind.NUMERIC);
+    /** {@code int4} (integer) as an {@code Integer}: {@code column("age", PgType.INT4)}. */
     public static final PgType<Integer> INT4 = builtin("int4", Integer.class, Kind.NUMERIC);
+    /** {@code int8} (bigint, bigserial, identity) as a {@code Long}: {@code column("id", PgType.INT8)}. */
     public static final PgType<Long> INT8 = builtin("int8", Long.class, Kind.NUMERIC);
+    /** {@code numeric} as a {@code BigDecimal}, exact; values beyond PostgreSQL's digit limits are refused. */
     public static final PgType<BigDecimal> NUMERIC = builtin("numeric", BigDecimal.class, Kind.NUMERIC);
+    /** {@code float4} (real) as a {@code Float}. */
     public static final PgType<Float> FLOAT4 = builtin("float4", Float.class, Kind.NUMERIC);
+    /** {@code float8} (double precision) as a {@code Double}. */
     public static final PgType<Double> FLOAT8 = builtin("float8", Double.class, Kind.NUMERIC);
+    /** {@code bool} as a {@code Boolean}; a {@code Field<Boolean>} becomes a condition with {@code Sql.condition(f)}. */
     public static final PgType<Boolean> BOOL = builtin("bool", Boolean.class, Kind.BOOLEAN);
+    /** {@code uuid} as a {@link java.util.UUID}. */
     public static final PgType<UUID> UUID = builtin("uuid", java.util.UUID.class, Kind.UUID);
+    /** {@code date} as a {@link LocalDate}; dates outside PostgreSQL's range are refused before sending. */
     public static final PgType<LocalDate> DATE = builtin("date", LocalDate.class, Kind.TEMPORAL);
+    /** {@code time} (without time zone) as a {@link LocalTime}. */
     public static final PgType<LocalTime> TIME = builtin("time", LocalTime.class, Kind.TEMPORAL);
+    /** {@code timestamp} (without time zone) as a {@link LocalDateTime}. */
     public static final PgType<LocalDateTime> TIMESTAMP = builtin("timestamp", LocalDateTime.class, Kind.TEMPORAL);
     /** {@code timestamptz} read as an {@link Instant}. */
     public static final PgType<Instant> TIMESTAMPTZ = builtin("timestamptz", Instant.class, Kind.TEMPORAL);
     /** {@code timestamptz} read as an {@link OffsetDateTime} (PostgreSQL stores UTC; the offset read back is UTC). */
     public static final PgType<OffsetDateTime> TIMESTAMPTZ_OFFSET =
             builtin("timestamptz", OffsetDateTime.class, Kind.TEMPORAL);
+    /** {@code interval} as an exact {@link Duration}; an interval with months or years cannot be one and is a mapping error. */
     public static final PgType<Duration> INTERVAL = builtin("interval", Duration.class, Kind.TEMPORAL);
+    /** {@code bytea} as a {@code byte[]}. */
     public static final PgType<byte[]> BYTEA = builtin("bytea", byte[].class, Kind.BINARY);
     /** {@code jsonb} carried as its JSON text. */
     public static final PgType<String> JSONB = builtin("jsonb", String.class, Kind.JSON);
@@ -165,6 +205,7 @@ public final class PgType<T> {
         return javaType;
     }
 
+    /** The kind of values, which decides the operators that apply: {@code PgType.INT4.kind()} is {@code NUMERIC}. */
     public Kind kind() {
         return kind;
     }
@@ -174,6 +215,7 @@ public final class PgType<T> {
         return elementType;
     }
 
+    /** Types are equal when their SQL names, Java types and element types are. */
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof PgType<?> other && sqlName.equals(other.sqlName) && javaType == other.javaType

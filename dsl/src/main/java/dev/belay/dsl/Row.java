@@ -40,10 +40,12 @@ public final class Row {
         return new Row(List.of(), List.copyOf(labels), new ArrayList<@Nullable Object>(values).toArray());
     }
 
+    /** The number of values: {@code select(USER.ID, USER.NAME, USER.AGE)} gives rows of size 3. */
     public int size() {
         return values.length;
     }
 
+    /** The value at a zero-based position in the select list: {@code row.get(0)}. */
     public @Nullable Object get(int index) {
         return values[index];
     }

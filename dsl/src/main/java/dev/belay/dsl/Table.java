@@ -181,18 +181,22 @@ public non-sealed class Table<R> extends TableLike {
         throw new IllegalArgumentException("table " + this + " has no column \"" + name + "\"");
     }
 
+    /** The table's SQL name, unquoted: {@code "users"} for a table that renders {@code "users"}. */
     public final String name() {
         return name;
     }
 
+    /** The schema, or null for a table found through the connection's {@code search_path}. */
     public final @Nullable String schema() {
         return schema;
     }
 
+    /** The alias given by {@link #as(String)}, or null. */
     public final @Nullable String alias() {
         return alias;
     }
 
+    /** The record or class a row of this table maps to. */
     public final Class<R> rowType() {
         return rowType;
     }
@@ -207,6 +211,7 @@ public non-sealed class Table<R> extends TableLike {
         return alias != null ? alias : name;
     }
 
+    /** The table as it renders in FROM: {@code "users"}, {@code "app"."users"}, {@code "users" AS "boss"}. */
     @Override
     public String toString() {
         String t = (schema != null ? Identifiers.quote(schema) + "." : "") + Identifiers.quote(name);

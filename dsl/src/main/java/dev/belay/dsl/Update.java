@@ -19,7 +19,10 @@ public final class Update<R> extends DmlQuery<R> {
         super(statement, table);
     }
 
-    /** Narrows the rows further; repeated calls AND together. */
+    /**
+     * Narrows the rows further; repeated calls AND together: {@code update(USER).set(USER.AGE, 31)
+     * .where(USER.ID.eq(7L))} renders {@code UPDATE "users" SET "age" = ? WHERE "users"."id" = ?}.
+     */
     public Update<R> where(Condition condition) {
         UpdateNode node = (UpdateNode) node();
         return new Update<>(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))), table());

@@ -12,12 +12,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public class BelayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the failure happened. */
     private final ErrorContext context;
 
+    /** An error with no SQL context: {@code new BelayException("what failed and what to do", cause)}. */
     public BelayException(String message, @Nullable Throwable cause) {
         this(message, cause, ErrorContext.NONE);
     }
 
+    /** An error in context: {@code new BelayException(message, cause, ErrorContext.of(sql).table("users"))}. */
     public BelayException(String message, @Nullable Throwable cause, ErrorContext context) {
         super(message, cause);
         this.context = Objects.requireNonNull(context, "context");

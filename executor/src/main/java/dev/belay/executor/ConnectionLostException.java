@@ -9,6 +9,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class ConnectionLostException extends BelayException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Made by Belay's error translation; public so that a test or a wrapper can raise the same type:
+     * {@code new ConnectionLostException(message, cause, ErrorContext.of(sql))}.
+     */
     public ConnectionLostException(String message, @Nullable Throwable cause, ErrorContext context) {
         super(message, cause, context);
     }

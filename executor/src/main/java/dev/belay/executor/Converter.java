@@ -18,8 +18,10 @@ import java.util.function.Function;
  * @param <J> the application's type
  */
 public interface Converter<D, J> {
+    /** The type the registry already binds and reads, e.g. {@code BigDecimal.class} for a numeric column. */
     Class<D> dbType();
 
+    /** The application's type, e.g. {@code Money.class}. */
     Class<J> javaType();
 
     /** Never called with null: SQL NULL stays null. */
@@ -28,6 +30,10 @@ public interface Converter<D, J> {
     /** Never called with null. */
     D toDb(J value);
 
+    /**
+     * A converter from two functions:
+     * {@code Converter.of(BigDecimal.class, Money.class, Money::new, Money::amount)}.
+     */
     static <D, J> Converter<D, J> of(Class<D> dbType, Class<J> javaType, Function<D, J> fromDb, Function<J, D> toDb) {
         Objects.requireNonNull(dbType, "dbType");
         Objects.requireNonNull(javaType, "javaType");

@@ -57,10 +57,12 @@ public final class DBConfig {
         return new Builder();
     }
 
+    /** The JDBC URL of a pool Belay opens; null for settings used with a {@code DataSource} of your own. */
     public @Nullable String jdbcUrl() {
         return jdbcUrl;
     }
 
+    /** The database user, or null when the URL or the {@code DataSource} gives it. */
     public @Nullable String user() {
         return user;
     }
@@ -69,42 +71,52 @@ public final class DBConfig {
         return password;
     }
 
+    /** Maximum connections in the pool Belay opens (default 10). */
     public int poolSize() {
         return poolSize;
     }
 
+    /** How long a call waits for a free pooled connection (default 30 s). */
     public Duration connectionTimeout() {
         return connectionTimeout;
     }
 
+    /** Rows per round trip of a {@code stream} (default 1000). */
     public int fetchSize() {
         return fetchSize;
     }
 
+    /** The {@code statement_timeout} set on Belay's connections, or null for the server's. */
     public @Nullable Duration statementTimeout() {
         return statementTimeout;
     }
 
+    /** The {@code lock_timeout} set on Belay's connections, or null for the server's. */
     public @Nullable Duration lockTimeout() {
         return lockTimeout;
     }
 
+    /** The Java-to-PostgreSQL type mappings: {@link TypeRegistry#defaults()} unless {@code types(..)} was set. */
     public TypeRegistry types() {
         return types;
     }
 
+    /** Whether parameter values may appear in logs and error messages (default false). */
     public boolean logParameters() {
         return logParameters;
     }
 
+    /** Statements slower than this are logged at WARNING (default 1 s). */
     public Duration slowQueryThreshold() {
         return slowQueryThreshold;
     }
 
+    /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
     }
 
+    /** The settings for logs: the URL with any password masked, never the password itself. */
     @Override
     public String toString() {
         return "DBConfig[" + (jdbcUrl == null ? null : withoutPassword(jdbcUrl)) + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
@@ -135,11 +147,13 @@ public final class DBConfig {
 
         private Builder() {}
 
+        /** The database user: {@code .user("app")}. */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
+        /** The password; it never appears in {@link DBConfig#toString()}, logs or messages. */
         public Builder password(String password) {
             this.password = password;
             return this;
@@ -175,6 +189,7 @@ public final class DBConfig {
             return this;
         }
 
+        /** Type mappings with your converters: {@code .types(TypeRegistry.defaults().with(moneyConverter))}. */
         public Builder types(TypeRegistry registry) {
             this.types = Objects.requireNonNull(registry, "registry");
             return this;
@@ -202,6 +217,11 @@ public final class DBConfig {
             return this;
         }
 
+        /**
+         * The checked, immutable configuration.
+         *
+         * @throws IllegalArgumentException naming the setting that is out of range
+         */
         public DBConfig build() {
             if (poolSize < 1) {
                 throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);

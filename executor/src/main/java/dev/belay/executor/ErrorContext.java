@@ -22,22 +22,27 @@ public record ErrorContext(@Nullable String sqlState, @Nullable String sql, @Nul
         return sql == null ? NONE : NONE.sql(sql);
     }
 
+    /** A copy with the SQLSTATE: {@code ctx.sqlState("23505")}. */
     public ErrorContext sqlState(@Nullable String state) {
         return new ErrorContext(state, sql, table, column, constraint, row);
     }
 
+    /** A copy with the SQL text that failed, with its placeholders. */
     public ErrorContext sql(@Nullable String text) {
         return new ErrorContext(sqlState, text, table, column, constraint, row);
     }
 
+    /** A copy naming the table: {@code ctx.table("users")}. */
     public ErrorContext table(@Nullable String name) {
         return new ErrorContext(sqlState, sql, name, column, constraint, row);
     }
 
+    /** A copy naming the column: {@code ctx.column("email")}. */
     public ErrorContext column(@Nullable String name) {
         return new ErrorContext(sqlState, sql, table, name, constraint, row);
     }
 
+    /** A copy naming the constraint: {@code ctx.constraint("users_email_key")}. */
     public ErrorContext constraint(@Nullable String name) {
         return new ErrorContext(sqlState, sql, table, column, name, row);
     }

@@ -8,5 +8,6 @@ package dev.belay.executor;
  */
 @FunctionalInterface
 public interface TransactionBody<T> {
+    /** The work, on {@code tx}, the handle bound to the transaction; its result is what the transaction returns. */
     T run(DBConnection tx);
 }

@@ -10,6 +10,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class TransactionRolledBackException extends BelayException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Made by Belay's error translation; public so that a test or a wrapper can raise the same type:
+     * {@code new TransactionRolledBackException(message, cause, ErrorContext.of(sql))}.
+     */
     public TransactionRolledBackException(String message, @Nullable Throwable cause, ErrorContext context) {
         super(message, cause, context);
     }

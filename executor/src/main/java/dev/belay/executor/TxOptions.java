@@ -19,8 +19,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *                    thread is in (instead of a savepoint of it)
  */
 public record TxOptions(@Nullable Integer isolation, boolean readOnly, int retries, boolean independent) {
+    /** The server's default isolation, read-write, no retries, joining a transaction the thread is in. */
     public static final TxOptions DEFAULT = new TxOptions(null, false, 0, false);
 
+    /**
+     * Checks the options: {@code new TxOptions(Connection.TRANSACTION_SERIALIZABLE, false, 3, false)} is
+     * {@code TxOptions.serializable().retries(3)}.
+     *
+     * @throws IllegalArgumentException for negative retries or an isolation level PostgreSQL does not have
+     */
     public TxOptions {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative, got " + retries);
@@ -50,10 +57,12 @@ public record TxOptions(@Nullable Integer isolation, boolean readOnly, int retri
         return DEFAULT.independent(true);
     }
 
+    /** A copy with an isolation level, one of {@link Connection}'s TRANSACTION_ constants (not READ UNCOMMITTED). */
     public TxOptions isolation(int level) {
         return new TxOptions(level, readOnly, retries, independent);
     }
 
+    /** {@code readOnly(true)} sends {@code SET TRANSACTION READ ONLY}: writes fail with SQLSTATE 25006. */
     public TxOptions readOnly(boolean value) {
         return new TxOptions(isolation, value, retries, independent);
     }
