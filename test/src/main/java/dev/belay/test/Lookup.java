@@ -58,9 +58,11 @@ final class Lookup {
         if (server == null && failure == null) {
             long start = System.nanoTime();
             try {
-                server = resolve(Probes.system());
-                LOG.log(System.Logger.Level.INFO, "PostgreSQL for the tests: {0}, found in {1} ms", server,
-                        (System.nanoTime() - start) / 1_000_000);
+                PostgresServer found = resolve(Probes.system());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                LOG.log(System.Logger.Level.INFO, () -> "PostgreSQL for the tests: " + found + ", found in " + millis
+                        + " ms");
+                server = found;
             } catch (RuntimeException e) {
                 failure = e;
             }

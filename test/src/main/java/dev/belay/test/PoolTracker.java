@@ -145,7 +145,7 @@ final class PoolTracker {
             where = open.get(pool);
         }
         if (where == null) {
-            throw new IllegalArgumentException("this pool was not opened by this TestDatabase's open(), or was "
+            throw new IllegalArgumentException("this pool was not opened by this TestDatabase's open() nor given to its track(), or was "
                     + "closed already; close it with pool.close()");
         }
         try {

@@ -119,12 +119,24 @@ public final class TestDatabase {
     }
 
     /**
-     * Closes a pool from {@link #open()} before the class ends, after checking (waiting briefly for connections
+     * Checks a pool opened some other way like the ones from {@link #open()}: after every test, and closed when
+     * the class ends. For a pool on another URL, say through a proxy or with server options:
+     * {@code DBConnection viaProxy = db.track(DBConnection.open(DBConfig.builder(proxyUrl).user(db.user()).build()));}.
+     * It must be a HikariCP pool Belay opened ({@code DBConnection.open}), whose counts can be read.
+     */
+    public DBConnection track(DBConnection pool) {
+        pool.poolStats(); // fails now, not after the test, for a pool whose counts cannot be read
+        return pools.track(pool, null);
+    }
+
+    /**
+     * Closes a pool from {@link #open()} or {@link #track} before the class ends, after checking (waiting briefly for connections
      * handed to other threads) that it has no connection lent out: {@code db.close(tiny);}. The pool is closed
      * even when the check fails.
      *
      * @throws AssertionError when connections are still lent out, naming where the pool was opened
-     * @throws IllegalArgumentException when the pool did not come from this database's {@link #open()}
+     * @throws IllegalArgumentException when the pool did not come from this database's {@link #open()} or
+     *                                  {@link #track}
      */
     public void close(DBConnection pool) {
         pools.close(Objects.requireNonNull(pool, "pool"));
