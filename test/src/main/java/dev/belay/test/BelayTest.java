@@ -88,8 +88,10 @@ public @interface BelayTest {
      * {@link IllegalStateException}: they would run outside the transaction and commit. Work that must commit
      * anyway goes through {@link TestDatabase#open()} or {@link TestDatabase#execute}; plain JDBC and
      * {@link TestDatabase#count} see only what was committed. Parameterized and repeated tests are covered too;
-     * the kit calls the test method itself (with the handle in place of the pool), so invocation interceptors of
-     * extensions registered after this one do not see that call.
+     * {@code @TestFactory} methods and their dynamic tests are not. When the test takes a {@code DBConnection},
+     * the kit calls the test method itself (with the handle in place of the pool, as JUnit cannot change an
+     * invocation's arguments), so invocation interceptors of extensions registered after this one do not see
+     * that call.
      */
     boolean rollbackEachTest() default false;
 

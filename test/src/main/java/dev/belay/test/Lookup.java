@@ -101,7 +101,7 @@ final class Lookup {
             return local;
         }
         boolean root = probes.root().getAsBoolean();
-        String embeddedProblem;
+        @Nullable String embeddedProblem;
         if (root) {
             embeddedProblem = "not tried: this JVM runs as root, and PostgreSQL refuses to run as root";
         } else {
@@ -143,14 +143,17 @@ final class Lookup {
         }
     }
 
-    private static String noServer(String localUrl, String localProblem, boolean root, String embeddedProblem) {
+    private static String noServer(String localUrl, String localProblem, boolean root,
+                                   @Nullable String embeddedProblem) {
         StringBuilder m = new StringBuilder()
                 .append("The tests need a PostgreSQL server (13 or later) on which they may CREATE DATABASE, and ")
                 .append("found none:\n")
                 .append("  - ").append(TEST_URL_ENV).append(" and ").append(URL_ENV).append(" are not set;\n")
                 .append("  - Docker is not available, so Testcontainers cannot start ").append(IMAGE).append(";\n")
-                .append("  - ").append(localUrl).append(" as user postgres: ").append(localProblem).append(";\n")
-                .append("  - embedded PostgreSQL 17 (from Maven): ").append(embeddedProblem).append(".\n")
+                .append("  - ").append(localUrl).append(" as user postgres: ").append(withoutFinalPeriod(localProblem))
+                .append(";\n")
+                .append("  - embedded PostgreSQL 17 (from Maven): ").append(withoutFinalPeriod(embeddedProblem))
+                .append(".\n")
                 .append("Provide one of them:\n")
                 .append("  1. set ").append(TEST_URL_ENV).append("=jdbc:postgresql://HOST:PORT/postgres (and ")
                 .append(TEST_USER_ENV).append(", ").append(TEST_PASSWORD_ENV)
@@ -171,5 +174,11 @@ final class Lookup {
                     .append("the temporary directory and to run its binaries from there.");
         }
         return m.toString();
+    }
+
+    /** pgjdbc's messages end with a period; the list adds its own punctuation. */
+    private static String withoutFinalPeriod(@Nullable String problem) {
+        String p = problem == null ? "(no message)" : problem.strip();
+        return p.endsWith(".") ? p.substring(0, p.length() - 1) : p;
     }
 }
