@@ -43,6 +43,7 @@ import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RawSql;
 import dev.belay.executor.TransactionAction;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,10 +53,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * INSERT, UPDATE and DELETE built with the dsl (upserts: {@link UpsertExecutionTest}) run through the executor on the seeded fixture
@@ -64,7 +63,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * wide 1 'one'). Each test runs its statements and its read-backs (raw SQL through the same executor) on one
  * transaction rolled back afterwards, and checks the rows themselves as typed values.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class DmlExecutionTest {
     private static final Table<Doc> DOCS = Table.of(Doc.class);
     /** Doc's {@code visible} component is the {@code is_public} column; raw SQL maps by label, so it is aliased. */
@@ -78,14 +77,9 @@ final class DmlExecutionTest {
     private static DBConnection dbc;
 
     @BeforeAll
-    static void seed(TestDb db) throws SQLException {
-        db.seed();
-        dbc = ExecDb.open(db);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(dbc);
+    static void seed(TestDatabase db) throws SQLException {
+        db.runScript(FixtureDatabase.SEED);
+        dbc = db.open();
     }
 
     // ---- INSERT: sources ---------------------------------------------------------------------
@@ -489,7 +483,7 @@ final class DmlExecutionTest {
      * each test starts from the seeded rows and sees its own changes.
      */
     private static void inRolledBackTx(TransactionAction body) {
-        ExecDb.undone(dbc, body);
+        Rollback.undone(dbc, body);
     }
 
     private static <T> Field<T> nullOf(Field<T> field) {

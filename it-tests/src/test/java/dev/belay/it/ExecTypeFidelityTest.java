@@ -8,30 +8,24 @@ import dev.belay.dsl.Row;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple2;
 import dev.belay.executor.DBConnection;
+import dev.belay.test.TestDatabase;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Ways a query's declared types could be lost on the way through the executor, found while moving the golden
  * and execution tests onto it: a row-mapping plan reused for a query that has the same SQL text but other field
  * or parameter types, and a typed NULL that reaches the server without its type.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ExecTypeFidelityTest {
     private static DBConnection dbc;
 
     @BeforeAll
-    static void open(TestDb db) {
-        dbc = ExecDb.open(db);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(dbc);
+    static void open(TestDatabase db) {
+        dbc = db.open();
     }
 
     /**

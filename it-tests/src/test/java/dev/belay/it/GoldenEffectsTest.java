@@ -14,16 +14,15 @@ import dev.belay.dsl.golden.Golden;
 import dev.belay.dsl.golden.Goldens;
 import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConnection;
+import dev.belay.test.TestDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,25 +32,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ResultQuery}, whose rows the executor maps into the golden's declared result type). Each case runs in
  * its own transaction, rolled back afterwards, so every case sees exactly the seeded rows.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class GoldenEffectsTest {
     /** Every table of the fixture schema; the isolation check compares their full contents. */
-    private static final List<String> TABLES = TestDb.FIXTURE_TABLES;
+    private static final List<String> TABLES = FixtureDatabase.TABLES;
 
     private static DBConnection dbc;
     private static Map<String, List<String>> seeded;
 
     @BeforeAll
-    static void seed(TestDb db) throws Exception {
-        db.seed();
-        dbc = ExecDb.open(db);
+    static void seed(TestDatabase db) throws Exception {
+        db.runScript(FixtureDatabase.SEED);
+        dbc = db.open();
         seeded = contents(dbc);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(dbc);
     }
 
     static List<Golden> effectGoldens() {
@@ -85,7 +79,7 @@ final class GoldenEffectsTest {
         int expected = golden.rows();
         int actual;
         try {
-            actual = ExecDb.rolledBack(dbc, tx -> run(tx, golden));
+            actual = Rollback.rolledBack(dbc, tx -> run(tx, golden));
         } catch (BelayException e) {
             throw new AssertionError(golden.name() + ": executing " + golden.sql() + " on the seeded fixture failed "
                     + "[SQLSTATE " + e.sqlState() + "]: " + e, e);
@@ -102,7 +96,7 @@ final class GoldenEffectsTest {
                 "rows per table " + TABLES + " after belay/fixture-seed.sql");
         assertEquals(seeded, contents(dbc), "after every golden ran, the tables must hold exactly the seeded rows");
         // and the check can see a change: one uncommitted row makes the contents differ
-        Map<String, List<String>> probed = ExecDb.rolledBack(dbc, tx -> {
+        Map<String, List<String>> probed = Rollback.rolledBack(dbc, tx -> {
             assertEquals(1, tx.sql("INSERT INTO nodes (id, parent_id, label) VALUES (99, NULL, 'probe')").execute());
             return contents(tx);
         });

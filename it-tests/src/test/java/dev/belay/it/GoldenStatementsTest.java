@@ -13,6 +13,7 @@ import dev.belay.dsl.annotations.Table;
 import dev.belay.dsl.golden.Golden;
 import dev.belay.dsl.golden.Goldens;
 import dev.belay.executor.DBConnection;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * each in its own rolled-back transaction, so even a SELECT with a data-modifying CTE leaves the database as
  * it was.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class GoldenStatementsTest {
     /** For Parse/Describe only: the executor has no API that describes without executing. */
     private static Connection connection;
@@ -44,10 +44,10 @@ final class GoldenStatementsTest {
     private static DBConnection dbc;
 
     @BeforeAll
-    static void open(TestDb db) throws SQLException {
+    static void open(TestDatabase db) throws SQLException {
         connection = db.connect();
         connection.setAutoCommit(false);
-        dbc = ExecDb.open(db);
+        dbc = db.open();
     }
 
     @AfterEach
@@ -59,14 +59,10 @@ final class GoldenStatementsTest {
     @AfterAll
     static void close() throws SQLException {
         connection.close();
-        try {
-            for (String table : TestDb.FIXTURE_TABLES) {
-                long count = dbc.sql("SELECT count(*) FROM " + table).one(Long.class);
-                assertEquals(0L, count, table + " was changed by a golden statement; they must only "
-                        + "be described (DML) or run in the rolled-back transaction (SELECT)");
-            }
-        } finally {
-            ExecDb.closeIdle(dbc);
+        for (String table : FixtureDatabase.TABLES) {
+            long count = dbc.sql("SELECT count(*) FROM " + table).one(Long.class);
+            assertEquals(0L, count, table + " was changed by a golden statement; they must only "
+                    + "be described (DML) or run in the rolled-back transaction (SELECT)");
         }
     }
 
@@ -134,7 +130,7 @@ final class GoldenStatementsTest {
         ResultQuery<?> query = (ResultQuery<?>) golden.query();
         List<?> rows;
         try {
-            rows = ExecDb.rolledBack(dbc, tx -> tx.exec(query));
+            rows = Rollback.rolledBack(dbc, tx -> tx.exec(query));
         } catch (RuntimeException e) {
             throw new AssertionError(golden.name() + ": executing " + golden.sql() + " into "
                     + query.resultType().getName() + " failed: " + e, e);

@@ -24,6 +24,7 @@ import dev.belay.dsl.fixtures.Doc;
 import dev.belay.dsl.fixtures.Order.Status;
 import dev.belay.dsl.fixtures.User;
 import dev.belay.executor.DBConnection;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,16 +40,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rendered SELECTs run through the executor on PostgreSQL over rows inserted with plain JDBC; the rows come back
  * mapped into each query's result type (records, tuples, scalars) and are checked as those typed values.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class SelectExecutionTest {
     /** Doc has no descriptor class, so its columns are looked up by name and checked for the expected type. */
     private static final Table<Doc> DOCS = Table.of(Doc.class);
@@ -65,11 +64,11 @@ final class SelectExecutionTest {
 
     /** The rows go in with plain JDBC, so the data the executor reads does not depend on the executor. */
     @BeforeAll
-    static void insertRows(TestDb db) throws SQLException {
+    static void insertRows(TestDatabase db) throws SQLException {
         try (Connection connection = db.connect()) {
             insertRows(connection);
         }
-        dbc = ExecDb.open(db);
+        dbc = db.open();
     }
 
     private static void insertRows(Connection connection) throws SQLException {
@@ -107,11 +106,6 @@ final class SelectExecutionTest {
                     + "('" + DOC_2 + "', '{\"title\": \"two\"}', false), "
                     + "('" + DOC_3 + "', '{\"title\": \"three\", \"draft\": false}', true)");
         }
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(dbc);
     }
 
     @Test

@@ -16,34 +16,28 @@ import dev.belay.dsl.fixtures.User;
 import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TransactionAction;
+import dev.belay.test.TestDatabase;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * INSERT ... ON CONFLICT built with the dsl, run through the executor on the seeded fixture
  * ({@code belay/fixture-seed.sql}: users Alice 30 / Bob 17 / Carol NULL with ids 1..3, event 1 'boot'), each
  * test in one transaction rolled back afterwards; the rows left behind are read back typed.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class UpsertExecutionTest {
     private static DBConnection dbc;
 
     @BeforeAll
-    static void seed(TestDb db) throws SQLException {
-        db.seed();
-        dbc = ExecDb.open(db);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(dbc);
+    static void seed(TestDatabase db) throws SQLException {
+        db.runScript(FixtureDatabase.SEED);
+        dbc = db.open();
     }
 
     @Test
@@ -163,6 +157,6 @@ final class UpsertExecutionTest {
     }
 
     private static void inRolledBackTx(TransactionAction body) {
-        ExecDb.undone(dbc, body);
+        Rollback.undone(dbc, body);
     }
 }

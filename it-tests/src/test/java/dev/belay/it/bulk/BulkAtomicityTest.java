@@ -24,10 +24,9 @@ import dev.belay.executor.ForeignKeyViolationException;
 import dev.belay.executor.NotNullViolationException;
 import dev.belay.executor.UniqueViolationException;
 import dev.belay.executor.Upserted;
-import dev.belay.it.ExecDb;
+import dev.belay.it.FixtureDatabase;
 import dev.belay.it.StubDataSource;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,10 +39,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,18 +53,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * exception naming the input row index and the column; values PostgreSQL would refuse or alter are refused
  * before anything is sent; empty input makes no round trip; and the single-row {@code insert(row)}.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class BulkAtomicityTest {
     private static final int ROWS = 1_000;
     private static final int BAD = 500;
     private static final AtomicInteger CALLS = new AtomicInteger();
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE parents (id int4 PRIMARY KEY); INSERT INTO parents SELECT generate_series(1, 10);"
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE parents (id int4 PRIMARY KEY); INSERT INTO parents SELECT generate_series(1, 10);"
                 + "CREATE TABLE items (id bigserial PRIMARY KEY, code varchar(5) NOT NULL, name text NOT NULL, "
                 + "qty int4 NOT NULL CONSTRAINT items_qty_check CHECK (qty >= 0), "
                 + "parent int4 NOT NULL REFERENCES parents, email text NOT NULL UNIQUE, tag text UNIQUE, born date, "
@@ -77,12 +74,7 @@ final class BulkAtomicityTest {
                 + "INSERT INTO items (code, name, qty, parent, email) SELECT 'base', 'base' || g, g, 1, "
                 + "'base' || g || '@x' FROM generate_series(0, 99) g");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @dev.belay.dsl.annotations.Table("items")

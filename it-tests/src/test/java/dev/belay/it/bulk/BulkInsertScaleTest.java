@@ -11,9 +11,8 @@ import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +31,8 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 200,000 rows of 20 columns of mixed types in ONE {@code db.insert} call (several chunks, every key drawn and
@@ -43,29 +40,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * sent, the text hashes are taken in the order of the keys the call returned (so a key given back to the wrong
  * row changes them), and a sample of rows re-read by key equals, column by column, the row returned for it.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class BulkInsertScaleTest {
     private static final int ROWS = 200_000;
     private static final long SEED = 0x5EED_17L;
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TYPE scale_level AS ENUM ('LOW', 'MID', 'HIGH');"
+    static void open(TestDatabase t) {
+        t.execute("CREATE TYPE scale_level AS ENUM ('LOW', 'MID', 'HIGH');"
                 + "CREATE TABLE scale_rows (id bigserial PRIMARY KEY, k int4 NOT NULL, t text NOT NULL, t_null text, "
                 + "i4 int4 NOT NULL, i8 int8 NOT NULL, num numeric(20,6), f8 float8 NOT NULL, b bool, u uuid NOT NULL, "
                 + "d date NOT NULL, ts timestamptz NOT NULL, js jsonb NOT NULL, tags text[], bin bytea, "
                 + "lvl scale_level, vc varchar(40) NOT NULL, i4_null int4, i2 int2 NOT NULL, "
                 + "created_at timestamptz NOT NULL DEFAULT now())");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     enum Level { LOW, MID, HIGH }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Column;
 import dev.belay.dsl.Table;
-import dev.belay.it.TestDb;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -35,7 +35,7 @@ final class BulkJdbc {
     private BulkJdbc() {}
 
     /** Every row of {@code sql}, each a map from column label to its value (see {@link #value}). */
-    static List<Map<String, Object>> rows(TestDb db, String sql, Object... args) {
+    static List<Map<String, Object>> rows(TestDatabase db, String sql, Object... args) {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -58,7 +58,7 @@ final class BulkJdbc {
     }
 
     /** The one row of {@code sql}. */
-    static Map<String, Object> one(TestDb db, String sql, Object... args) {
+    static Map<String, Object> one(TestDatabase db, String sql, Object... args) {
         List<Map<String, Object>> rows = rows(db, sql, args);
         assertEquals(1, rows.size(), "rows of " + sql);
         return rows.get(0);
@@ -103,7 +103,7 @@ final class BulkJdbc {
      * Every stored row of {@code table} by its key, the list of its {@code key} columns' values (read with
      * {@code SELECT *}, so each stored column is there to compare).
      */
-    static Map<List<Object>, Map<String, Object>> byKey(TestDb db, String table, List<String> key) {
+    static Map<List<Object>, Map<String, Object>> byKey(TestDatabase db, String table, List<String> key) {
         Map<List<Object>, Map<String, Object>> byKey = new HashMap<>();
         for (Map<String, Object> row : rows(db, "SELECT * FROM " + table)) {
             List<Object> k = new ArrayList<>();

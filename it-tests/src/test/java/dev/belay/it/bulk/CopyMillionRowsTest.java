@@ -7,19 +7,16 @@ import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code db.copy(table, stream)} of 1,000,000 generated rows in constant memory. It runs in a JVM of its own
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * still in use after a full GC every 100,000 rows while the COPY reads the stream: it must not grow with the rows
  * read (keeping them, or their encoded bytes, would add tens of megabytes by the end).
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class CopyMillionRowsTest {
     private static final int ROWS = 1_000_000;
     private static final int SAMPLE_EVERY = 100_000;
@@ -47,18 +44,13 @@ final class CopyMillionRowsTest {
     }
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE narrow (id int8 PRIMARY KEY, name text NOT NULL)");
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE narrow (id int8 PRIMARY KEY, name text NOT NULL)");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     /** The heap in use after a full collection: what is still reachable. */

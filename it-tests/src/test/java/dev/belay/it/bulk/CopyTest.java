@@ -22,16 +22,15 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.ForeignKeyViolationException;
 import dev.belay.executor.NotNullViolationException;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
+import dev.belay.it.FixtureDatabase;
 import dev.belay.it.StubDataSource;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
 import dev.belay.it.bulk.CopyTables.Email;
 import dev.belay.it.bulk.CopyTables.Every;
 import dev.belay.it.bulk.CopyTables.Gen;
 import dev.belay.it.bulk.CopyTables.Mood;
 import dev.belay.it.bulk.CopyTables.Point;
 import dev.belay.it.bulk.CopyTables.Strict;
+import dev.belay.test.TestDatabase;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -56,11 +55,9 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -68,26 +65,21 @@ import org.junit.jupiter.api.function.Executable;
  * INSERT stores and reads back as written; values Belay refuses, and rows the server rejects, name the input row
  * and the column and leave nothing written, outside a transaction and inside one (whose earlier work stays).
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class CopyTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, CopyTables.DDL);
+    static void open(TestDatabase t) {
+        t.execute(CopyTables.DDL);
         testDb = t;
-        db = ExecDb.open(t, b -> b.types(CopyTables.TYPES));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.types(CopyTables.TYPES));
     }
 
     @BeforeEach
     void empty() {
-        ExecDb.jdbc(testDb, "TRUNCATE every, every_twin, gen, strict");
+        testDb.execute("TRUNCATE every, every_twin, gen, strict");
     }
 
     // ---- values -------------------------------------------------------------------------------
@@ -429,20 +421,20 @@ final class CopyTest {
 
     @Test
     void logParametersShowsTheServerDetail() {
-        DBConnection showing = ExecDb.open(testDb, b -> b.types(CopyTables.TYPES).logParameters(true));
+        DBConnection showing = testDb.open(b -> b.types(CopyTables.TYPES).logParameters(true));
         try {
             CheckViolationException e = fails(CheckViolationException.class,
                     () -> showing.copy(STRICT, rowsWith(3, 1, new Strict(1, SECRET, null, -5, null, null))), 1, "qty");
             assertTrue(e.getMessage().contains(SECRET), e.getMessage());
         } finally {
-            ExecDb.closeIdle(showing);
+            testDb.close(showing);
         }
     }
 
     /** A descriptor the database does not match fails when the COPY starts, typed, naming the call. */
     @Test
     void aColumnTheTableLacksFailsTyped() {
-        ExecDb.jdbc(testDb, "CREATE TABLE strict_short (id int4 PRIMARY KEY)");
+        testDb.execute("CREATE TABLE strict_short (id int4 PRIMARY KEY)");
         try {
             CopyTables.StrictTable wrong = CopyTables.StrictTable.named("strict_short");
             BelayException e = assertThrows(BelayException.class, () -> db.copy(wrong, List.of(ok(1))));
@@ -450,7 +442,7 @@ final class CopyTest {
             assertTrue(e.getMessage().startsWith("copy into \"strict_short\": "), e.getMessage());
             assertNull(e.context().row());
         } finally {
-            ExecDb.jdbc(testDb, "DROP TABLE strict_short");
+            testDb.execute("DROP TABLE strict_short");
         }
     }
 

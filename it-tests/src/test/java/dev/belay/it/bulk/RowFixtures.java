@@ -5,8 +5,7 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.dsl.annotations.Generated;
 import dev.belay.dsl.annotations.Id;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDb;
+import dev.belay.test.TestDatabase;
 import java.time.Instant;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -29,8 +28,8 @@ final class RowFixtures {
             + "CREATE TABLE tags (id int8 NOT NULL, label text NOT NULL)"; // no PRIMARY KEY: id repeats below
 
     /** Puts every table back to the same rows; called before each test. */
-    static void reset(TestDb db) {
-        ExecDb.jdbc(db, "TRUNCATE accounts, order_lines, order_lines_archive, notes, tags; "
+    static void reset(TestDatabase db) {
+        db.execute("TRUNCATE accounts, order_lines, order_lines_archive, notes, tags; "
                 + "INSERT INTO accounts VALUES (1, 'ann', 'ann@x.org', 100, '" + CREATED + "'), "
                 + "(2, 'bob', NULL, 50, '" + CREATED + "'), (3, 'cy', 'cy@x.org', 0, '" + CREATED + "'); "
                 + "INSERT INTO order_lines VALUES (10, 1, 'apple', 3, 'ripe'), (10, 2, 'pear', 1, NULL), "

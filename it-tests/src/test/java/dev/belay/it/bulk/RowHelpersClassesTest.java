@@ -11,42 +11,35 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RowNotFoundException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.it.Rollback;
 import dev.belay.it.bulk.RowFixtures.FieldLine;
 import dev.belay.it.bulk.RowFixtures.SetterAccount;
+import dev.belay.test.TestDatabase;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The row helpers on mutable classes: one written through setters ({@link SetterAccount}, single-column key) and
  * one through public fields ({@link FieldLine}, composite key), both described by {@code Table.of}. Refresh
  * overwrites the same instance; on the pool and inside a transaction that is rolled back.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RowHelpersClassesTest {
     private static final Table<SetterAccount> ACCOUNT = Table.of(SetterAccount.class);
     private static final Table<FieldLine> LINE = Table.of(FieldLine.class);
     private static final Column<FieldLine, Integer> QTY = LINE.field("qty", PgType.INT4);
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, RowFixtures.SCHEMA);
+    static void open(TestDatabase t) {
+        t.execute(RowFixtures.SCHEMA);
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @BeforeEach
@@ -112,7 +105,7 @@ final class RowHelpersClassesTest {
     void updateOrDeleteOfADeletedRowIsRowNotFound() {
         SetterAccount cy = db.get(ACCOUNT, 3L).orElseThrow();
         FieldLine pear = db.get(LINE, 10L, 2).orElseThrow();
-        ExecDb.jdbc(testDb, "DELETE FROM accounts WHERE id = 3; DELETE FROM order_lines WHERE line_no = 2");
+        testDb.execute("DELETE FROM accounts WHERE id = 3; DELETE FROM order_lines WHERE line_no = 2");
         assertThrows(RowNotFoundException.class, () -> db.update(cy));
         assertThrows(RowNotFoundException.class, () -> db.update(LINE, pear, QTY));
         assertThrows(RowNotFoundException.class, () -> db.delete(cy));
@@ -173,7 +166,7 @@ final class RowHelpersClassesTest {
     @Test
     void insideATransactionEverythingIsRolledBackWithIt() {
         SetterAccount ann = db.get(ACCOUNT, 1L).orElseThrow();
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             ann.setName("anna");
             tx.update(ann);
             ann.setName("not yet read");

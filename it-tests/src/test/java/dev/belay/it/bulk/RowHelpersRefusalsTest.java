@@ -13,42 +13,35 @@ import dev.belay.executor.CheckViolationException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TooManyRowsException;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.it.Rollback;
 import dev.belay.it.bulk.RowFixtures.Account;
 import dev.belay.it.bulk.RowFixtures.Note;
 import dev.belay.it.bulk.RowFixtures.OrderLine;
 import dev.belay.it.bulk.RowFixtures.Tag;
-import org.junit.jupiter.api.AfterAll;
+import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the row helpers refuse, and that a refusal or a failing statement changes nothing: a table without a
  * primary key, a null key, key values of the wrong count or type, key columns or another table's columns in an
  * update, a constraint failure (on the pool and inside a transaction), and a key the database does not enforce.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RowHelpersRefusalsTest {
     private static final Table<Account> ACCOUNT = Table.of(Account.class);
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, RowFixtures.SCHEMA);
+    static void open(TestDatabase t) {
+        t.execute(RowFixtures.SCHEMA);
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @BeforeEach
@@ -164,7 +157,7 @@ final class RowHelpersRefusalsTest {
 
     @Test
     void aConstraintFailureInsideATransactionUndoesTheStatementAndTheTransactionRollsBack() {
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             tx.update(new Account(1L, "anna", null, 1, CREATED));
             assertThrows(CheckViolationException.class, () -> tx.update(new Account(2L, "bob", null, -1, CREATED)));
             assertThrows(UniqueViolationException.class, () -> tx.update(new Account(3L, "anna", null, 0, CREATED)));
@@ -192,7 +185,7 @@ final class RowHelpersRefusalsTest {
         assertThrows(TooManyRowsException.class, () -> db.delete(TAG, 1L));
         assertThrows(TooManyRowsException.class, () -> db.get(TAG, 1L));
         assertThrows(TooManyRowsException.class, () -> db.refresh(TAG, new Tag(1L, "?")));
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             assertThrows(TooManyRowsException.class, () -> tx.delete(TAG, new Tag(1L, "a")));
             assertEquals(3, tx.sql("select count(*) from tags").one(Long.class));
         });

@@ -13,18 +13,16 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RowNotFoundException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.it.Rollback;
 import dev.belay.it.bulk.RowFixtures.Account;
 import dev.belay.it.bulk.RowFixtures.OrderLine;
+import dev.belay.test.TestDatabase;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The row helpers on records: {@code get}, {@code update} (every column and listed ones), {@code delete} (by row
@@ -32,24 +30,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and a composite one ({@code order_lines}, a hand-written descriptor), on the pool and inside a transaction
  * that is rolled back. What was committed is checked over plain JDBC.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RowHelpersTest {
     private static final Table<Account> ACCOUNT = Table.of(Account.class);
     private static final Column<Account, String> EMAIL = ACCOUNT.field("email", PgType.TEXT);
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, RowFixtures.SCHEMA);
+    static void open(TestDatabase t) {
+        t.execute(RowFixtures.SCHEMA);
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @BeforeEach
@@ -83,7 +76,7 @@ final class RowHelpersTest {
 
     @Test
     void getInsideATransactionSeesItsOwnWork() {
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             tx.delete(ACCOUNT, 2L);
             assertEquals(Optional.empty(), tx.get(ACCOUNT, 2L));
             assertEquals("ann", tx.get(ACCOUNT, 1L).orElseThrow().name());
@@ -133,7 +126,7 @@ final class RowHelpersTest {
     @Test
     void updateOfADeletedRowIsRowNotFound() {
         Account bob = db.get(ACCOUNT, 2L).orElseThrow();
-        ExecDb.jdbc(testDb, "DELETE FROM accounts WHERE id = 2");
+        testDb.execute("DELETE FROM accounts WHERE id = 2");
         RowNotFoundException e = assertThrows(RowNotFoundException.class, () -> db.update(bob));
         assertEquals("accounts", e.table());
         assertTrue(e.getMessage().contains("\"accounts\"") && e.getMessage().contains("(\"id\")"), e.getMessage());
@@ -149,20 +142,20 @@ final class RowHelpersTest {
 
     @Test
     void rowNotFoundShowsTheKeyValuesWhenParametersMayBeLogged() {
-        DBConnection logging = ExecDb.open(testDb, b -> b.logParameters(true));
+        DBConnection logging = testDb.open(b -> b.logParameters(true));
         try {
             RowNotFoundException e = assertThrows(RowNotFoundException.class,
                     () -> logging.delete(LINE, 10L, 9));
             assertTrue(e.getMessage().contains("(\"order_id\", \"line_no\") = (10, 9)"), e.getMessage());
             assertEquals("order_lines", e.table());
         } finally {
-            ExecDb.closeIdle(logging);
+            testDb.close(logging);
         }
     }
 
     @Test
     void updateInsideATransactionIsRolledBackWithIt() {
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             tx.update(new Account(1L, "anna", null, 1, CREATED));
             tx.update(LINE, new OrderLine(10L, 1, "kiwi", 2, null));
             assertEquals("anna", tx.get(ACCOUNT, 1L).orElseThrow().name());
@@ -219,7 +212,7 @@ final class RowHelpersTest {
 
     @Test
     void deleteInsideATransactionIsRolledBackWithIt() {
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             tx.delete(ACCOUNT, 1L);
             tx.delete(new Account(2L, "bob", null, 50, CREATED));
             tx.delete(LINE, 10L, 1);
@@ -247,7 +240,7 @@ final class RowHelpersTest {
 
     @Test
     void refreshOfADeletedRowIsRowNotFound() {
-        ExecDb.jdbc(testDb, "DELETE FROM order_lines WHERE order_id = 11");
+        testDb.execute("DELETE FROM order_lines WHERE order_id = 11");
         RowNotFoundException e = assertThrows(RowNotFoundException.class,
                 () -> db.refresh(LINE, new OrderLine(11L, 1, "apple", 7, null)));
         assertEquals("order_lines", e.table());
@@ -256,7 +249,7 @@ final class RowHelpersTest {
 
     @Test
     void refreshInsideATransactionSeesItsOwnWork() {
-        ExecDb.undone(db, tx -> {
+        Rollback.undone(db, tx -> {
             tx.update(new Account(3L, "cyrus", null, 5, CREATED));
             assertEquals(new Account(3L, "cyrus", null, 5, CREATED), tx.refresh(new Account(3L, "?", null, 0, CREATED)));
         });

@@ -10,9 +10,8 @@ import dev.belay.dsl.Table;
 import dev.belay.dsl.fixtures.Order;
 import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,17 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One-dimensional arrays of each element type: empty, with NULL elements, with extreme elements, and NULL
  * itself; written through the DSL or bound in raw SQL, read back through the DSL (a List column) and into a
  * record whose List component names the element type.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ArrayTypesTest {
     record Holder(Long id) {}
 
@@ -71,15 +68,10 @@ final class ArrayTypesTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE arr (id int8 PRIMARY KEY, a_i8 int8[], a_num numeric[], a_u uuid[], a_d date[], "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE arr (id int8 PRIMARY KEY, a_i8 int8[], a_num numeric[], a_u uuid[], a_d date[], "
                 + "a_tstz timestamptz[], a_b bool[], a_txt text[], a_st order_status[])");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     /** A list with a NULL element (List.of refuses nulls). */

@@ -16,9 +16,8 @@ import dev.belay.executor.PoolStats;
 import dev.belay.executor.LockNotAvailableException;
 import dev.belay.executor.PoolTimeoutException;
 import dev.belay.executor.QueryTimeoutException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,10 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -44,7 +41,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * DBConfig settings observed on a real server: lock_timeout, fetch size, pool size, per-call timeouts; the
  * values build() refuses; and a toString that never shows the password. (statement_timeout: ErrorsTest.)
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ConfigTest {
     record Num(Long n) {}
 
@@ -81,22 +78,17 @@ final class ConfigTest {
     private static final Guarded G = Guarded.G;
     private static final Counted C = Counted.C;
     private static final Slow S = Slow.S;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE guarded (n int8 NOT NULL); INSERT INTO guarded VALUES (1); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE guarded (n int8 NOT NULL); INSERT INTO guarded VALUES (1); "
                 + "CREATE SEQUENCE counted_seq; "
                 + "CREATE VIEW counted AS SELECT nextval('counted_seq') AS n FROM generate_series(1, 5000); "
                 + "CREATE VIEW slow AS SELECT 1::int8 AS n FROM pg_sleep(5)");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static long scalar(Connection c, String sql) throws SQLException {
@@ -108,7 +100,7 @@ final class ConfigTest {
 
     @Test
     void lockTimeoutFailsAQueryBlockedByAnotherSessionsLock() throws Exception {
-        DBConnection impatient = ExecDb.open(testDb, b -> b.lockTimeout(Duration.ofMillis(200)));
+        DBConnection impatient = testDb.open(b -> b.lockTimeout(Duration.ofMillis(200)));
         // the backstop is far longer than lock_timeout: if lock_timeout were ignored, the state would be 57014
         DBConnection backstop = impatient.withTimeout(Duration.ofSeconds(20));
         try (Connection side = testDb.connect()) {
@@ -130,7 +122,7 @@ final class ConfigTest {
             side.rollback();
             assertEquals(List.of(1L), impatient.exec(select(G.n).from(G)), "once the lock is gone the query runs");
         } finally {
-            ExecDb.closeIdle(impatient);
+            testDb.close(impatient);
         }
     }
 
@@ -141,7 +133,7 @@ final class ConfigTest {
 
     @Test
     void streamFetchesFetchSizeRowsPerRoundTrip() throws Exception {
-        DBConnection seven = ExecDb.open(testDb, b -> b.fetchSize(7));
+        DBConnection seven = testDb.open(b -> b.fetchSize(7));
         try (Connection side = testDb.connect()) {
             scalar(side, "select setval('counted_seq', 1, false)");
             try (Stream<Long> s = seven.stream(select(C.n).from(C))) {
@@ -161,13 +153,13 @@ final class ConfigTest {
                 assertEquals(1000L, produced(side), "the default fetch size is 1000");
             }
         } finally {
-            ExecDb.closeIdle(seven);
+            testDb.close(seven);
         }
     }
 
     /** A pool on its own application_name, so pg_stat_activity can count exactly its backends. */
     private static DBConfig.Builder named(String applicationName) {
-        String url = testDb.jdbcUrl();
+        String url = testDb.url();
         DBConfig.Builder b = DBConfig.builder(url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName);
         if (testDb.user() != null) {
             b.user(testDb.user());
@@ -180,8 +172,8 @@ final class ConfigTest {
 
     @Test
     void poolSizeCapsConnectionsAndAnExhaustedPoolTimesOut() throws Exception {
-        DBConnection two = DBConnection.open(named("belay_two").poolSize(2).connectionTimeout(Duration.ofMillis(400))
-                .build());
+        DBConnection two = testDb.track(DBConnection.open(named("belay_two").poolSize(2)
+                .connectionTimeout(Duration.ofMillis(400)).build()));
         ExecutorService threads = Executors.newFixedThreadPool(6);
         CountDownLatch holding = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
@@ -231,7 +223,7 @@ final class ConfigTest {
             release.countDown();
             threads.shutdown();
             if (threads.awaitTermination(30, TimeUnit.SECONDS)) {
-                ExecDb.closeIdle(two);
+                testDb.close(two);
             } else {
                 threads.shutdownNow();
                 two.close();
@@ -299,7 +291,7 @@ final class ConfigTest {
     private static void notDisabled(String setting, java.util.function.UnaryOperator<DBConfig.Builder> tweak) {
         DBConnection tiny;
         try {
-            tiny = ExecDb.open(testDb, tweak);
+            tiny = testDb.open(tweak);
         } catch (IllegalArgumentException refusedAtBuild) {
             return;
         }
@@ -308,7 +300,7 @@ final class ConfigTest {
         } catch (QueryTimeoutException roundedUpToOneMs) {
             assertEquals("57014", roundedUpToOneMs.sqlState());
         } finally {
-            ExecDb.closeIdle(tiny);
+            testDb.close(tiny);
         }
     }
 
@@ -329,11 +321,11 @@ final class ConfigTest {
     void subMillisecondConnectionTimeoutIsRefused() {
         DBConnection forever;
         try {
-            forever = ExecDb.open(testDb, b -> b.connectionTimeout(Duration.ofNanos(1)));
+            forever = testDb.open(b -> b.connectionTimeout(Duration.ofNanos(1)));
         } catch (IllegalArgumentException refusedAtBuild) {
             return;
         }
-        ExecDb.closeIdle(forever);
+        testDb.close(forever);
         throw new AssertionError("connectionTimeout(1 ns) was accepted; HikariCP reads the 0 ms it becomes as "
                 + "'wait forever'");
     }

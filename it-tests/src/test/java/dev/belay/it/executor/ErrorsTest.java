@@ -21,9 +21,8 @@ import dev.belay.executor.QueryTimeoutException;
 import dev.belay.executor.SerializationFailureException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -35,29 +34,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each exception type, produced by a real server condition on the seeded fixture. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ErrorsTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        ExecDb.jdbc(t, "CREATE TABLE checked (n int4 CONSTRAINT n_positive CHECK (n > 0)); "
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        t.execute("CREATE TABLE checked (n int4 CONSTRAINT n_positive CHECK (n > 0)); "
                 + "CREATE TABLE locks (id int4 PRIMARY KEY, v int4 NOT NULL); INSERT INTO locks VALUES (1, 0), (2, 0)");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @Test
@@ -153,14 +145,14 @@ final class ErrorsTest {
 
     @Test
     void statementTimeoutFromConfig() {
-        DBConnection timed = ExecDb.open(testDb, b -> b.statementTimeout(Duration.ofMillis(300)));
+        DBConnection timed = testDb.open(b -> b.statementTimeout(Duration.ofMillis(300)));
         try {
             QueryTimeoutException e = assertThrows(QueryTimeoutException.class,
                     () -> timed.sql("select pg_sleep(5)").fetch(String.class));
             assertEquals("57014", e.sqlState());
             assertEquals("300ms", timed.sql("show statement_timeout").one(String.class));
         } finally {
-            ExecDb.closeIdle(timed);
+            testDb.close(timed);
         }
     }
 
@@ -192,13 +184,13 @@ final class ErrorsTest {
         assertFalse(hidden.getMessage().contains("hunter2-xyz"), hidden.getMessage());
         assertTrue(hidden.getMessage().contains("hidden"), hidden.getMessage());
 
-        DBConnection shown = ExecDb.open(testDb, b -> b.logParameters(true));
+        DBConnection shown = testDb.open(b -> b.logParameters(true));
         try {
             BelayException e = assertThrows(BelayException.class,
                     () -> shown.sql("select :secret::text, 1 / 0").bind("secret", "hunter2-xyz").fetch(String.class));
             assertTrue(e.getMessage().contains("hunter2-xyz"), e.getMessage());
         } finally {
-            ExecDb.closeIdle(shown);
+            testDb.close(shown);
         }
     }
 

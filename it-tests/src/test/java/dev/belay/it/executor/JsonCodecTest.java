@@ -15,23 +15,20 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.JsonCodec;
 import dev.belay.executor.MappingException;
 import dev.belay.executor.TypeRegistry;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A pluggable {@link JsonCodec} (TypeRegistry.withJson) carrying a Java record in json and jsonb columns, through
  * the DSL and raw SQL; NULLs; and a codec that throws, which must surface as Belay's bind or mapping error.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class JsonCodecTest {
     record Point(int x, int y) {}
 
@@ -96,25 +93,20 @@ final class JsonCodecTest {
 
     private static final ShapeTable S = ShapeTable.S;
     private static final AtomicLong IDS = new AtomicLong();
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE shapes (id int8 PRIMARY KEY, pj json, pjb jsonb)");
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE shapes (id int8 PRIMARY KEY, pj json, pjb jsonb)");
         testDb = t;
-        db = ExecDb.open(t, b -> b.types(TypeRegistry.defaults().withJson(new PointCodec())));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.types(TypeRegistry.defaults().withJson(new PointCodec())));
     }
 
     /** A row written as SQL text, so reading is tested apart from binding. */
     private static long literalRow(String json) {
         long id = IDS.incrementAndGet();
-        ExecDb.jdbc(testDb, "INSERT INTO shapes VALUES (" + id + ", '" + json + "', '" + json + "')");
+        testDb.execute("INSERT INTO shapes VALUES (" + id + ", '" + json + "', '" + json + "')");
         return id;
     }
 
@@ -199,7 +191,7 @@ final class JsonCodecTest {
     @Test
     void aCodecThatFailsToReadIsAMappingErrorNamingTheColumn() {
         long id = literalRow("{\"x\": 1, \"y\": 1}");
-        DBConnection broken = ExecDb.open(testDb, b -> b.types(TypeRegistry.defaults().withJson(new BrokenCodec())));
+        DBConnection broken = testDb.open(b -> b.types(TypeRegistry.defaults().withJson(new BrokenCodec())));
         try {
             RuntimeException dsl = assertThrows(RuntimeException.class, () -> broken.one(select(S).where(S.id.eq(id))));
             MappingException e = assertInstanceOf(MappingException.class, dsl);
@@ -211,14 +203,14 @@ final class JsonCodecTest {
             assertInstanceOf(MappingException.class, raw);
             assertTrue(raw.getMessage().contains("pjb"), raw.getMessage());
         } finally {
-            ExecDb.closeIdle(broken);
+            testDb.close(broken);
         }
     }
 
     /** Regression: the codec is never asked to write (see bindsAPointThroughTheCodecInTheDsl), so its failure cannot show. */
     @Test
     void aCodecThatFailsToWriteIsABindError() {
-        DBConnection broken = ExecDb.open(testDb, b -> b.types(TypeRegistry.defaults().withJson(new BrokenCodec())));
+        DBConnection broken = testDb.open(b -> b.types(TypeRegistry.defaults().withJson(new BrokenCodec())));
         try {
             long id = IDS.incrementAndGet();
             RuntimeException dsl = assertThrows(RuntimeException.class,
@@ -229,7 +221,7 @@ final class JsonCodecTest {
                     "names the column or the parameter: " + e.getMessage());
             assertEquals(0L, db.sql("select count(*) from shapes where id = :id").bind("id", id).one(Long.class));
         } finally {
-            ExecDb.closeIdle(broken);
+            testDb.close(broken);
         }
     }
 
@@ -237,7 +229,7 @@ final class JsonCodecTest {
     @Test
     void withoutACodecBothDirectionsSayWhatIsMissing() {
         long id = literalRow("{\"x\": 1, \"y\": 1}");
-        DBConnection plain = ExecDb.open(testDb);
+        DBConnection plain = testDb.open();
         try {
             MappingException read = assertThrows(MappingException.class,
                     () -> plain.one(select(S).where(S.id.eq(id))));
@@ -247,7 +239,7 @@ final class JsonCodecTest {
             BindException e = assertInstanceOf(BindException.class, write);
             assertTrue(e.getMessage().contains("JsonCodec"), e.getMessage());
         } finally {
-            ExecDb.closeIdle(plain);
+            testDb.close(plain);
         }
     }
 }

@@ -11,9 +11,8 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +21,17 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The statement log, captured from java.util.logging's "dev.belay.sql" logger (where System.Logger routes by
  * default): a FINE (System.Logger DEBUG) line per statement with SQL, timing and row count; parameters only
  * with logParameters(true); WARNING with "slow" past slowQueryThreshold.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class LoggingTest {
     record Note(Long id, String body) {}
 
@@ -72,23 +69,18 @@ final class LoggingTest {
     private static final Logger SQL_LOG = Logger.getLogger("dev.belay.sql");
     /** Matches the timing Engine writes, e.g. "0.412 ms". */
     private static final Pattern TIMING = Pattern.compile("\\d+[.,]\\d{3} ms");
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private static DBConnection db;
     private Capture capture;
     private Level savedLevel;
     private boolean savedUseParent;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE notes (id int8 PRIMARY KEY, body text NOT NULL); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE notes (id int8 PRIMARY KEY, body text NOT NULL); "
                 + "INSERT INTO notes VALUES (1, 'one'), (2, 'two')");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @BeforeEach
@@ -163,7 +155,7 @@ final class LoggingTest {
 
     @Test
     void parametersAreShownWithLogParameters() {
-        DBConnection verbose = ExecDb.open(testDb, b -> b.logParameters(true));
+        DBConnection verbose = testDb.open(b -> b.logParameters(true));
         try {
             verbose.sql("select body from notes where body <> :p /* shown-marker */").bind("p", "visible-value-42")
                     .fetch(String.class);
@@ -172,13 +164,13 @@ final class LoggingTest {
             verbose.exec(select(N.body).from(N).where(N.id.eq(987654321L)));
             assertEquals(1, capture.about("987654321").size(), "the DSL's parameters are shown too");
         } finally {
-            ExecDb.closeIdle(verbose);
+            testDb.close(verbose);
         }
     }
 
     @Test
     void aStatementSlowerThanTheThresholdIsAWarning() {
-        DBConnection watched = ExecDb.open(testDb, b -> b.slowQueryThreshold(Duration.ofMillis(50)));
+        DBConnection watched = testDb.open(b -> b.slowQueryThreshold(Duration.ofMillis(50)));
         try {
             watched.sql("select pg_sleep(0.2) /* slow-marker */").one(String.class);
             LogRecord slow = only("slow-marker");
@@ -189,7 +181,7 @@ final class LoggingTest {
             watched.sql("select 1 /* quick-marker */").one(Integer.class);
             assertEquals(Level.FINE, only("quick-marker").getLevel());
         } finally {
-            ExecDb.closeIdle(watched);
+            testDb.close(watched);
         }
         // with the default threshold (1 s) the same sleep is not a warning
         db.sql("select pg_sleep(0.2) /* default-threshold-marker */").one(String.class);
@@ -201,12 +193,12 @@ final class LoggingTest {
         SQL_LOG.setLevel(Level.INFO);
         db.sql("select 1 /* off-marker */").one(Integer.class);
         assertEquals(List.of(), capture.about("off-marker"));
-        DBConnection watched = ExecDb.open(testDb, b -> b.slowQueryThreshold(Duration.ofMillis(50)));
+        DBConnection watched = testDb.open(b -> b.slowQueryThreshold(Duration.ofMillis(50)));
         try {
             watched.sql("select pg_sleep(0.2) /* warn-at-info-marker */").one(String.class);
             assertEquals(Level.WARNING, only("warn-at-info-marker").getLevel(), "WARNING still passes an INFO logger");
         } finally {
-            ExecDb.closeIdle(watched);
+            testDb.close(watched);
         }
     }
 }

@@ -19,9 +19,8 @@ import dev.belay.executor.ForeignKeyViolationException;
 import dev.belay.executor.NotNullViolationException;
 import dev.belay.executor.QueryTimeoutException;
 import dev.belay.executor.TxOptions;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,10 +31,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Server conditions ErrorsTest does not produce: a constraint with no dedicated subtype (exclusion), a
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * an error mid-stream, errors with no subtype (syntax, read-only transaction), and a server that is not there.
  * (Lock timeout and pool exhaustion: ConfigTest.)
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class MoreErrorsTest {
     record Num(Integer n) {}
 
@@ -71,22 +68,17 @@ final class MoreErrorsTest {
         }
     }
 
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        ExecDb.jdbc(t, "CREATE TABLE bookings (room int4 NOT NULL, during int4range NOT NULL, "
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        t.execute("CREATE TABLE bookings (room int4 NOT NULL, during int4range NOT NULL, "
                 + "CONSTRAINT no_double_booking EXCLUDE USING gist (during WITH &&)); "
                 + "CREATE VIEW fragile AS SELECT 1 / (500 - g) AS n FROM generate_series(1, 1000) g");
         testDb = t;
-        db = ExecDb.open(t, b -> b.fetchSize(100));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.fetchSize(100));
     }
 
     @Test

@@ -12,23 +12,20 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rows into classes that are not records: through public setters (proved by a setter that transforms and
  * counts), through public fields, and the errors for a missing property, a NULL into a primitive and a Java
  * type Belay cannot read. Table people: (1, ann, 30, annie), (2, bob, NULL, NULL), (3, NULL, 40, NULL).
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class PojoMappingTest {
 
     /** Private state, public setters: the setter upper-cases the name and counts its calls. */
@@ -173,15 +170,10 @@ final class PojoMappingTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE people (id int8 PRIMARY KEY, name text, age int4, nickname text); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE people (id int8 PRIMARY KEY, name text, age int4, nickname text); "
                 + "INSERT INTO people VALUES (1, 'ann', 30, 'annie'), (2, 'bob', NULL, NULL), (3, NULL, 40, NULL)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @Test

@@ -12,21 +12,19 @@ import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.PoolStats;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Opening, sharing and closing pools. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class PoolTest {
 
     @Test
-    void openWithUrlUserPasswordAndClose(TestDb t) {
-        DBConnection db = DBConnection.open(t.jdbcUrl(), t.user(), t.password());
+    void openWithUrlUserPasswordAndClose(TestDatabase t) {
+        DBConnection db = DBConnection.open(t.url(), t.user(), t.password());
         assertEquals(1, db.sql("select 1").one(Integer.class));
         PoolStats stats = db.poolStats();
         assertEquals(0, stats.active());
@@ -36,13 +34,13 @@ final class PoolTest {
     }
 
     @Test
-    void openWithConfig(TestDb t) {
-        DBConnection db = ExecDb.open(t, b -> b.poolSize(2).lockTimeout(Duration.ofSeconds(3)));
+    void openWithConfig(TestDatabase t) {
+        DBConnection db = t.open(b -> b.poolSize(2).lockTimeout(Duration.ofSeconds(3)));
         try {
             assertEquals("3s", db.sql("show lock_timeout").one(String.class));
             assertEquals("0", db.sql("show statement_timeout").one(String.class));
         } finally {
-            ExecDb.closeIdle(db);
+            t.close(db);
         }
     }
 
@@ -58,9 +56,9 @@ final class PoolTest {
     }
 
     @Test
-    void ofDataSourceIsNotClosed(TestDb t) {
+    void ofDataSourceIsNotClosed(TestDatabase t) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(t.jdbcUrl());
+        config.setJdbcUrl(t.url());
         config.setUsername(t.user());
         config.setPassword(t.password());
         config.setMaximumPoolSize(2);
@@ -76,9 +74,9 @@ final class PoolTest {
     }
 
     @Test
-    void ofPlainDataSource(TestDb t) {
+    void ofPlainDataSource(TestDatabase t) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(t.jdbcUrl());
+        ds.setURL(t.url());
         if (t.user() != null) {
             ds.setUser(t.user());
         }

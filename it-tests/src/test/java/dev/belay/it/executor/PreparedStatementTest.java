@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.belay.dsl.Param;
 import dev.belay.dsl.Select;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A reused query keeps one SQL text, so pgjdbc's per-connection statement cache turns it into a named
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * plans it once. Checked on the server itself through {@code pg_prepared_statements}, on a one-connection
  * pool so every call lands on the same session.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class PreparedStatementTest {
     private static final Param<Integer> MIN_AGE = param("minAge", Integer.class);
     private static final Select<String> NAMES_OVER =
@@ -32,14 +29,9 @@ final class PreparedStatementTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) throws SQLException {
-        t.seed();
-        db = ExecDb.open(t, b -> b.poolSize(1));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+    static void open(TestDatabase t) throws SQLException {
+        t.runScript(FixtureDatabase.SEED);
+        db = t.open(b -> b.poolSize(1));
     }
 
     @Test

@@ -18,21 +18,18 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
 import dev.belay.executor.QueryTimeoutException;
 import dev.belay.executor.TooManyRowsException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** exec / first / one / fetchValue / stream / withTimeout on the seeded fixture (users Alice, Bob, Carol). */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class QueryMethodsTest {
     record IdName(Long id, String name) {}
 
@@ -48,20 +45,15 @@ final class QueryMethodsTest {
     }
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        ExecDb.jdbc(t, "CREATE TABLE stream_rows (n int4 NOT NULL); "
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        t.execute("CREATE TABLE stream_rows (n int4 NOT NULL); "
                 + "INSERT INTO stream_rows SELECT g FROM generate_series(1, 5000) g");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     @Test
@@ -133,7 +125,7 @@ final class QueryMethodsTest {
 
     @Test
     void streamReadsAllRowsAndReturnsTheConnection() {
-        DBConnection small = ExecDb.open(testDb, b -> b.fetchSize(100));
+        DBConnection small = testDb.open(b -> b.fetchSize(100));
         try {
             long sum = 0;
             int count = 0;
@@ -155,7 +147,7 @@ final class QueryMethodsTest {
             }
             assertEquals(0, small.poolStats().active());
         } finally {
-            ExecDb.closeIdle(small);
+            testDb.close(small);
         }
     }
 

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Row;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
-import org.junit.jupiter.api.AfterAll;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code db.sql(...)} finds placeholders where PostgreSQL's lexer would, and nowhere else. PostgreSQL is the
@@ -20,18 +17,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * value of the one placeholder that was really bound. A placeholder taken from inside a literal would fail the
  * {@code bind} or change the result; one missed would leave {@code :name} in the SQL, a syntax error.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RawSqlLexerTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+    static void open(TestDatabase t) {
+        db = t.open();
     }
 
     @Test

@@ -10,18 +10,15 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
 import dev.belay.executor.RawSql;
 import dev.belay.executor.TooManyRowsException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code db.sql(...)}: placeholders, binding and mapping by column label, on the seeded fixture. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RawSqlTest {
     record UserMail(Long userId, String emailAddress) {}
 
@@ -45,14 +42,9 @@ final class RawSqlTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        db = t.open();
     }
 
     @Test

@@ -10,37 +10,29 @@ import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.SerializationFailureException;
 import dev.belay.executor.TxOptions;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code transaction(...)}: commit, rollback, savepoints, options and retries. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TransactionTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE items (name text PRIMARY KEY); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE items (name text PRIMARY KEY); "
                 + "CREATE TABLE counters (id int4 PRIMARY KEY, v int4 NOT NULL); INSERT INTO counters VALUES (1, 0), (2, 0)");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static void insert(DBConnection c, String name) {
@@ -139,7 +131,7 @@ final class TransactionTest {
 
     @Test
     void optionsDoNotLeakToTheNextBorrower() {
-        DBConnection one = ExecDb.open(testDb, b -> b.poolSize(1));
+        DBConnection one = testDb.open(b -> b.poolSize(1));
         try {
             one.useTransaction(TxOptions.serializable().readOnly(true), tx -> tx.sql("select 1").one(Integer.class));
             assertEquals("read committed", one.sql("show transaction_isolation").one(String.class));
@@ -148,7 +140,7 @@ final class TransactionTest {
             insert(one, "after read only");
             assertTrue(exists("after read only"));
         } finally {
-            ExecDb.closeIdle(one);
+            testDb.close(one);
         }
     }
 

@@ -11,9 +11,8 @@ import dev.belay.dsl.Field;
 import dev.belay.dsl.Row;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,16 +23,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Scalar types at their limits, written through the DSL or bound in raw SQL, and read back both ways:
  * the values a type's happy path never reaches (MIN/MAX, NaN, -0.0, year 1, microseconds, all 256 bytes).
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TypeEdgeCasesTest {
     record Ints(short i2, int i4, long i8) {}
 
@@ -46,13 +43,8 @@ final class TypeEdgeCasesTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         db = TypesTable.createAndOpen(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
     }
 
     /** Writes {@code value} into a new row through the DSL and reads it back through the DSL. */

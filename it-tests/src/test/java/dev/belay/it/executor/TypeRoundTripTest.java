@@ -14,10 +14,9 @@ import dev.belay.executor.Converter;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
 import dev.belay.executor.TypeRegistry;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
 import dev.belay.it.executor.TypesTable.Email;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +29,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each supported type written through Belay and read back through the DSL and raw SQL. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TypeRoundTripTest {
     record PrimitiveInt(int value) {}
 
@@ -47,13 +44,8 @@ final class TypeRoundTripTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         db = TypesTable.createAndOpen(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
     }
 
     /** Inserts {@code value} into a new row through the DSL and reads it back through the DSL. */

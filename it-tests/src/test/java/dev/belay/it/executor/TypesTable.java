@@ -8,8 +8,7 @@ import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.executor.Converter;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TypeRegistry;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDb;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +40,9 @@ final class TypesTable extends Table<TypesTable.Holder> {
             .with(Converter.of(String.class, Email.class, Email::new, Email::value));
 
     /** Creates the table in the class's database and opens a pool on it with {@link #TYPES}. */
-    static DBConnection createAndOpen(TestDb db) {
-        ExecDb.jdbc(db, CREATE);
-        return ExecDb.open(db, b -> b.types(TYPES));
+    static DBConnection createAndOpen(TestDatabase db) {
+        db.execute(CREATE);
+        return db.open(b -> b.types(TYPES));
     }
 
     final Column<Holder, Long> id = column("id", PgType.INT8).primaryKey();

@@ -15,12 +15,12 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.BelayException;
 import dev.belay.executor.ConnectionLostException;
+import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.TxOptions;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,11 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,7 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (checked on a plain JDBC connection, independent of Belay), and the pool lends a fresh connection afterwards.
  * The pool has one connection, so the backend to kill is the one the last call ran on.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class BackendKillTest {
     record Numbered(Integer n, Integer pid) {}
 
@@ -82,12 +80,12 @@ final class BackendKillTest {
     /** HikariCP lends a connection used less than this long ago without validating it (aliveBypassWindowMs). */
     private static final Duration UNVALIDATED = Duration.ofMillis(500);
 
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE VIEW kill_series AS SELECT g::int4 AS n, pg_backend_pid() AS pid "
+    static void open(TestDatabase t) {
+        t.execute("CREATE VIEW kill_series AS SELECT g::int4 AS n, pg_backend_pid() AS pid "
                 + "FROM generate_series(1, 10000) g; "
                 + "CREATE TABLE kill_rows (n int4 PRIMARY KEY); "
                 + "INSERT INTO kill_rows SELECT g FROM generate_series(1, 100) g; "
@@ -95,12 +93,7 @@ final class BackendKillTest {
                 + "CREATE TABLE kill_counter (id int4 PRIMARY KEY, v int4 NOT NULL); "
                 + "INSERT INTO kill_counter VALUES (1, 0)");
         testDb = t;
-        db = ExecDb.open(t, b -> b.poolSize(1).fetchSize(10));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.poolSize(1).fetchSize(10));
     }
 
     /** After each case: the pool lends a working connection again, and the pool is back to idle. */
@@ -419,7 +412,7 @@ final class BackendKillTest {
     }
 
     private static void committedUpdate(String sql) {
-        ExecDb.jdbc(testDb, sql);
+        testDb.execute(sql);
     }
 
     // ---- 5. killed while idle in the pool, past HikariCP's validation window ------------------------
@@ -447,10 +440,16 @@ final class BackendKillTest {
      */
     @Test
     void endedByTheServerWhileIdleInThePoolIsAConnectionLostToo() {
-        String url = testDb.jdbcUrl();
-        TestDb shortLived = new TestDb(url + (url.contains("?") ? "&" : "?") + "options=-c%20idle_session_timeout%3D150",
-                testDb.user(), testDb.password());
-        DBConnection idle = ExecDb.open(shortLived, b -> b.poolSize(1));
+        String url = testDb.url();
+        DBConfig.Builder shortLived = DBConfig.builder(url + (url.contains("?") ? "&" : "?")
+                + "options=-c%20idle_session_timeout%3D150").poolSize(1);
+        if (testDb.user() != null) {
+            shortLived.user(testDb.user());
+        }
+        if (testDb.password() != null) {
+            shortLived.password(testDb.password());
+        }
+        DBConnection idle = testDb.track(DBConnection.open(shortLived.build()));
         try {
             for (int attempt = 1; ; attempt++) {
                 int pid = idle.sql("select pg_backend_pid()").one(Integer.class);
@@ -475,7 +474,7 @@ final class BackendKillTest {
             assertEquals(0, idle.poolStats().active());
             assertEquals(9, idle.sql("select 9").one(Integer.class));
         } finally {
-            ExecDb.closeIdle(idle);
+            testDb.close(idle);
         }
     }
 }

@@ -12,9 +12,9 @@ import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.it.Rollback;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,10 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 8 threads × 10,000 mixed operations on one shared {@link DBConnection} with a pool of 8: DSL inserts,
@@ -48,7 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Each thread's operations come from {@code seed + thread}; replay with {@code -Dbelay.fuzz.seed=N}.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ConcurrencyTest {
     private static final long SEED = Fuzz.seed(0x5EED_0003L);
     private static final int THREADS = 8;
@@ -94,22 +92,17 @@ final class ConcurrencyTest {
     }
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE items (id int8 PRIMARY KEY, owner int4 NOT NULL, v int8 NOT NULL); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE items (id int8 PRIMARY KEY, owner int4 NOT NULL, v int8 NOT NULL); "
                 + "CREATE INDEX ON items (owner); "
                 + "CREATE TABLE counters (id int4 PRIMARY KEY, v int8 NOT NULL); "
                 + "INSERT INTO counters SELECT g, 0 FROM generate_series(0, " + (THREADS - 1) + ") g; "
                 + "INSERT INTO counters SELECT " + SHARED_BASE + " + g, 0 FROM generate_series(0, " + (SHARED - 1) + ") g");
         testDb = t;
-        db = ExecDb.open(t, b -> b.poolSize(THREADS));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.poolSize(THREADS));
     }
 
     /** What one thread has committed: its live items, its counter, and its increments of each shared counter. */

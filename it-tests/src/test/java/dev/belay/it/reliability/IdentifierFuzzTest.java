@@ -16,10 +16,9 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Row;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
 import dev.belay.it.reliability.Judge.Mismatches;
+import dev.belay.test.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,10 +36,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 1,050 generated identifiers (50 table names, 20 column names each) with spaces, quotes, backslashes,
@@ -51,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Replay a run with {@code -Dbelay.fuzz.seed=N}; every failure message carries the seed.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class IdentifierFuzzTest {
     private static final long SEED = Fuzz.seed(0x5EED_0002L);
     private static final int TABLES = 50;
@@ -72,17 +69,12 @@ final class IdentifierFuzzTest {
     record Spec(String name, List<String> columns, List<Object[]> rows) {}
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static String ctx(String what) {
@@ -218,7 +210,7 @@ final class IdentifierFuzzTest {
         for (Spec s : specs) {
             ddl.add(DynamicTable.ddl(s.name(), s.columns()));
         }
-        ExecDb.jdbc(testDb, String.join(";\n", ddl));
+        testDb.execute(String.join(";\n", ddl));
 
         for (Spec s : specs) {
             exercise(f, s);

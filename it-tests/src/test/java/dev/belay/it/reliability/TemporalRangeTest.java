@@ -9,9 +9,8 @@ import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,10 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.function.Executable;
  * text of what it stored, and read back through the DSL and raw SQL. The values next to each corner,
  * which work, are checked the same way, so a failure shows where the edge is.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TemporalRangeTest {
     record Moment(Long id, LocalDate day, LocalDateTime ts, Instant tstz) {}
 
@@ -56,18 +53,13 @@ final class TemporalRangeTest {
     private static final MomentTable T = MomentTable.T;
     private static final AtomicLong IDS = new AtomicLong();
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE moments (id int8 PRIMARY KEY, day date, ts timestamp, tstz timestamptz)");
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE moments (id int8 PRIMARY KEY, day date, ts timestamp, tstz timestamptz)");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     /**
@@ -119,7 +111,7 @@ final class TemporalRangeTest {
         });
         long viaLiteral = IDS.incrementAndGet();
         checks.add(() -> {
-            ExecDb.jdbc(testDb, "INSERT INTO moments VALUES (" + viaLiteral + ", '" + Judge.date(day) + "', '"
+            testDb.execute("INSERT INTO moments VALUES (" + viaLiteral + ", '" + Judge.date(day) + "', '"
                     + Judge.timestamp(ts, "") + "', '" + Judge.timestamp(ts, "+00") + "')");
             assertReadBack(what + " written as SQL literals", viaLiteral, expected);
         });

@@ -14,9 +14,8 @@ import dev.belay.executor.PoolStats;
 import dev.belay.executor.PoolTimeoutException;
 import dev.belay.executor.QueryTimeoutException;
 import dev.belay.executor.TransactionRolledBackException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,34 +30,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Statement and lock timeouts, and an exhausted pool (issue 16, reliability suite): each is its own typed
  * error, nothing of a timed-out transaction is committed (checked on plain JDBC), and the connection or pool
  * serves again afterwards. Pools of one connection show that the very connection that timed out is reused.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TimeoutAndPoolTest {
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     /** statement_timeout = 200 ms, one connection. */
     private static DBConnection timed;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE tp_rows (id int4 PRIMARY KEY, v int4 NOT NULL); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE tp_rows (id int4 PRIMARY KEY, v int4 NOT NULL); "
                 + "INSERT INTO tp_rows VALUES (1, 0); "
                 + "CREATE TABLE tp_log (note text NOT NULL)");
         testDb = t;
-        timed = ExecDb.open(t, b -> b.poolSize(1).statementTimeout(Duration.ofMillis(200)));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(timed);
+        timed = t.open(b -> b.poolSize(1).statementTimeout(Duration.ofMillis(200)));
     }
 
     private static int pid(DBConnection db) {
@@ -95,7 +87,7 @@ final class TimeoutAndPoolTest {
 
     @Test
     void perCallTimeoutFailsTypedAndTheConnectionIsUsableAfter() {
-        DBConnection patient = ExecDb.open(testDb, b -> b.poolSize(1));
+        DBConnection patient = testDb.open(b -> b.poolSize(1));
         try {
             int before = pid(patient);
             DBConnection oneSecond = patient.withTimeout(Duration.ofSeconds(1));
@@ -106,7 +98,7 @@ final class TimeoutAndPoolTest {
             assertEquals(before, pid(oneSecond), "the cancelled statement does not cost the connection");
             assertEquals(7, oneSecond.sql("select 7").one(Integer.class));
         } finally {
-            ExecDb.closeIdle(patient);
+            testDb.close(patient);
         }
     }
 
@@ -146,7 +138,7 @@ final class TimeoutAndPoolTest {
 
     @Test
     void lockTimeoutOnARowAnotherSessionLockedIsLockNotAvailable() throws Exception {
-        DBConnection impatient = ExecDb.open(testDb, b -> b.poolSize(1).lockTimeout(Duration.ofMillis(200)));
+        DBConnection impatient = testDb.open(b -> b.poolSize(1).lockTimeout(Duration.ofMillis(200)));
         try (Connection side = testDb.connect()) {
             side.setAutoCommit(false);
             try (Statement st = side.createStatement()) {
@@ -173,7 +165,7 @@ final class TimeoutAndPoolTest {
             assertEquals(1, impatient.sql("update tp_rows set v = v + 1 where id = 1").execute(),
                     "once the lock is gone the update runs");
         } finally {
-            ExecDb.closeIdle(impatient);
+            testDb.close(impatient);
         }
         assertEquals(0L, logged("lock timeout"));
         assertEquals(1L, committed("select v from tp_rows where id = 1"));
@@ -183,7 +175,7 @@ final class TimeoutAndPoolTest {
 
     @Test
     void anExhaustedPoolTimesOutTypedWithItsCountsAndServesAgainAfterwards() throws Exception {
-        DBConnection two = ExecDb.open(testDb, b -> b.poolSize(2).connectionTimeout(Duration.ofMillis(300)));
+        DBConnection two = testDb.open(b -> b.poolSize(2).connectionTimeout(Duration.ofMillis(300)));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CountDownLatch holding = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
@@ -226,7 +218,7 @@ final class TimeoutAndPoolTest {
             release.countDown();
             threads.shutdown();
             assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
-            ExecDb.closeIdle(two);
+            testDb.close(two);
         }
         assertEquals(2L, logged("held"));
         assertEquals(0L, logged("never"));

@@ -21,11 +21,10 @@ import dev.belay.executor.BelayException;
 import dev.belay.executor.BindException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RawSql;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
 import dev.belay.it.reliability.Judge.Mismatches;
 import dev.belay.it.reliability.ValueTable.Val;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -43,10 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -58,7 +55,7 @@ import org.junit.jupiter.api.function.Executable;
  *
  * <p>Replay a run with {@code -Dbelay.fuzz.seed=N}; every failure message carries the seed.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ValueFuzzTest {
     private static final long SEED = Fuzz.seed(0x5EED_0001L);
     private static final int COUNT = 10_000;
@@ -77,23 +74,18 @@ final class ValueFuzzTest {
     record Echo(Integer i, String echo, String md5, Integer octets, Integer chars) {}
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private static List<Val> rows;
 
     @BeforeAll
-    static void setUp(TestDb t) {
-        ExecDb.jdbc(t, ValueTable.create(V.name()) + "; " + ValueTable.create(RAW) + "; "
+    static void setUp(TestDatabase t) {
+        t.execute(ValueTable.create(V.name()) + "; " + ValueTable.create(RAW) + "; "
                 + ValueTable.create(REFUSALS.name()));
         testDb = t;
-        db = ExecDb.open(t);
+        db = t.open();
         rows = ValueTable.generate(new Fuzz(SEED), COUNT);
         insertThroughDsl();
         db.exec(insertInto(REFUSALS).values(List.of(plain(NUL_TARGET, "keeper"), plain(SURROGATE_TARGET, "keeper"))));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
     }
 
     private static String ctx(String what) {

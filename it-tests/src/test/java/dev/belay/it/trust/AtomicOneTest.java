@@ -13,19 +13,16 @@ import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
 import dev.belay.executor.TooManyRowsException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 8: {@code one()} on a data-modifying statement is atomic (when it throws, the statement's
@@ -33,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one is refused before it runs. Every group of 5 accounts (ids grp*10+1 .. grp*10+5, v = 0) belongs to one
  * test; what was committed is read on a plain JDBC connection.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class AtomicOneTest {
     record Account(Long id, Integer grp, Integer v) {}
 
@@ -50,20 +47,15 @@ final class AtomicOneTest {
 
     private static final Accounts A = Accounts.A;
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE accounts (id int8 PRIMARY KEY, grp int4 NOT NULL, v int4 NOT NULL); "
+        t.execute("CREATE TABLE accounts (id int8 PRIMARY KEY, grp int4 NOT NULL, v int4 NOT NULL); "
                 + "INSERT INTO accounts SELECT grp * 10 + i, grp, 0 FROM generate_series(1, 5) grp, "
                 + "generate_series(1, 5) i");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     /** The committed v of every account of {@code grp}, by id. */

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 4: a checked exception thrown from a transaction body (sneaky-thrown from Java, or from
@@ -32,23 +29,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reaches the caller as the same instance. The outermost cases run on a HikariCP pool, which rolls back a
  * connection returned mid-transaction by itself, and on {@link OneConnectionPool}, which does not.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class CheckedExceptionTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private OneConnectionPool pool;
     private DBConnection bare;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE items (name text PRIMARY KEY)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        t.execute("CREATE TABLE items (name text PRIMARY KEY)");
+        db = t.open();
     }
 
     @BeforeEach

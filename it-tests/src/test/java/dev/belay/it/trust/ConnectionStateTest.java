@@ -12,8 +12,8 @@ import dev.belay.executor.TooManyRowsException;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,14 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 10: every connection goes back to a non-HikariCP pool as it was lent. The pool is the worst
  * case, {@link OneConnectionPool}: one physical connection lent again and again and reset by nobody, so
  * whatever Belay leaves on it (isolation, read-only, autocommit, an open transaction) meets the next borrower.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ConnectionStateTest {
     record Acc(Integer id, Integer grp, Integer v) {}
 
@@ -49,12 +48,12 @@ final class ConnectionStateTest {
     }
 
     private static final Accs T = Accs.T;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     private OneConnectionPool pool;
     private DBConnection db;
 
     @BeforeAll
-    static void schema(TestDb t) throws SQLException {
+    static void schema(TestDatabase t) throws SQLException {
         testDb = t;
         try (Connection c = t.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE accs (id int4 PRIMARY KEY, grp int4 NOT NULL, v int4 NOT NULL); "

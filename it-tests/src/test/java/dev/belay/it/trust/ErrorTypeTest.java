@@ -17,9 +17,8 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.LockNotAvailableException;
 import dev.belay.executor.PoolTimeoutException;
 import dev.belay.executor.QueryTimeoutException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,10 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -51,7 +48,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * not a query timeout (57014); an exhausted pool is a {@link PoolTimeoutException} with the pool's counts, not
  * a lost connection; a server that is not there is a {@link ConnectionLostException}.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ErrorTypeTest {
     record Lock(Integer id, Integer v) {}
 
@@ -67,18 +64,13 @@ final class ErrorTypeTest {
 
     private static final Locks L = Locks.L;
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE locks (id int4 PRIMARY KEY, v int4 NOT NULL); INSERT INTO locks VALUES (1, 0)");
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE locks (id int4 PRIMARY KEY, v int4 NOT NULL); INSERT INTO locks VALUES (1, 0)");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static <X extends BelayException> X typed(Class<X> type, String sqlState, Executable call) {
@@ -128,9 +120,15 @@ final class ErrorTypeTest {
      */
     @Test
     void anExhaustedPoolIsAPoolTimeoutAndAMissingServerAConnectionLost() throws Exception {
-        try (Proxy proxy = new Proxy(testDb.jdbcUrl())) {
-            DBConnection one = ExecDb.open(new TestDb(proxy.url, testDb.user(), testDb.password()),
-                    b -> b.poolSize(1).connectionTimeout(Duration.ofMillis(300)));
+        try (Proxy proxy = new Proxy(testDb.url())) {
+            DBConfig.Builder viaProxy = DBConfig.builder(proxy.url).poolSize(1).connectionTimeout(Duration.ofMillis(300));
+            if (testDb.user() != null) {
+                viaProxy.user(testDb.user());
+            }
+            if (testDb.password() != null) {
+                viaProxy.password(testDb.password());
+            }
+            DBConnection one = testDb.track(DBConnection.open(viaProxy.build()));
             try {
                 exhausted(one);
                 // the server goes away: the pooled connection is dead and no new one can be opened
@@ -140,7 +138,7 @@ final class ErrorTypeTest {
                     assertInstanceOf(ConnectionLostException.class, e, e.toString());
                 }
             } finally {
-                ExecDb.closeIdle(one);
+                testDb.close(one);
             }
         }
 

@@ -14,9 +14,8 @@ import dev.belay.executor.SerializationFailureException;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,31 +25,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 2: a transaction or savepoint in which a statement failed never reports success, even when
  * the body caught the failure and returned. What was committed is checked on a plain JDBC connection.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class FailedTransactionTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE items (name text PRIMARY KEY); INSERT INTO items VALUES ('taken'); "
+        t.execute("CREATE TABLE items (name text PRIMARY KEY); INSERT INTO items VALUES ('taken'); "
                 + "CREATE TABLE counters (id int4 PRIMARY KEY, v int4 NOT NULL); INSERT INTO counters VALUES (1, 1), (2, 1)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static void insert(DBConnection c, String name) {

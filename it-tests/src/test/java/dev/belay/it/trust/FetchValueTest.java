@@ -11,23 +11,20 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TooManyRowsException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 13: {@code fetchValue} is the value of at most one row; several rows are an error, not the
  * first of them.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class FetchValueTest {
     record Val(Integer id, Integer grp, Integer v) {}
 
@@ -44,21 +41,16 @@ final class FetchValueTest {
 
     private static final Vals V = Vals.V;
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
         // group 1: three rows; group 2: one row holding NULL; group 3: one row holding 42; group 4: for DML
-        ExecDb.jdbc(t, "CREATE TABLE vals (id int4 PRIMARY KEY, grp int4 NOT NULL, v int4); "
+        t.execute("CREATE TABLE vals (id int4 PRIMARY KEY, grp int4 NOT NULL, v int4); "
                 + "INSERT INTO vals VALUES (1, 1, 10), (2, 1, 20), (3, 1, 30), (4, 2, NULL), (5, 3, 42), "
                 + "(6, 4, 0), (7, 4, 0), (8, 4, 0)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static long committedSum(int grp) {

@@ -11,25 +11,22 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue 16, case 6: a column that cannot be read into the requested Java type without loss is a
  * {@link MappingException} naming the column, its PostgreSQL type and the Java type; exact values still read.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class LossyReadTest {
     record Price(Integer id, Integer price) {}
 
@@ -47,15 +44,10 @@ final class LossyReadTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE prices (id int4 PRIMARY KEY, price numeric(10,2) NOT NULL); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE prices (id int4 PRIMARY KEY, price numeric(10,2) NOT NULL); "
                 + "INSERT INTO prices VALUES (1, 1999.00), (2, 1999.99)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     /** Raw SQL read as {@code type}: a MappingException naming the label, the PostgreSQL type and the Java type. */

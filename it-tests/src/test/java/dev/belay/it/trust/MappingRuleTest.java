@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.dsl.Row;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
  * every record component, public setter and public field needs a column (a missing one is named), non-public
  * fields are filled only when a column names them, and two columns for one property are an error naming it.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class MappingRuleTest {
     record Pair(Integer a, Integer b) {}
 
@@ -80,13 +77,8 @@ final class MappingRuleTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+    static void open(TestDatabase t) {
+        db = t.open();
     }
 
     private static MappingException refused(Executable call, String... named) {

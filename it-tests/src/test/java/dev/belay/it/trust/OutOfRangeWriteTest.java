@@ -14,9 +14,8 @@ import dev.belay.dsl.Table;
 import dev.belay.executor.BindException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RawSql;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -33,10 +32,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -45,7 +42,7 @@ import org.junit.jupiter.api.function.Executable;
  * {@link BindException} naming the column (DSL) or the placeholder (raw SQL), and nothing is written; the
  * valid extremes round-trip exactly.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class OutOfRangeWriteTest {
     record WRow(Integer id, LocalDate d, LocalDateTime ts, Instant tz, OffsetDateTime tzo, BigDecimal n, Duration iv,
                 String t, String j, List<LocalDate> ds, List<LocalDateTime> tss, List<Instant> tzs,
@@ -81,24 +78,19 @@ final class OutOfRangeWriteTest {
     private static final LocalDateTime JUST_AFTER_MAX = LocalDateTime.of(294_277, 1, 1, 0, 0);
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
     /** Ids for the rows the round trips write. */
     private static final AtomicInteger NEXT_ID = new AtomicInteger(100);
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE w (id int4 PRIMARY KEY, d date, ts timestamp, tz timestamptz, tzo timestamptz, "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE w (id int4 PRIMARY KEY, d date, ts timestamp, tz timestamptz, tzo timestamptz, "
                 + "n numeric, iv interval, t text, j jsonb, ds date[], tss timestamp[], tzs timestamptz[], "
                 + "ns numeric[], ivs interval[], txts text[]); "
                 + "INSERT INTO w (id, d, ts, tz, n, iv, t, j) VALUES (1, '2000-01-01', '2000-01-01 00:00', "
                 + "'2000-01-01 00:00Z', 1, '1 second', 'seed', '\"seed\"')");
         testDb = t;
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -14,9 +14,8 @@ import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.LockNotAvailableException;
 import dev.belay.executor.TxOptions;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,10 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.function.Executable;
  * waiting forever on a row it locked), so it is refused with a message naming the fix; other threads and
  * {@link TxOptions#requiresNew()} may still use it.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class OuterHandleTest {
     record Item(String name) {}
 
@@ -58,19 +55,14 @@ final class OuterHandleTest {
 
     private static final Items I = Items.I;
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE items (name text PRIMARY KEY); "
+        t.execute("CREATE TABLE items (name text PRIMARY KEY); "
                 + "CREATE TABLE locked (id int4 PRIMARY KEY, v int4 NOT NULL); INSERT INTO locked VALUES (1, 0)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     private static void insert(DBConnection c, String name) {
@@ -216,7 +208,7 @@ final class OuterHandleTest {
 
     @Test
     void aRowTheTransactionLockedIsRefusedOrTimesOutInsteadOfHanging() throws SQLException {
-        DBConnection lockDb = ExecDb.open(testDb, b -> b.lockTimeout(Duration.ofMillis(300)));
+        DBConnection lockDb = testDb.open(b -> b.lockTimeout(Duration.ofMillis(300)));
         try {
             lockDb.useTransaction(tx -> {
                 tx.sql("update locked set v = 1 where id = 1").execute();
@@ -232,7 +224,7 @@ final class OuterHandleTest {
                 tx.sql("update locked set v = v + 10 where id = 1").execute();
             });
         } finally {
-            ExecDb.closeIdle(lockDb);
+            testDb.close(lockDb);
         }
         try (Connection c = testDb.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT v FROM locked WHERE id = 1")) {

@@ -15,18 +15,15 @@ import dev.belay.executor.Converter;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
 import dev.belay.executor.TypeRegistry;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.function.Executable;
  * {@link MappingException}, one that cannot be sent a {@link BindException}; the user's own exception (a record
  * constructor's, a converter's) is kept as the cause.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RawExceptionTest {
     /** An application type stored as text; the converter refuses what is not an address. */
     record Email(String value) {}
@@ -114,15 +111,10 @@ final class RawExceptionTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE accounts (id int4 PRIMARY KEY, email text NOT NULL, seen timestamptz); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE accounts (id int4 PRIMARY KEY, email text NOT NULL, seen timestamptz); "
                 + "INSERT INTO accounts (id, email) VALUES (1, 'ann@example.org'), (2, 'not-an-address')");
-        db = ExecDb.open(t, b -> b.types(TypeRegistry.defaults().with(EMAIL)));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.types(TypeRegistry.defaults().with(EMAIL)));
     }
 
     private static <X extends Throwable> X thrown(Class<X> type, Executable call) {

@@ -12,22 +12,19 @@ import dev.belay.dsl.Row;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 12: {@code row.get(field)} resolves against the query being executed, even when an earlier
  * query of the same shape (same SQL, other bound values) built the mapping plan.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class RowFieldTest {
     record Item(Integer id, String name) {}
 
@@ -45,15 +42,10 @@ final class RowFieldTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) {
-        ExecDb.jdbc(t, "CREATE TABLE items (id int4 PRIMARY KEY, name text); "
+    static void open(TestDatabase t) {
+        t.execute("CREATE TABLE items (id int4 PRIMARY KEY, name text); "
                 + "INSERT INTO items VALUES (1, 'one'), (2, NULL)");
-        db = ExecDb.open(t);
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open();
     }
 
     /** {@code select id, coalesce(name, fallback) from items order by id}, as generic Rows. */

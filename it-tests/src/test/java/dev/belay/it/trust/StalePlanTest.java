@@ -14,21 +14,18 @@ import dev.belay.dsl.Table;
 import dev.belay.dsl.Tuple2;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 1: a cached mapping plan is used only for a result with the columns it was built from. One
  * DBConnection stays open while views and tables change under it; every statement has run often enough
  * before the change that pgjdbc prepared it on the server (prepareThreshold 5), on the pool's one connection.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class StalePlanTest {
     record Pair(Integer a, Integer b) {}
 
@@ -66,19 +63,14 @@ final class StalePlanTest {
     private static final int WARM = 6;
 
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE src (a int4, b int4); INSERT INTO src VALUES (10, 20)");
+        t.execute("CREATE TABLE src (a int4, b int4); INSERT INTO src VALUES (10, 20)");
         // one connection: every execution lands on the backend whose prepared statements are checked
-        db = ExecDb.open(t, b -> b.poolSize(1));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.poolSize(1));
     }
 
     /** The statement is a named prepared statement on the pool's one backend (pgjdbc's prepareThreshold reached). */
@@ -130,32 +122,32 @@ final class StalePlanTest {
 
     @Test
     void rawSqlOverAViewReCreatedWithItsColumnsReordered() {
-        ExecDb.jdbc(testDb, "CREATE VIEW swapped AS SELECT a, b FROM src");
+        testDb.execute("CREATE VIEW swapped AS SELECT a, b FROM src");
         String sql = "select * from swapped";
         warmRaw(sql);
 
-        ExecDb.jdbc(testDb, "DROP VIEW swapped; CREATE VIEW swapped AS SELECT b, a FROM src");
+        testDb.execute("DROP VIEW swapped; CREATE VIEW swapped AS SELECT b, a FROM src");
         assertMappedByLabel(sql);
 
         // and back again: the plan follows every change, not only the first
-        ExecDb.jdbc(testDb, "DROP VIEW swapped; CREATE VIEW swapped AS SELECT a, b FROM src");
+        testDb.execute("DROP VIEW swapped; CREATE VIEW swapped AS SELECT a, b FROM src");
         assertEquals(new Pair(10, 20), pair(sql));
         assertEquals(10, row(sql).get(0));
     }
 
     @Test
     void rawSqlOverATableWhoseColumnWasDroppedAndReAdded() {
-        ExecDb.jdbc(testDb, "CREATE TABLE readded (a int4, b int4); INSERT INTO readded VALUES (10, 20)");
+        testDb.execute("CREATE TABLE readded (a int4, b int4); INSERT INTO readded VALUES (10, 20)");
         String sql = "select * from readded";
         warmRaw(sql);
 
         // a dropped and re-added column moves to the end: the result is (b, a) now
-        ExecDb.jdbc(testDb, "ALTER TABLE readded DROP COLUMN a; ALTER TABLE readded ADD COLUMN a int4; "
+        testDb.execute("ALTER TABLE readded DROP COLUMN a; ALTER TABLE readded ADD COLUMN a int4; "
                 + "UPDATE readded SET a = 10");
         assertMappedByLabel(sql);
 
         // b re-added as text: (a int4, b text)
-        ExecDb.jdbc(testDb, "ALTER TABLE readded DROP COLUMN b; ALTER TABLE readded ADD COLUMN b text; "
+        testDb.execute("ALTER TABLE readded DROP COLUMN b; ALTER TABLE readded ADD COLUMN b text; "
                 + "UPDATE readded SET b = 'twenty'");
         for (int i = 0; i < 2; i++) {
             assertEquals(new Texts("10", "twenty"), db.sql(sql).one(Texts.class));
@@ -170,7 +162,7 @@ final class StalePlanTest {
 
     @Test
     void aColumnAddedLaterAppearsInRow() {
-        ExecDb.jdbc(testDb, "CREATE TABLE grows (a int4); INSERT INTO grows VALUES (10)");
+        testDb.execute("CREATE TABLE grows (a int4); INSERT INTO grows VALUES (10)");
         String sql = "select * from grows";
         for (int i = 0; i < WARM; i++) {
             assertEquals(1, row(sql).size());
@@ -178,7 +170,7 @@ final class StalePlanTest {
         }
         assertServerPrepared(sql);
 
-        ExecDb.jdbc(testDb, "ALTER TABLE grows ADD COLUMN c text DEFAULT 'new'");
+        testDb.execute("ALTER TABLE grows ADD COLUMN c text DEFAULT 'new'");
         for (int i = 0; i < 2; i++) {
             Row row = row(sql);
             assertEquals(2, row.size(), "the added column is in the row: " + row);
@@ -195,7 +187,7 @@ final class StalePlanTest {
     @Test
     void dslQueriesOverAViewDescriptor() {
         PairView v = PairView.V;
-        ExecDb.jdbc(testDb, "CREATE VIEW pair_view AS SELECT a, b FROM src");
+        testDb.execute("CREATE VIEW pair_view AS SELECT a, b FROM src");
         Select<Pair> records = select(v);
         Select<Tuple2<Integer, Integer>> tuples = select(v.a, v.b).from(v);
         Select<Row> rows = select(new Field<?>[] {v.a, v.b}).from(v);
@@ -207,7 +199,7 @@ final class StalePlanTest {
         }
         assertServerPrepared(records.render().sql());
 
-        ExecDb.jdbc(testDb, "DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT b, a FROM src");
+        testDb.execute("DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT b, a FROM src");
         for (int i = 0; i < 2; i++) {
             assertEquals(new Pair(10, 20), db.one(records));
             assertEquals(new Tuple2<>(10, 20), db.one(tuples));
@@ -217,7 +209,7 @@ final class StalePlanTest {
         }
 
         // b re-created as text: the descriptor's Integer cannot read it, and a plan built for int4 must not try
-        ExecDb.jdbc(testDb, "DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT a, b::text AS b FROM src");
+        testDb.execute("DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT a, b::text AS b FROM src");
         for (int i = 0; i < 2; i++) {
             for (Select<?> q : List.of(records, tuples, rows)) {
                 MappingException e = assertThrows(MappingException.class, () -> db.one(q));
@@ -227,12 +219,12 @@ final class StalePlanTest {
         }
 
         // b as numeric with a fraction: an int4 plan would truncate 20.5 to 20
-        ExecDb.jdbc(testDb, "DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT a, b + 0.5 AS b FROM src");
+        testDb.execute("DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT a, b + 0.5 AS b FROM src");
         MappingException e = assertThrows(MappingException.class, () -> db.one(tuples));
         assertTrue(e.getMessage().contains("\"b\" (numeric)"), e.getMessage());
 
         // int4 again: read as before
-        ExecDb.jdbc(testDb, "DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT a, b FROM src");
+        testDb.execute("DROP VIEW pair_view; CREATE VIEW pair_view AS SELECT a, b FROM src");
         assertEquals(new Pair(10, 20), db.one(records));
         assertEquals(new Tuple2<>(10, 20), db.one(tuples));
         assertEquals(20, db.one(rows).get(v.b));

@@ -11,9 +11,8 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,17 +29,15 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 9: a stream read to the end gives back its connection and ends its transaction by itself; one
  * dropped without being closed is rolled back (its locks released) and its connection returned once it is
  * garbage collected, with a warning. The pool has one connection, so its backend is the stream's.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class StreamLeakTest {
     record Item(Integer id, Integer v) {}
 
@@ -79,20 +76,15 @@ final class StreamLeakTest {
     private static final Items R = Items.R;
     private static final Logger SQL_LOG = Logger.getLogger("dev.belay.sql");
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE items (id int4 PRIMARY KEY, v int4 NOT NULL); "
+        t.execute("CREATE TABLE items (id int4 PRIMARY KEY, v int4 NOT NULL); "
                 + "INSERT INTO items SELECT g, 0 FROM generate_series(1, 5) g");
         // one connection; a short wait for it, so that a connection that is never returned fails fast
-        db = ExecDb.open(t, b -> b.poolSize(1).connectionTimeout(Duration.ofSeconds(1)));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.poolSize(1).connectionTimeout(Duration.ofSeconds(1)));
     }
 
     private static int backendPid() {
@@ -206,18 +198,18 @@ final class StreamLeakTest {
     @Test
     void leakDetectionThresholdIsTwoSecondsOrMore() {
         assertEquals(Duration.ofSeconds(2),
-                ExecDb.config(testDb).leakDetectionThreshold(Duration.ofSeconds(2)).build().leakDetectionThreshold());
+                testDb.config().leakDetectionThreshold(Duration.ofSeconds(2)).build().leakDetectionThreshold());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExecDb.config(testDb).leakDetectionThreshold(Duration.ofMillis(1999)).build());
+                () -> testDb.config().leakDetectionThreshold(Duration.ofMillis(1999)).build());
         assertTrue(e.getMessage().contains("leakDetectionThreshold"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> ExecDb.config(testDb).leakDetectionThreshold(Duration.ZERO).build());
+                () -> testDb.config().leakDetectionThreshold(Duration.ZERO).build());
         // a pool opened with it runs
-        DBConnection watched = ExecDb.open(testDb, b -> b.leakDetectionThreshold(Duration.ofSeconds(5)));
+        DBConnection watched = testDb.open(b -> b.leakDetectionThreshold(Duration.ofSeconds(5)));
         try {
             assertEquals(1, watched.sql("select 1").one(Integer.class));
         } finally {
-            ExecDb.closeIdle(watched);
+            testDb.close(watched);
         }
     }
 }

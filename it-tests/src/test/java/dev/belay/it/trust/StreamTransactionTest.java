@@ -12,9 +12,8 @@ import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.MappingException;
 import dev.belay.executor.TransactionRolledBackException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,17 +24,15 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, case 3: a streamed data-modifying statement outside a transaction runs in a transaction of its own
  * that commits only when the stream was read to the end. Each test works on its own group of rows; what
  * remains is counted on a plain JDBC connection.
  */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class StreamTransactionTest {
     record Doomed(Long id, Integer grp, Long big) {}
 
@@ -65,24 +62,19 @@ final class StreamTransactionTest {
 
     private static final DoomedTable T = DoomedTable.T;
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        ExecDb.jdbc(t, "CREATE TABLE doomed (id int8 PRIMARY KEY, grp int4 NOT NULL, big int8 NOT NULL)");
+        t.execute("CREATE TABLE doomed (id int8 PRIMARY KEY, grp int4 NOT NULL, big int8 NOT NULL)");
         // a small fetch size: the rows arrive in several round trips, as a long stream's would
-        db = ExecDb.open(t, b -> b.fetchSize(4));
-    }
-
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
+        db = t.open(b -> b.fetchSize(4));
     }
 
     /** Rows grp*100+1 .. grp*100+n of group {@code grp}, committed; big = id. */
     private static void seed(int grp, int n) {
-        ExecDb.jdbc(testDb, "INSERT INTO doomed SELECT " + grp + " * 100 + g, " + grp + ", " + grp + " * 100 + g "
+        testDb.execute("INSERT INTO doomed SELECT " + grp + " * 100 + g, " + grp + ", " + grp + " * 100 + g "
                 + "FROM generate_series(1, " + n + ") g");
     }
 
@@ -190,7 +182,7 @@ final class StreamTransactionTest {
     @Test
     void aMappingFailureMidStreamDeletesNothing() {
         seed(4, 5);
-        ExecDb.jdbc(testDb, "INSERT INTO doomed VALUES (406, 4, 5000000000)"); // beyond Integer, read last
+        testDb.execute("INSERT INTO doomed VALUES (406, 4, 5000000000)"); // beyond Integer, read last
         NarrowTable n = NarrowTable.N;
         List<Integer> seen = new ArrayList<>();
         MappingException e = assertThrows(MappingException.class, () -> {
