@@ -9,34 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RowNotFoundException;
 import dev.belay.executor.Upserted;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/bulk.md: bulk insert with keys, bulk upsert, COPY and the row helpers, run on an empty fixture schema. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class BulkDocTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        db = ExecDb.open(t);
+        db = t.open();
     }
 
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
-    }
 
     @Test
     void insertUpsertCopy() {

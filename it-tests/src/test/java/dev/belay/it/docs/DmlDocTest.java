@@ -12,31 +12,24 @@ import dev.belay.dsl.InsertValues2;
 import dev.belay.dsl.Returning;
 import dev.belay.dsl.Update;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
-import org.junit.jupiter.api.AfterAll;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/dml.md, rendered and run on the seeded fixture. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class DmlDocTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
         testDb = t;
-        db = ExecDb.open(t);
+        db = t.open();
     }
 
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
-    }
 
     @Test
     void insertUpdateDelete() {

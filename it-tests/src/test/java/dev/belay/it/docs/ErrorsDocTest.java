@@ -9,29 +9,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
-import org.junit.jupiter.api.AfterAll;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/errors.md on the seeded fixture. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ErrorsDocTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        db = ExecDb.open(t);
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        db = t.open();
     }
 
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
-    }
 
     @Test
     void typedErrors() {

@@ -10,34 +10,27 @@ import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple3;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/executing.md on the seeded fixture (Alice 30, Bob 17, Carol with no age). */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class ExecDocTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        db = ExecDb.open(t);
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        db = t.open();
     }
 
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
-    }
 
     @Test
     void fetching() {

@@ -9,20 +9,19 @@ import dev.belay.dsl.Select;
 import dev.belay.dsl.Table;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The README quickstart, docs/getting-started.md and docs/descriptors.md, run on an empty fixture schema. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class GettingStartedDocTest {
 
     @Test
-    void quickstart(TestDb t) {
-        String url = t.jdbcUrl();
+    void quickstart(TestDatabase t) {
+        String url = t.url();
         String user = t.user();
         String password = t.password();
         // tag::quickstart[]
@@ -46,8 +45,8 @@ final class GettingStartedDocTest {
     }
 
     @Test
-    void configuredPool(TestDb t) {
-        String url = t.jdbcUrl();
+    void configuredPool(TestDatabase t) {
+        String url = t.url();
         String user = t.user();
         String password = t.password();
         // tag::open-config[]

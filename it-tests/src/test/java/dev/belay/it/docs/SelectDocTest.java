@@ -13,31 +13,24 @@ import dev.belay.dsl.RenderedSql;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple2;
 import dev.belay.executor.DBConnection;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/select.md and the README's query example, rendered and run on the seeded fixture (Alice 30, Bob 17, Carol). */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class SelectDocTest {
     private static DBConnection db;
 
     @BeforeAll
-    static void open(TestDb t) throws Exception {
-        t.seed();
-        db = ExecDb.open(t);
+    static void open(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
+        db = t.open();
     }
 
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
-    }
 
     @Test
     void immutableQueries() {

@@ -9,30 +9,23 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
-import org.junit.jupiter.api.AfterAll;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/transactions.md: what commits when, checked from a connection of its own. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TxDocTest {
     private static DBConnection db;
-    private static TestDb testDb;
+    private static TestDatabase testDb;
 
     @BeforeAll
-    static void open(TestDb t) {
+    static void open(TestDatabase t) {
         testDb = t;
-        db = ExecDb.open(t);
+        db = t.open();
     }
 
-    @AfterAll
-    static void close() {
-        ExecDb.closeIdle(db);
-    }
 
     @Test
     void commitAndSavepoint() {

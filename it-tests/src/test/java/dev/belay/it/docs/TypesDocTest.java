@@ -12,26 +12,24 @@ import dev.belay.executor.Converter;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TypeRegistry;
-import dev.belay.it.ExecDb;
-import dev.belay.it.TestDatabase;
-import dev.belay.it.TestDb;
+import dev.belay.it.FixtureDatabase;
+import dev.belay.test.TestDatabase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** docs/types.md: enums, arrays and a converter, on the seeded fixture. */
-@ExtendWith(TestDatabase.class)
+@FixtureDatabase
 final class TypesDocTest {
 
     @BeforeAll
-    static void seed(TestDb t) throws Exception {
-        t.seed();
+    static void seed(TestDatabase t) throws Exception {
+        t.runScript(FixtureDatabase.SEED);
     }
 
     @Test
-    void enumsAndArrays(TestDb t) {
-        DBConnection db = ExecDb.open(t);
+    void enumsAndArrays(TestDatabase t) {
+        DBConnection db = t.open();
         try {
             // tag::types-enum-array[]
             Select<Order> rushPaid = select(Order.class)
@@ -47,13 +45,13 @@ final class TypesDocTest {
             assertEquals(1, orders.size());
             assertEquals(List.of("gift", "rush"), orders.get(0).tags());
         } finally {
-            ExecDb.closeIdle(db);
+            t.close(db);
         }
     }
 
     @Test
-    void converters(TestDb t) {
-        String url = t.jdbcUrl();
+    void converters(TestDatabase t) {
+        String url = t.url();
         String user = t.user();
         String password = t.password();
         // tag::types-converter[]
