@@ -2,17 +2,20 @@ package dev.belay.examples;
 
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
+import dev.belay.test.PostgresServer;
 import java.time.Duration;
 
 /**
- * {@code ./examples/run}: finds a PostgreSQL (see {@link TourDatabase}) and takes the tour on it.
+ * {@code ./examples/run}: finds a PostgreSQL the way Belay's test kit does ({@code BELAY_JDBC_URL}, Testcontainers
+ * when Docker runs, a server on localhost:5432, else an embedded PostgreSQL started from Maven artifacts) and
+ * takes the tour on it.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        TourDatabase.Server server = TourDatabase.find();
-        System.out.println("Belay tour on " + server.describe());
+        PostgresServer server = PostgresServer.find();
+        System.out.println("Belay tour on " + server);
         DBConfig.Builder config = DBConfig.builder(server.url()).poolSize(2)
                 .slowQueryThreshold(Duration.ofSeconds(30)); // the COPY step is meant to take a while
         if (server.user() != null) {
