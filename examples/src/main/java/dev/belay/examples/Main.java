@@ -14,6 +14,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // the tour prints what it does itself: no SLF4J "no provider" notice (HikariCP, Testcontainers), and the
+        // test kit's INFO line about the server it found is said below
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        java.util.logging.Logger.getLogger("dev.belay.test").setLevel(java.util.logging.Level.WARNING);
         PostgresServer server = PostgresServer.find();
         System.out.println("Belay tour on " + server);
         DBConfig.Builder config = DBConfig.builder(server.url()).poolSize(2)
