@@ -3,6 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ public final class InsertInto<R> {
 
     private Expr rowValue(Column<R, ?> column, @Nullable Object value, int row, int rowCount) {
         if (value == null && column.isGenerated()) {
-            return new Expr.Keyword("DEFAULT");
+            return Keyword.DEFAULT;
         }
         return Assignments.value(rowCount == 1 ? describe() : describe() + " row " + row, column, value);
     }
