@@ -101,13 +101,13 @@ public final class InsertInto<R> {
                     row.add(rowValue(all.get(c), read.get(r).get(c), r, rows.size()));
                 }
             }
-            exprs.add(List.copyOf(row));
+            exprs.add(row);
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
                     + "and null); use defaultValues()");
         }
-        return new Insert<>(statement(columns, new InsertNode.Values(List.copyOf(exprs))), table,
+        return new Insert<>(statement(columns, new InsertNode.Values(exprs)), table,
                 List.copyOf(columns), false);
     }
 

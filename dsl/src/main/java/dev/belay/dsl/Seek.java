@@ -31,8 +31,8 @@ final class Seek {
                 columns.add(s.field().unaliased());
             }
             Operator op = order.get(0).descending() ? Operator.LT : Operator.GT;
-            Expr left = columns.size() == 1 ? columns.get(0) : new Expr.RowValue(List.copyOf(columns));
-            Expr right = binds.size() == 1 ? binds.get(0) : new Expr.RowValue(List.copyOf(binds));
+            Expr left = columns.size() == 1 ? columns.get(0) : new Expr.RowValue(columns);
+            Expr right = binds.size() == 1 ? binds.get(0) : new Expr.RowValue(binds);
             return new Condition(new Expr.Binary(left, op, right));
         }
         // Mixed directions: (a > ?) OR (a = ? AND b < ?) OR ...

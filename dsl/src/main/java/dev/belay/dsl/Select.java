@@ -75,7 +75,7 @@ public final class Select<R> implements ResultQuery<R> {
         for (TableLike t : items) {
             from.add(t.fromItem());
         }
-        return with(s.withFrom(List.copyOf(from)));
+        return with(s.withFrom(from));
     }
 
     /** {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON ...}. */
@@ -107,7 +107,7 @@ public final class Select<R> implements ResultQuery<R> {
         SelectNode s = simple("join");
         List<JoinNode> joins = new ArrayList<>(s.joins());
         joins.add(join);
-        return with(s.withJoins(List.copyOf(joins)));
+        return with(s.withJoins(joins));
     }
 
     // ---- WHERE, GROUP BY, HAVING -------------------------------------------------------------
@@ -125,7 +125,7 @@ public final class Select<R> implements ResultQuery<R> {
         for (Field<?> f : fields) {
             group.add(f.unaliased());
         }
-        return with(s.withGroupBy(List.copyOf(group)));
+        return with(s.withGroupBy(group));
     }
 
     /** {@code .having(count().gt(1L))} renders {@code HAVING count(*) > ?}; repeated calls AND together. */
@@ -238,7 +238,7 @@ public final class Select<R> implements ResultQuery<R> {
         for (Field<?> f : fields) {
             on.add(f.unaliased());
         }
-        return with(simple("distinctOn").withDistinct(true, List.copyOf(on)));
+        return with(simple("distinctOn").withDistinct(true, on));
     }
 
     /** {@code .forUpdate()} renders {@code FOR UPDATE}. */
@@ -267,7 +267,7 @@ public final class Select<R> implements ResultQuery<R> {
         for (TableLike t : tables) {
             names.add(t.qualifier());
         }
-        return with(simple("of").withLock(requireLock("of").withOf(List.copyOf(names))));
+        return with(simple("of").withLock(requireLock("of").withOf(names)));
     }
 
     /** After a lock: {@code .forUpdate().skipLocked()} renders {@code FOR UPDATE SKIP LOCKED}. */
