@@ -1,7 +1,6 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.DeleteNode;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An immutable DELETE:
@@ -13,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table deleted from
  */
-public final class Delete<R> extends DmlQuery<R> {
+public final class Delete<R> extends DmlQuery<R, Delete<R>> {
 
     Delete(Statement statement, Table<R> table) {
         super(statement, table);
@@ -25,11 +24,11 @@ public final class Delete<R> extends DmlQuery<R> {
      */
     public Delete<R> where(Condition condition) {
         DeleteNode node = (DeleteNode) node();
-        return new Delete<>(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))), table());
+        return with(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))));
     }
 
     @Override
-    public <T> Delete<R> bind(Param<T> param, @Nullable T value) {
-        return new Delete<>(statement().bind(param, value), table());
+    Delete<R> with(Statement next) {
+        return new Delete<>(next, table());
     }
 }

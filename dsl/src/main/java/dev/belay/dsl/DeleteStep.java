@@ -27,7 +27,7 @@ public final class DeleteStep<R> {
         for (TableLike t : tables) {
             using.add(t.fromItem());
         }
-        return new DeleteStep<>(table, node.withUsing(List.copyOf(using)));
+        return new DeleteStep<>(table, node.withUsing(using));
     }
 
     /** {@code .where(USER.ID.eq(7L))} renders {@code WHERE "users"."id" = ?}. */

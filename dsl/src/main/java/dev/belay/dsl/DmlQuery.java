@@ -15,8 +15,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * }</pre>
  *
  * @param <R> the row type of the changed table
+ * @param <Q> the concrete query type, which {@link #bind} returns
  */
-public abstract sealed class DmlQuery<R> implements RowCountQuery permits InsertQuery, InsertDoUpdate, Update, Delete {
+public abstract sealed class DmlQuery<R, Q extends DmlQuery<R, Q>> implements RowCountQuery
+        permits InsertQuery, InsertDoUpdate, Update, Delete {
     private final Statement statement;
     private final Table<R> table;
 
@@ -41,8 +43,13 @@ public abstract sealed class DmlQuery<R> implements RowCountQuery permits Insert
     /** Refuses a statement that is not complete yet; called before it renders or gets RETURNING. */
     void check() {}
 
+    /** A copy of this query (same type, same table and builder state) holding {@code next}. */
+    abstract Q with(Statement next);
+
     /** A copy with {@code param} bound to {@code value}; the SQL text is not rendered again. */
-    public abstract <T> DmlQuery<R> bind(Param<T> param, @Nullable T value);
+    public final <T> Q bind(Param<T> param, @Nullable T value) {
+        return with(statement.bind(param, value));
+    }
 
     // ---- RETURNING ---------------------------------------------------------------------------
 

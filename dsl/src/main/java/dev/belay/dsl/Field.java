@@ -6,9 +6,10 @@ import dev.belay.dsl.internal.Expr.Binary;
 import dev.belay.dsl.internal.Expr.Bind;
 import dev.belay.dsl.internal.Expr.Postfix;
 import dev.belay.dsl.internal.Expr.Quantified;
+import dev.belay.dsl.internal.Expr.Quantified.Quantifier;
 import dev.belay.dsl.internal.Expr.Subquery;
+import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.SqlRenderer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -53,67 +54,67 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code USER.NAME.eq("Alice")} renders {@code "users"."name" = ?}. Null is refused: use {@link #isNull()}. */
     public final Condition eq(T value) {
-        return compare("=", "eq", value);
+        return compare(Operator.EQ, "eq", value);
     }
 
     /** {@code ORDER.USER_ID.eq(USER.ID)} renders {@code "orders"."user_id" = "users"."id"}. */
     public final Condition eq(Field<T> other) {
-        return compare("=", other);
+        return compare(Operator.EQ, other);
     }
 
     /** {@code USER.NAME.ne("Bob")} renders {@code "users"."name" <> ?}. */
     public final Condition ne(T value) {
-        return compare("<>", "ne", value);
+        return compare(Operator.NE, "ne", value);
     }
 
     /** {@code a.ne(b)} renders {@code a <> b}. */
     public final Condition ne(Field<T> other) {
-        return compare("<>", other);
+        return compare(Operator.NE, other);
     }
 
     /** {@code USER.AGE.lt(18)} renders {@code "users"."age" < ?}. */
     public final Condition lt(T value) {
-        return compare("<", "lt", value);
+        return compare(Operator.LT, "lt", value);
     }
 
     /** {@code a.lt(b)} renders {@code a < b}. */
     public final Condition lt(Field<T> other) {
-        return compare("<", other);
+        return compare(Operator.LT, other);
     }
 
     /** {@code USER.AGE.le(18)} renders {@code "users"."age" <= ?}. */
     public final Condition le(T value) {
-        return compare("<=", "le", value);
+        return compare(Operator.LE, "le", value);
     }
 
     /** {@code a.le(b)} renders {@code a <= b}. */
     public final Condition le(Field<T> other) {
-        return compare("<=", other);
+        return compare(Operator.LE, other);
     }
 
     /** {@code USER.AGE.gt(18)} renders {@code "users"."age" > ?}. */
     public final Condition gt(T value) {
-        return compare(">", "gt", value);
+        return compare(Operator.GT, "gt", value);
     }
 
     /** {@code a.gt(b)} renders {@code a > b}. */
     public final Condition gt(Field<T> other) {
-        return compare(">", other);
+        return compare(Operator.GT, other);
     }
 
     /** {@code USER.AGE.ge(18)} renders {@code "users"."age" >= ?}. */
     public final Condition ge(T value) {
-        return compare(">=", "ge", value);
+        return compare(Operator.GE, "ge", value);
     }
 
     /** {@code a.ge(b)} renders {@code a >= b}. */
     public final Condition ge(Field<T> other) {
-        return compare(">=", other);
+        return compare(Operator.GE, other);
     }
 
     /** {@code USER.AGE.between(18, 65)} renders {@code "users"."age" BETWEEN ? AND ?}. */
     public final Condition between(T low, T high) {
-        return new Condition(new Between(node, bind("between", low), bind("between", high), false));
+        return new Condition(new Between(node, Operands.value(this, "between", low), Operands.value(this, "between", high), false));
     }
 
     /** {@code a.between(lo, hi)} with fields renders {@code a BETWEEN lo AND hi}. */
@@ -123,17 +124,17 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code USER.AGE.notBetween(18, 65)} renders {@code "users"."age" NOT BETWEEN ? AND ?}. */
     public final Condition notBetween(T low, T high) {
-        return new Condition(new Between(node, bind("notBetween", low), bind("notBetween", high), true));
+        return new Condition(new Between(node, Operands.value(this, "notBetween", low), Operands.value(this, "notBetween", high), true));
     }
 
     /** {@code USER.AGE.isNull()} renders {@code "users"."age" IS NULL}. */
     public final Condition isNull() {
-        return new Condition(new Postfix(node, "IS NULL"));
+        return new Condition(new Postfix(node, Postfix.Op.IS_NULL));
     }
 
     /** {@code USER.AGE.isNotNull()} renders {@code "users"."age" IS NOT NULL}. */
     public final Condition isNotNull() {
-        return new Condition(new Postfix(node, "IS NOT NULL"));
+        return new Condition(new Postfix(node, Postfix.Op.IS_NOT_NULL));
     }
 
     /**
@@ -142,12 +143,12 @@ public abstract sealed class Field<T> implements SortItem
      * {@code (Integer) null}, or {@code isNotNull()}.)
      */
     public final Condition isDistinctFrom(@Nullable T value) {
-        return new Condition(new Binary(node, "IS DISTINCT FROM", NulText.bind(() -> "isDistinctFrom(...) on " + this, value, type)));
+        return new Condition(new Binary(node, Operator.IS_DISTINCT_FROM, Operands.nullable(this, "isDistinctFrom", value)));
     }
 
     /** {@code a.isDistinctFrom(b)} renders {@code a IS DISTINCT FROM b}. */
     public final Condition isDistinctFrom(Field<T> other) {
-        return compare("IS DISTINCT FROM", other);
+        return compare(Operator.IS_DISTINCT_FROM, other);
     }
 
     /**
@@ -155,13 +156,13 @@ public abstract sealed class Field<T> implements SortItem
      * {@code age} may be null, and then it matches NULL.
      */
     public final Condition isNotDistinctFrom(@Nullable T value) {
-        return new Condition(new Binary(node, "IS NOT DISTINCT FROM", NulText.bind(() -> "isNotDistinctFrom(...) on " + this, value,
-                type)));
+        return new Condition(new Binary(node, Operator.IS_NOT_DISTINCT_FROM,
+                Operands.nullable(this, "isNotDistinctFrom", value)));
     }
 
     /** {@code a.isNotDistinctFrom(b)} renders {@code a IS NOT DISTINCT FROM b}. */
     public final Condition isNotDistinctFrom(Field<T> other) {
-        return compare("IS NOT DISTINCT FROM", other);
+        return compare(Operator.IS_NOT_DISTINCT_FROM, other);
     }
 
     // ---- IN ----------------------------------------------------------------------------------
@@ -171,7 +172,7 @@ public abstract sealed class Field<T> implements SortItem
      * so the SQL text is the same for any list size and an empty list matches no row.
      */
     public final Condition in(Collection<? extends T> values) {
-        return new Condition(new Quantified(node, "=", "ANY", bindArray("in", values)));
+        return new Condition(new Quantified(node, Operator.EQ, Quantifier.ANY, Operands.array(this, "in", values)));
     }
 
     /** {@code USER.ID.in(1L, 2L)} renders {@code "users"."id" = ANY(?)}. */
@@ -183,12 +184,12 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code USER.ID.in(select(ORDER.USER_ID).from(ORDER))} renders {@code "users"."id" IN (SELECT ...)}. */
     public final Condition in(Select<T> subquery) {
-        return new Condition(new Binary(node, "IN", new Subquery(subquery.singleColumnNode("in"))));
+        return new Condition(new Binary(node, Operator.IN, new Subquery(subquery.singleColumnNode("in"))));
     }
 
     /** {@code USER.ID.notIn(ids)} renders {@code "users"."id" <> ALL(?)}; an empty list matches every row. */
     public final Condition notIn(Collection<? extends T> values) {
-        return new Condition(new Quantified(node, "<>", "ALL", bindArray("notIn", values)));
+        return new Condition(new Quantified(node, Operator.NE, Quantifier.ALL, Operands.array(this, "notIn", values)));
     }
 
     /** {@code USER.ID.notIn(1L, 2L)} renders {@code "users"."id" <> ALL(?)}. */
@@ -200,34 +201,34 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code USER.ID.notIn(subquery)} renders {@code "users"."id" NOT IN (SELECT ...)}. */
     public final Condition notIn(Select<T> subquery) {
-        return new Condition(new Binary(node, "NOT IN", new Subquery(subquery.singleColumnNode("notIn"))));
+        return new Condition(new Binary(node, Operator.NOT_IN, new Subquery(subquery.singleColumnNode("notIn"))));
     }
 
     /** {@code USER.NAME.eqAny(POST.TAGS)} renders {@code "users"."name" = ANY("posts"."tags")}. */
     public final Condition eqAny(Field<List<T>> array) {
-        return new Condition(new Quantified(node, "=", "ANY", array.node()));
+        return new Condition(new Quantified(node, Operator.EQ, Quantifier.ANY, array.node()));
     }
 
     // ---- text, arrays, jsonb ------------------------------------------------------------------
 
     /** {@code USER.NAME.like("A%")} renders {@code "users"."name" LIKE ?}; the pattern is used as given. */
     public final Condition like(String pattern) {
-        return textMatch("LIKE", "like", pattern);
+        return textMatch(Operator.LIKE, "like", pattern);
     }
 
     /** {@code USER.NAME.notLike("A%")} renders {@code "users"."name" NOT LIKE ?}. */
     public final Condition notLike(String pattern) {
-        return textMatch("NOT LIKE", "notLike", pattern);
+        return textMatch(Operator.NOT_LIKE, "notLike", pattern);
     }
 
     /** {@code USER.NAME.ilike("a%")} renders {@code "users"."name" ILIKE ?} (case-insensitive). */
     public final Condition ilike(String pattern) {
-        return textMatch("ILIKE", "ilike", pattern);
+        return textMatch(Operator.ILIKE, "ilike", pattern);
     }
 
     /** {@code USER.NAME.notIlike("a%")} renders {@code "users"."name" NOT ILIKE ?}. */
     public final Condition notIlike(String pattern) {
-        return textMatch("NOT ILIKE", "notIlike", pattern);
+        return textMatch(Operator.NOT_ILIKE, "notIlike", pattern);
     }
 
     /**
@@ -237,136 +238,133 @@ public abstract sealed class Field<T> implements SortItem
      */
     public final Condition contains(T value) {
         if (type.kind() == PgType.Kind.ARRAY || type.kind() == PgType.Kind.JSON) {
-            requireJsonb("contains");
-            return new Condition(new Binary(node, "@>", bind("contains", value)));
+            Operands.requireJsonb(this, "contains");
+            return compare(Operator.CONTAINS, "contains", value);
         }
-        return textMatch("LIKE", "contains", "%" + escapeLike(textValue("contains", value)) + "%");
+        return textMatch(Operator.LIKE, "contains", "%" + Operands.escapeLike(Operands.text(this, "contains", value)) + "%");
     }
 
     /** Arrays and jsonb: {@code POST.TAGS.containedBy(List.of("a", "b"))} renders {@code "posts"."tags" <@ ?}. */
     public final Condition containedBy(T value) {
-        requireKind("containedBy", PgType.Kind.ARRAY, PgType.Kind.JSON);
-        requireJsonb("containedBy");
-        return new Condition(new Binary(node, "<@", bind("containedBy", value)));
+        Operands.requireKind(this, "containedBy", PgType.Kind.ARRAY, PgType.Kind.JSON);
+        Operands.requireJsonb(this, "containedBy");
+        return compare(Operator.CONTAINED_BY, "containedBy", value);
     }
 
     /** Arrays: {@code POST.TAGS.overlaps(List.of("a", "b"))} renders {@code "posts"."tags" && ?}. */
     public final Condition overlaps(T value) {
-        requireKind("overlaps", PgType.Kind.ARRAY);
-        return new Condition(new Binary(node, "&&", bind("overlaps", value)));
+        Operands.requireKind(this, "overlaps", PgType.Kind.ARRAY);
+        return compare(Operator.OVERLAPS, "overlaps", value);
     }
 
     /** Text: {@code USER.NAME.startsWith("A_")} renders {@code "users"."name" LIKE ?} with {@code A\_%}. */
     public final Condition startsWith(T prefix) {
-        return textMatch("LIKE", "startsWith", escapeLike(textValue("startsWith", prefix)) + "%");
+        return textMatch(Operator.LIKE, "startsWith", Operands.escapeLike(Operands.text(this, "startsWith", prefix)) + "%");
     }
 
     /** Text: {@code USER.EMAIL.endsWith("@x.org")} renders {@code "users"."email" LIKE ?} with {@code %@x.org}. */
     public final Condition endsWith(T suffix) {
-        return textMatch("LIKE", "endsWith", "%" + escapeLike(textValue("endsWith", suffix)));
+        return textMatch(Operator.LIKE, "endsWith", "%" + Operands.escapeLike(Operands.text(this, "endsWith", suffix)));
     }
 
     /** Text or array concatenation: {@code USER.NAME.concat("!")} renders {@code "users"."name" || ?}. */
     public final Field<T> concat(T value) {
-        requireKind("concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
-        return new Expression<>(new Binary(node, "||", bind("concat", value)), type);
+        Operands.requireKind(this, "concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
+        return new Expression<>(new Binary(node, Operator.CONCAT, Operands.value(this, "concat", value)), type);
     }
 
     /** {@code a.concat(b)} renders {@code a || b}. */
     public final Field<T> concat(Field<T> other) {
-        requireKind("concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
-        return new Expression<>(new Binary(node, "||", other.node()), type);
+        Operands.requireKind(this, "concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
+        return new Expression<>(new Binary(node, Operator.CONCAT, other.node()), type);
     }
 
     /** jsonb/json: {@code DOC.BODY.jsonGet("a")} renders {@code "docs"."body" -> ?}, a json value. */
     public final Field<String> jsonGet(String key) {
-        requireKind("jsonGet", PgType.Kind.JSON);
-        return new Expression<>(new Binary(node, "->", new Bind(key(key), PgType.TEXT)), jsonResultType());
+        Operands.requireKind(this, "jsonGet", PgType.Kind.JSON);
+        return new Expression<>(new Binary(node, Operator.JSON_GET, Operands.jsonKey(this, key)), Operands.jsonResult(this));
     }
 
     /** jsonb/json: {@code DOC.BODY.jsonGet(0)} renders {@code "docs"."body" -> ?}, the array element. */
     public final Field<String> jsonGet(int index) {
-        requireKind("jsonGet", PgType.Kind.JSON);
-        return new Expression<>(new Binary(node, "->", new Bind(index, PgType.INT4)), jsonResultType());
+        Operands.requireKind(this, "jsonGet", PgType.Kind.JSON);
+        return new Expression<>(new Binary(node, Operator.JSON_GET, new Bind(index, PgType.INT4)), Operands.jsonResult(this));
     }
 
     /** jsonb/json: {@code DOC.BODY.jsonGetText("a")} renders {@code "docs"."body" ->> ?}, as text. */
     public final Field<String> jsonGetText(String key) {
-        requireKind("jsonGetText", PgType.Kind.JSON);
-        return new Expression<>(new Binary(node, "->>", new Bind(key(key), PgType.TEXT)), PgType.TEXT);
+        Operands.requireKind(this, "jsonGetText", PgType.Kind.JSON);
+        return new Expression<>(new Binary(node, Operator.JSON_GET_TEXT, Operands.jsonKey(this, key)), PgType.TEXT);
     }
 
     /** jsonb: {@code DOC.BODY.jsonHasKey("a")} renders {@code "docs"."body" ?? ?} for JDBC ({@code ?} in PostgreSQL). */
     public final Condition jsonHasKey(String key) {
-        requireKind("jsonHasKey", PgType.Kind.JSON);
         requireJsonb("jsonHasKey");
-        return new Condition(new Binary(node, "?", new Bind(key(key), PgType.TEXT)));
+        return new Condition(new Binary(node, Operator.JSON_HAS_KEY, Operands.jsonKey(this, key)));
     }
 
     /** jsonb: {@code DOC.BODY.jsonHasAnyKey("a", "b")} renders {@code "docs"."body" ??| ?} ({@code ?|}). */
     public final Condition jsonHasAnyKey(String... keys) {
-        requireKind("jsonHasAnyKey", PgType.Kind.JSON);
         requireJsonb("jsonHasAnyKey");
-        return new Condition(new Binary(node, "?|", new Bind(keys(keys), PgType.arrayOf(PgType.TEXT))));
+        return new Condition(new Binary(node, Operator.JSON_HAS_ANY_KEY, Operands.jsonKeys(keys)));
     }
 
     /** jsonb: {@code DOC.BODY.jsonHasAllKeys("a", "b")} renders {@code "docs"."body" ??& ?} ({@code ?&}). */
     public final Condition jsonHasAllKeys(String... keys) {
-        requireKind("jsonHasAllKeys", PgType.Kind.JSON);
         requireJsonb("jsonHasAllKeys");
-        return new Condition(new Binary(node, "?&", new Bind(keys(keys), PgType.arrayOf(PgType.TEXT))));
+        return new Condition(new Binary(node, Operator.JSON_HAS_ALL_KEYS, Operands.jsonKeys(keys)));
     }
 
     // ---- arithmetic, casts, aliases, ordering -------------------------------------------------
 
     /** {@code USER.AGE.plus(1)} renders {@code "users"."age" + ?}. */
     public final Field<T> plus(T value) {
-        return arithmetic("+", "plus", value);
+        return arithmetic(Operator.PLUS, "plus", value);
     }
 
     /** {@code a.plus(b)} renders {@code a + b}. */
     public final Field<T> plus(Field<T> other) {
-        return arithmetic("+", "plus", other);
+        return arithmetic(Operator.PLUS, "plus", other);
     }
 
     /** {@code USER.AGE.minus(1)} renders {@code "users"."age" - ?}. */
     public final Field<T> minus(T value) {
-        return arithmetic("-", "minus", value);
+        return arithmetic(Operator.MINUS, "minus", value);
     }
 
     /** {@code a.minus(b)} renders {@code a - b}. */
     public final Field<T> minus(Field<T> other) {
-        return arithmetic("-", "minus", other);
+        return arithmetic(Operator.MINUS, "minus", other);
     }
 
     /** {@code ITEM.PRICE.times(2)} renders {@code "items"."price" * ?}. */
     public final Field<T> times(T value) {
-        return arithmetic("*", "times", value);
+        return arithmetic(Operator.TIMES, "times", value);
     }
 
     /** {@code a.times(b)} renders {@code a * b}. */
     public final Field<T> times(Field<T> other) {
-        return arithmetic("*", "times", other);
+        return arithmetic(Operator.TIMES, "times", other);
     }
 
     /** {@code ITEM.PRICE.div(2)} renders {@code "items"."price" / ?} (integer division on integer types). */
     public final Field<T> div(T value) {
-        return arithmetic("/", "div", value);
+        return arithmetic(Operator.DIVIDE, "div", value);
     }
 
     /** {@code a.div(b)} renders {@code a / b}. */
     public final Field<T> div(Field<T> other) {
-        return arithmetic("/", "div", other);
+        return arithmetic(Operator.DIVIDE, "div", other);
     }
 
     /** {@code USER.AGE.mod(2)} renders {@code "users"."age" % ?}. */
     public final Field<T> mod(T value) {
-        return arithmetic("%", "mod", value);
+        return arithmetic(Operator.MOD, "mod", value);
     }
 
     /** {@code a.mod(b)} renders {@code a % b}. */
     public final Field<T> mod(Field<T> other) {
-        return arithmetic("%", "mod", other);
+        return arithmetic(Operator.MOD, "mod", other);
     }
 
     /** {@code USER.AGE.cast(PgType.INT8)} renders {@code CAST("users"."age" AS int8)}. */
@@ -401,122 +399,30 @@ public abstract sealed class Field<T> implements SortItem
         return node instanceof Expr.Alias a ? a.operand() : node;
     }
 
-    final Expr bind(String op, @Nullable T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(op + "(null) on " + this + ": a comparison with NULL is never true "
-                    + "in SQL. Use isNull() / isNotNull(), or isNotDistinctFrom(value) / isDistinctFrom(value) "
-                    + "for a null-safe comparison.");
-        }
-        return NulText.bind(() -> op + "(...) on " + this, value, type);
+    private Condition compare(Operator op, String name, @Nullable T value) {
+        return new Condition(new Binary(node, op, Operands.value(this, name, value)));
     }
 
-    private Condition compare(String op, String name, @Nullable T value) {
-        return new Condition(new Binary(node, op, bind(name, value)));
-    }
-
-    private Condition compare(String op, Field<T> other) {
+    private Condition compare(Operator op, Field<T> other) {
         return new Condition(new Binary(node, op, other.node()));
     }
 
-    private Expr bindArray(String op, @Nullable Collection<? extends T> values) {
-        if (values == null) {
-            throw new IllegalArgumentException(op + "(null) on " + this + ": pass a collection (an empty one matches "
-                    + (op.equals("in") ? "no row" : "every row") + "); to match NULL use isNull() or "
-                    + "isNotDistinctFrom(value)");
-        }
-        if (type.kind() == PgType.Kind.ARRAY) {
-            throw new IllegalArgumentException(op + "(...) on array field " + this
-                    + ": compare arrays with eq(), or test elements with contains()/overlaps()");
-        }
-        List<T> copy = new ArrayList<>(values.size());
-        int i = 0;
-        for (T v : values) {
-            if (v == null) {
-                throw new IllegalArgumentException(op + "(...) on " + this + ": element " + i + " is null; NULL never "
-                        + "matches in SQL. Remove it and add or(" + "field.isNull()) if you mean to match NULLs.");
-            }
-            copy.add(v);
-            i++;
-        }
-        return NulText.bind(() -> op + "(...) on " + this, List.copyOf(copy), PgType.arrayOf(type));
+    private Condition textMatch(Operator op, String name, String pattern) {
+        return new Condition(new Binary(node, op, Operands.pattern(this, name, pattern)));
     }
 
-    private Condition textMatch(String op, String name, String pattern) {
-        requireKind(name, PgType.Kind.TEXT);
-        if (pattern == null) {
-            throw new IllegalArgumentException(name + "(null) on " + this + ": a pattern is required");
-        }
-        return new Condition(new Binary(node, op, NulText.bind(() -> name + "(...) on " + this, pattern, PgType.TEXT)));
+    private Field<T> arithmetic(Operator op, String name, @Nullable T value) {
+        Operands.requireKind(this, name, PgType.Kind.NUMERIC);
+        return new Expression<>(new Binary(node, op, Operands.value(this, name, value)), type);
     }
 
-    private String textValue(String op, @Nullable T value) {
-        requireKind(op, PgType.Kind.TEXT);
-        if (value == null) {
-            throw new IllegalArgumentException(op + "(null) on " + this + ": a value is required");
-        }
-        return (String) value;
-    }
-
-    /** Escapes LIKE's wildcards and PostgreSQL's default escape character, the backslash. */
-    static String escapeLike(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 4);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' || c == '_' || c == '\\') {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    private Field<T> arithmetic(String op, String name, @Nullable T value) {
-        requireKind(name, PgType.Kind.NUMERIC);
-        return new Expression<>(new Binary(node, op, bind(name, value)), type);
-    }
-
-    private Field<T> arithmetic(String op, String name, Field<T> other) {
-        requireKind(name, PgType.Kind.NUMERIC);
+    private Field<T> arithmetic(Operator op, String name, Field<T> other) {
+        Operands.requireKind(this, name, PgType.Kind.NUMERIC);
         return new Expression<>(new Binary(node, op, other.node()), type);
     }
 
-    final void requireKind(String op, PgType.Kind... kinds) {
-        for (PgType.Kind k : kinds) {
-            if (type.kind() == k) {
-                return;
-            }
-        }
-        throw new IllegalArgumentException(op + "() applies to " + Arrays.toString(kinds).toLowerCase(java.util.Locale.ROOT)
-                + " values, but " + this + " has type " + type.sqlName() + "; cast it first if that is what you mean");
-    }
-
-    /** {@code @>}, {@code <@}, {@code ?}, {@code ?|} and {@code ?&} exist for jsonb only, not for json. */
     private void requireJsonb(String op) {
-        if (type.sqlName().equals("json")) {
-            throw new IllegalArgumentException(op + "() applies to jsonb values, but " + this + " has type json; "
-                    + "cast it first: cast(PgType.JSONB)");
-        }
-    }
-
-    /** {@code ->} keeps the json flavour of its operand: json gives json, jsonb gives jsonb. */
-    private PgType<String> jsonResultType() {
-        return type.sqlName().equals("json") ? PgType.JSON : PgType.JSONB;
-    }
-
-    private String key(@Nullable String key) {
-        if (key == null) {
-            throw new IllegalArgumentException("a null json key on " + this + ": name the key to look up");
-        }
-        NulText.refuse(() -> "json key on " + this, key);
-        return key;
-    }
-
-    private static List<String> keys(String... keys) {
-        if (keys.length == 0) {
-            throw new IllegalArgumentException("at least one json key is required");
-        }
-        List<String> list = List.of(keys);
-        NulText.refuse(() -> "json keys", list);
-        return list;
+        Operands.requireKind(this, op, PgType.Kind.JSON);
+        Operands.requireJsonb(this, op);
     }
 }

@@ -2,12 +2,16 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Expr.Func;
+import dev.belay.dsl.internal.FunctionName;
+import dev.belay.dsl.internal.FunctionName.Builtin;
 import dev.belay.dsl.internal.Identifiers;
+import dev.belay.dsl.internal.Keyword;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * SQL functions, reached through {@link Sql} ({@code import static dev.belay.dsl.Sql.*}). Kept apart so
@@ -18,37 +22,37 @@ abstract class Functions {
 
     /** {@code count()} renders {@code count(*)}. */
     public static AggregateField<Long> count() {
-        return new AggregateField<>(new Func("count", List.of(), false, true, null, null), PgType.INT8);
+        return new AggregateField<>(new Func(Builtin.COUNT, List.of(), false, true, null, null), PgType.INT8);
     }
 
     /** {@code count(USER.AGE)} renders {@code count("users"."age")}: rows where it is not null. */
     public static AggregateField<Long> count(Field<?> field) {
-        return new AggregateField<>(call("count", false, field), PgType.INT8);
+        return new AggregateField<>(call(Builtin.COUNT, false, field), PgType.INT8);
     }
 
     /** {@code countDistinct(USER.AGE)} renders {@code count(DISTINCT "users"."age")}. */
     public static AggregateField<Long> countDistinct(Field<?> field) {
-        return new AggregateField<>(call("count", true, field), PgType.INT8);
+        return new AggregateField<>(call(Builtin.COUNT, true, field), PgType.INT8);
     }
 
     /** {@code sum(ORDER.TOTAL)} renders {@code sum("orders"."total")}; read as numeric, whatever the input. */
     public static AggregateField<BigDecimal> sum(Field<? extends Number> field) {
-        return new AggregateField<>(call("sum", false, field), PgType.NUMERIC);
+        return new AggregateField<>(call(Builtin.SUM, false, field), PgType.NUMERIC);
     }
 
     /** {@code avg(USER.AGE)} renders {@code avg("users"."age")}, read as numeric. */
     public static AggregateField<BigDecimal> avg(Field<? extends Number> field) {
-        return new AggregateField<>(call("avg", false, field), PgType.NUMERIC);
+        return new AggregateField<>(call(Builtin.AVG, false, field), PgType.NUMERIC);
     }
 
     /** {@code min(USER.AGE)} renders {@code min("users"."age")}. */
     public static <T> AggregateField<T> min(Field<T> field) {
-        return new AggregateField<>(call("min", false, field), field.type());
+        return new AggregateField<>(call(Builtin.MIN, false, field), field.type());
     }
 
     /** {@code max(USER.AGE)} renders {@code max("users"."age")}. */
     public static <T> AggregateField<T> max(Field<T> field) {
-        return new AggregateField<>(call("max", false, field), field.type());
+        return new AggregateField<>(call(Builtin.MAX, false, field), field.type());
     }
 
     /** {@code coalesce(USER.AGE, 0)} renders {@code coalesce("users"."age", ?)}. */
@@ -57,57 +61,57 @@ abstract class Functions {
             throw new IllegalArgumentException("coalesce(" + field + ", null): a NULL fallback changes nothing; "
                     + "give a non-null value or use the field on its own");
         }
-        return new Expression<>(new Func("coalesce", List.of(field.unaliased(), NulText.bind(() -> "coalesce(" + field + ", ...)", fallback, field.type())),
-                false, false, null, null), field.type());
+        return new Expression<>(Func.of(Builtin.COALESCE, field.unaliased(),
+                NulText.bind(() -> "coalesce(" + field + ", ...)", fallback, field.type())), field.type());
     }
 
     /** {@code coalesce(a, b, c)} renders {@code coalesce(a, b, c)}. */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, never stored or exposed
     public static <T> Field<T> coalesce(Field<T> first, Field<T>... rest) {
-        return new Expression<>(variadic("coalesce", first, rest), first.type());
+        return new Expression<>(variadic(Builtin.COALESCE, first, rest), first.type());
     }
 
     /** {@code greatest(a, b)} renders {@code greatest(a, b)}. */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, never stored or exposed
     public static <T> Field<T> greatest(Field<T> first, Field<T>... rest) {
-        return new Expression<>(variadic("greatest", first, rest), first.type());
+        return new Expression<>(variadic(Builtin.GREATEST, first, rest), first.type());
     }
 
     /** {@code least(a, b)} renders {@code least(a, b)}. */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, never stored or exposed
     public static <T> Field<T> least(Field<T> first, Field<T>... rest) {
-        return new Expression<>(variadic("least", first, rest), first.type());
+        return new Expression<>(variadic(Builtin.LEAST, first, rest), first.type());
     }
 
     /** {@code lower(USER.NAME)} renders {@code lower("users"."name")}. */
     public static Field<String> lower(Field<String> field) {
         refuseJson("lower", field);
-        return new Expression<>(call("lower", false, field), PgType.TEXT);
+        return new Expression<>(call(Builtin.LOWER, false, field), PgType.TEXT);
     }
 
     /** {@code upper(USER.NAME)} renders {@code upper("users"."name")}. */
     public static Field<String> upper(Field<String> field) {
         refuseJson("upper", field);
-        return new Expression<>(call("upper", false, field), PgType.TEXT);
+        return new Expression<>(call(Builtin.UPPER, false, field), PgType.TEXT);
     }
 
     /** {@code length(USER.NAME)} renders {@code length("users"."name")}. */
     public static Field<Integer> length(Field<String> field) {
         refuseJson("length", field);
-        return new Expression<>(call("length", false, field), PgType.INT4);
+        return new Expression<>(call(Builtin.LENGTH, false, field), PgType.INT4);
     }
 
     /** {@code now()} renders {@code now()}: the transaction's start time. */
     public static Field<Instant> now() {
-        return new Expression<>(new Func("now", List.of(), false, false, null, null), PgType.TIMESTAMPTZ);
+        return new Expression<>(Func.of(Builtin.NOW), PgType.TIMESTAMPTZ);
     }
 
     /** {@code currentDate()} renders {@code CURRENT_DATE}. */
     public static Field<LocalDate> currentDate() {
-        return new Expression<>(new Expr.Keyword("CURRENT_DATE"), PgType.DATE);
+        return new Expression<>(Keyword.CURRENT_DATE, PgType.DATE);
     }
 
     /**
@@ -117,53 +121,50 @@ abstract class Functions {
      * {@code "pg_catalog"."now"()}.
      */
     public static <T> Field<T> function(String name, PgType<T> type, Field<?>... args) {
-        StringBuilder quoted = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         for (String part : name.split("\\.", -1)) {
-            if (quoted.length() > 0) {
-                quoted.append('.');
-            }
-            quoted.append(Identifiers.quote(Identifiers.check(part, "function name part of '" + name + "'")));
+            parts.add(Identifiers.check(part, "function name part of '" + name + "'"));
         }
         List<Expr> nodes = new ArrayList<>();
         for (Field<?> a : args) {
             nodes.add(a.unaliased());
         }
-        return new Expression<>(new Func(quoted.toString(), List.copyOf(nodes), false, false, null, null), type);
+        return new Expression<>(Func.of(new FunctionName.UserFunction(parts), nodes), type);
     }
 
     /** {@code rowNumber().over(w)} renders {@code row_number() OVER (w)}. */
     public static WindowFunction<Long> rowNumber() {
-        return new WindowFunction<>(new Func("row_number", List.of(), false, false, null, null), PgType.INT8);
+        return new WindowFunction<>(Func.of(Builtin.ROW_NUMBER), PgType.INT8);
     }
 
     /** {@code rank().over(w)} renders {@code rank() OVER (w)}. */
     public static WindowFunction<Long> rank() {
-        return new WindowFunction<>(new Func("rank", List.of(), false, false, null, null), PgType.INT8);
+        return new WindowFunction<>(Func.of(Builtin.RANK), PgType.INT8);
     }
 
     /** {@code denseRank().over(w)} renders {@code dense_rank() OVER (w)}. */
     public static WindowFunction<Long> denseRank() {
-        return new WindowFunction<>(new Func("dense_rank", List.of(), false, false, null, null), PgType.INT8);
+        return new WindowFunction<>(Func.of(Builtin.DENSE_RANK), PgType.INT8);
     }
 
     /** {@code lag(ORDER.TOTAL).over(w)} renders {@code lag("orders"."total") OVER (w)}: the previous row's value. */
     public static <T> WindowFunction<T> lag(Field<T> field) {
-        return new WindowFunction<>(call("lag", false, field), field.type());
+        return new WindowFunction<>(call(Builtin.LAG, false, field), field.type());
     }
 
     /** {@code lag(f, 2)} renders {@code lag(f, ?)}: the value {@code offset} rows back. */
     public static <T> WindowFunction<T> lag(Field<T> field, int offset) {
-        return new WindowFunction<>(offsetCall("lag", field, offset), field.type());
+        return new WindowFunction<>(offsetCall(Builtin.LAG, field, offset), field.type());
     }
 
     /** {@code lead(ORDER.TOTAL).over(w)} renders {@code lead("orders"."total") OVER (w)}: the next row's value. */
     public static <T> WindowFunction<T> lead(Field<T> field) {
-        return new WindowFunction<>(call("lead", false, field), field.type());
+        return new WindowFunction<>(call(Builtin.LEAD, false, field), field.type());
     }
 
     /** {@code lead(f, 2)} renders {@code lead(f, ?)}. */
     public static <T> WindowFunction<T> lead(Field<T> field, int offset) {
-        return new WindowFunction<>(offsetCall("lead", field, offset), field.type());
+        return new WindowFunction<>(offsetCall(Builtin.LEAD, field, offset), field.type());
     }
 
     /** The empty window: {@code over(window())} renders {@code OVER ()}. */
@@ -184,23 +185,23 @@ abstract class Functions {
         }
     }
 
-    private static Func call(String name, boolean distinct, Field<?> field) {
+    private static Func call(Builtin name, boolean distinct, Field<?> field) {
         return new Func(name, List.of(field.unaliased()), distinct, false, null, null);
     }
 
-    private static Func offsetCall(String name, Field<?> field, int offset) {
+    private static Func offsetCall(Builtin name, Field<?> field, int offset) {
         if (offset < 0) {
-            throw new IllegalArgumentException(name + "(" + field + ", " + offset + "): offset must not be negative");
+            throw new IllegalArgumentException(name.name().toLowerCase(Locale.ROOT) + "(" + field + ", " + offset + "): offset must not be negative");
         }
-        return new Func(name, List.of(field.unaliased(), new Expr.Bind(offset, PgType.INT4)), false, false, null, null);
+        return Func.of(name, field.unaliased(), new Expr.Bind(offset, PgType.INT4));
     }
 
-    private static Func variadic(String name, Field<?> first, Field<?>[] rest) {
+    private static Func variadic(Builtin name, Field<?> first, Field<?>[] rest) {
         List<Expr> nodes = new ArrayList<>(rest.length + 1);
         nodes.add(first.unaliased());
         for (Field<?> f : rest) {
             nodes.add(f.unaliased());
         }
-        return new Func(name, List.copyOf(nodes), false, false, null, null);
+        return Func.of(name, nodes);
     }
 }

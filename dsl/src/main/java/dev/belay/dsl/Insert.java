@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class Insert<R> extends InsertQuery<R> {
+public final class Insert<R> extends InsertQuery<R, Insert<R>> {
     /** True for an insert built column by column with {@code set}, which may take more columns. */
     private final boolean settable;
 
@@ -58,12 +58,12 @@ public final class Insert<R> extends InsertQuery<R> {
         row.add(value);
         List<Column<R, ?>> columns = new ArrayList<>(columns());
         columns.add(column);
-        InsertNode next = node.withSource(List.copyOf(names), new InsertNode.Values(List.of(List.copyOf(row))));
+        InsertNode next = node.withSource(names, new InsertNode.Values(List.of(row)));
         return new Insert<>(statement().withNode(next), table(), List.copyOf(columns), true);
     }
 
     @Override
-    public <T> Insert<R> bind(Param<T> param, @Nullable T value) {
-        return new Insert<>(statement().bind(param, value), table(), columns(), settable);
+    Insert<R> with(Statement next) {
+        return new Insert<>(next, table(), columns(), settable);
     }
 }

@@ -18,10 +18,10 @@ import java.util.List;
  * @param <R> the row type of the table inserted into
  */
 public final class InsertConflict<R> {
-    private final InsertQuery<R> insert;
+    private final InsertQuery<R, ?> insert;
     private final ConflictNode conflict;
 
-    InsertConflict(InsertQuery<R> insert, ConflictNode conflict) {
+    InsertConflict(InsertQuery<R, ?> insert, ConflictNode conflict) {
         this.insert = insert;
         this.conflict = conflict;
     }
@@ -91,7 +91,7 @@ public final class InsertConflict<R> {
                     + "(inserted " + InsertQuery.names(insert.columns()) + ", skipped the target, the primary key and "
                     + "the listed columns); use doNothing()");
         }
-        return insert.withConflict(target.withUpdate(List.copyOf(set), null));
+        return insert.withConflict(target.withUpdate(set, null));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertDoUpdate<R> extends DmlQuery<R> {
+public final class InsertDoUpdate<R> extends DmlQuery<R, InsertDoUpdate<R>> {
 
     InsertDoUpdate(Statement statement, Table<R> table) {
         super(statement, table);
@@ -30,8 +30,8 @@ public final class InsertDoUpdate<R> extends DmlQuery<R> {
         return c;
     }
 
-    private InsertDoUpdate<R> with(ConflictNode c) {
-        return new InsertDoUpdate<>(statement().withNode(((InsertNode) node()).withConflict(c)), table());
+    private InsertDoUpdate<R> withConflict(ConflictNode c) {
+        return with(statement().withNode(((InsertNode) node()).withConflict(c)));
     }
 
     private String describe() {
@@ -55,7 +55,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R> {
 
     private InsertDoUpdate<R> assign(Column<R, ?> column, Expr value) {
         ConflictNode c = conflict();
-        return with(c.withUpdate(Assignments.add(describe(), table(), c.set(), column, value), c.updateWhere()));
+        return withConflict(c.withUpdate(Assignments.add(describe(), table(), c.set(), column, value), c.updateWhere()));
     }
 
     /**
@@ -64,7 +64,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R> {
      */
     public InsertDoUpdate<R> where(Condition condition) {
         ConflictNode c = conflict();
-        return with(c.withUpdate(c.set(), Select.andWith(c.updateWhere(), condition)));
+        return withConflict(c.withUpdate(c.set(), Select.andWith(c.updateWhere(), condition)));
     }
 
     @Override
@@ -76,7 +76,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R> {
     }
 
     @Override
-    public <T> InsertDoUpdate<R> bind(Param<T> param, @Nullable T value) {
-        return new InsertDoUpdate<>(statement().bind(param, value), table());
+    InsertDoUpdate<R> with(Statement next) {
+        return new InsertDoUpdate<>(next, table());
     }
 }

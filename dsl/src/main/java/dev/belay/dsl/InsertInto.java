@@ -3,6 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,19 +101,19 @@ public final class InsertInto<R> {
                     row.add(rowValue(all.get(c), read.get(r).get(c), r, rows.size()));
                 }
             }
-            exprs.add(List.copyOf(row));
+            exprs.add(row);
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
                     + "and null); use defaultValues()");
         }
-        return new Insert<>(statement(columns, new InsertNode.Values(List.copyOf(exprs))), table,
+        return new Insert<>(statement(columns, new InsertNode.Values(exprs)), table,
                 List.copyOf(columns), false);
     }
 
     private Expr rowValue(Column<R, ?> column, @Nullable Object value, int row, int rowCount) {
         if (value == null && column.isGenerated()) {
-            return new Expr.Keyword("DEFAULT");
+            return Keyword.DEFAULT;
         }
         return Assignments.value(rowCount == 1 ? describe() : describe() + " row " + row, column, value);
     }

@@ -13,8 +13,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code insertInto(USER).columns(USER.NAME, USER.EMAIL).values(a, b).values(c, d)}.
  *
  * @param <R> the row type of the table inserted into
+ * @param <Q> the concrete insert type
  */
-public abstract sealed class InsertQuery<R> extends DmlQuery<R>
+public abstract sealed class InsertQuery<R, Q extends InsertQuery<R, Q>> extends DmlQuery<R, Q>
         permits Insert, InsertValues1, InsertValues2, InsertValues3, InsertValues4, InsertValues5, InsertValues6,
         InsertValuesN {
     private final List<Column<R, ?>> columns;
@@ -55,7 +56,7 @@ public abstract sealed class InsertQuery<R> extends DmlQuery<R>
             }
             names.add(c.name());
         }
-        return new InsertConflict<>(this, new ConflictNode(List.copyOf(names), null, null, true, List.of(), null));
+        return new InsertConflict<>(this, new ConflictNode(names, null, null, true, List.of(), null));
     }
 
     /** {@code .onConstraint("users_email_key")} renders {@code ON CONFLICT ON CONSTRAINT "users_email_key"}. */
@@ -83,8 +84,8 @@ public abstract sealed class InsertQuery<R> extends DmlQuery<R>
             row.add(Assignments.value(describe(), columns.get(i), values[i]));
         }
         List<List<Expr>> rows = new ArrayList<>(v.rows());
-        rows.add(List.copyOf(row));
-        return statement().withNode(node.withSource(node.columns(), new InsertNode.Values(List.copyOf(rows))));
+        rows.add(row);
+        return statement().withNode(node.withSource(node.columns(), new InsertNode.Values(rows)));
     }
 
     /** {@code INSERT INTO t (columns) SELECT ...}, checking the query's fields against the columns. */

@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValues1<R, A> extends InsertQuery<R> {
+public final class InsertValues1<R, A> extends InsertQuery<R, InsertValues1<R, A>> {
 
     InsertValues1(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -17,7 +17,7 @@ public final class InsertValues1<R, A> extends InsertQuery<R> {
 
     /** Adds one row: {@code .values("Jo")} adds {@code (?)} to the VALUES list. */
     public InsertValues1<R, A> values(@Nullable A a) {
-        return new InsertValues1<>(withRow(a), table(), columns());
+        return with(withRow(a));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -26,7 +26,7 @@ public final class InsertValues1<R, A> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValues1<R, A> bind(Param<T> param, @Nullable T value) {
-        return new InsertValues1<>(statement().bind(param, value), table(), columns());
+    InsertValues1<R, A> with(Statement next) {
+        return new InsertValues1<>(next, table(), columns());
     }
 }

@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValues2<R, A, B> extends InsertQuery<R> {
+public final class InsertValues2<R, A, B> extends InsertQuery<R, InsertValues2<R, A, B>> {
 
     InsertValues2(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -20,7 +20,7 @@ public final class InsertValues2<R, A, B> extends InsertQuery<R> {
      * {@code INSERT INTO "users" ("name", "email") VALUES (?, ?)}; each further call adds {@code , (?, ?)}.
      */
     public InsertValues2<R, A, B> values(@Nullable A a, @Nullable B b) {
-        return new InsertValues2<>(withRow(a, b), table(), columns());
+        return with(withRow(a, b));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -29,7 +29,7 @@ public final class InsertValues2<R, A, B> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValues2<R, A, B> bind(Param<T> param, @Nullable T value) {
-        return new InsertValues2<>(statement().bind(param, value), table(), columns());
+    InsertValues2<R, A, B> with(Statement next) {
+        return new InsertValues2<>(next, table(), columns());
     }
 }

@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValues3<R, A, B, C> extends InsertQuery<R> {
+public final class InsertValues3<R, A, B, C> extends InsertQuery<R, InsertValues3<R, A, B, C>> {
 
     InsertValues3(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -17,7 +17,7 @@ public final class InsertValues3<R, A, B, C> extends InsertQuery<R> {
 
     /** Adds one row: {@code .values("Jo", "jo@example.org", 5)} adds {@code (?, ?, ?)} to the VALUES list. */
     public InsertValues3<R, A, B, C> values(@Nullable A a, @Nullable B b, @Nullable C c) {
-        return new InsertValues3<>(withRow(a, b, c), table(), columns());
+        return with(withRow(a, b, c));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -26,7 +26,7 @@ public final class InsertValues3<R, A, B, C> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValues3<R, A, B, C> bind(Param<T> param, @Nullable T value) {
-        return new InsertValues3<>(statement().bind(param, value), table(), columns());
+    InsertValues3<R, A, B, C> with(Statement next) {
+        return new InsertValues3<>(next, table(), columns());
     }
 }

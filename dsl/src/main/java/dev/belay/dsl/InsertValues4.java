@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValues4<R, A, B, C, D> extends InsertQuery<R> {
+public final class InsertValues4<R, A, B, C, D> extends InsertQuery<R, InsertValues4<R, A, B, C, D>> {
 
     InsertValues4(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -17,7 +17,7 @@ public final class InsertValues4<R, A, B, C, D> extends InsertQuery<R> {
 
     /** Adds one row: one more {@code (?, ...)} of 4 placeholders in the VALUES list. */
     public InsertValues4<R, A, B, C, D> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d) {
-        return new InsertValues4<>(withRow(a, b, c, d), table(), columns());
+        return with(withRow(a, b, c, d));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -26,7 +26,7 @@ public final class InsertValues4<R, A, B, C, D> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValues4<R, A, B, C, D> bind(Param<T> param, @Nullable T value) {
-        return new InsertValues4<>(statement().bind(param, value), table(), columns());
+    InsertValues4<R, A, B, C, D> with(Statement next) {
+        return new InsertValues4<>(next, table(), columns());
     }
 }

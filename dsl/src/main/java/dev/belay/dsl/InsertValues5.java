@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValues5<R, A, B, C, D, E> extends InsertQuery<R> {
+public final class InsertValues5<R, A, B, C, D, E> extends InsertQuery<R, InsertValues5<R, A, B, C, D, E>> {
 
     InsertValues5(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -17,7 +17,7 @@ public final class InsertValues5<R, A, B, C, D, E> extends InsertQuery<R> {
 
     /** Adds one row: one more {@code (?, ...)} of 5 placeholders in the VALUES list. */
     public InsertValues5<R, A, B, C, D, E> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d, @Nullable E e) {
-        return new InsertValues5<>(withRow(a, b, c, d, e), table(), columns());
+        return with(withRow(a, b, c, d, e));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -26,7 +26,7 @@ public final class InsertValues5<R, A, B, C, D, E> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValues5<R, A, B, C, D, E> bind(Param<T> param, @Nullable T value) {
-        return new InsertValues5<>(statement().bind(param, value), table(), columns());
+    InsertValues5<R, A, B, C, D, E> with(Statement next) {
+        return new InsertValues5<>(next, table(), columns());
     }
 }

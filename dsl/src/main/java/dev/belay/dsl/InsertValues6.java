@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValues6<R, A, B, C, D, E, F> extends InsertQuery<R> {
+public final class InsertValues6<R, A, B, C, D, E, F> extends InsertQuery<R, InsertValues6<R, A, B, C, D, E, F>> {
 
     InsertValues6(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -17,7 +17,7 @@ public final class InsertValues6<R, A, B, C, D, E, F> extends InsertQuery<R> {
 
     /** Adds one row: one more {@code (?, ...)} of 6 placeholders in the VALUES list. */
     public InsertValues6<R, A, B, C, D, E, F> values(@Nullable A a, @Nullable B b, @Nullable C c, @Nullable D d, @Nullable E e, @Nullable F f) {
-        return new InsertValues6<>(withRow(a, b, c, d, e, f), table(), columns());
+        return with(withRow(a, b, c, d, e, f));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -26,7 +26,7 @@ public final class InsertValues6<R, A, B, C, D, E, F> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValues6<R, A, B, C, D, E, F> bind(Param<T> param, @Nullable T value) {
-        return new InsertValues6<>(statement().bind(param, value), table(), columns());
+    InsertValues6<R, A, B, C, D, E, F> with(Statement next) {
+        return new InsertValues6<>(next, table(), columns());
     }
 }

@@ -9,7 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the table inserted into
  */
-public final class InsertValuesN<R> extends InsertQuery<R> {
+public final class InsertValuesN<R> extends InsertQuery<R, InsertValuesN<R>> {
 
     InsertValuesN(Statement statement, Table<R> table, List<Column<R, ?>> columns) {
         super(statement, table, columns);
@@ -25,7 +25,7 @@ public final class InsertValuesN<R> extends InsertQuery<R> {
             throw new IllegalArgumentException(describe() + ": values(...) got " + (values == null ? 0 : values.length)
                     + " values for the " + columns().size() + " columns " + names(columns()));
         }
-        return new InsertValuesN<>(withRow(values), table(), columns());
+        return with(withRow(values));
     }
 
     /** {@code INSERT INTO t (...) SELECT ...}: the query's fields must have the columns' types, in order. */
@@ -34,7 +34,7 @@ public final class InsertValuesN<R> extends InsertQuery<R> {
     }
 
     @Override
-    public <T> InsertValuesN<R> bind(Param<T> param, @Nullable T value) {
-        return new InsertValuesN<>(statement().bind(param, value), table(), columns());
+    InsertValuesN<R> with(Statement next) {
+        return new InsertValuesN<>(next, table(), columns());
     }
 }

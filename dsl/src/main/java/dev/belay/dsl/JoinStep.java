@@ -1,7 +1,9 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Identifiers;
+import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
+import dev.belay.dsl.internal.SqlRenderer;
 
 /**
  * A join waiting for its condition: {@code select(...).from(ORDER).join(USER).on(ORDER.USER_ID.eq(USER.ID))}
@@ -11,10 +13,10 @@ import dev.belay.dsl.internal.JoinNode;
  */
 public final class JoinStep<R> {
     private final Select<R> query;
-    private final String kind;
+    private final JoinKind kind;
     private final TableLike target;
 
-    JoinStep(Select<R> query, String kind, TableLike target) {
+    JoinStep(Select<R> query, JoinKind kind, TableLike target) {
         this.query = query;
         this.kind = kind;
         this.target = target;
@@ -23,7 +25,7 @@ public final class JoinStep<R> {
     /** The join condition: {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON "orders"."user_id" = "users"."id"}. */
     public Select<R> on(Condition condition) {
         if (condition == null) {
-            throw new IllegalArgumentException(kind + " " + Identifiers.quote(target.qualifier())
+            throw new IllegalArgumentException(SqlRenderer.joinKind(kind) + " " + Identifiers.quote(target.qualifier())
                     + ": on(null); use trueCondition() for a join on every pair");
         }
         return query.addJoin(new JoinNode(kind, target.fromItem(), condition.node()));

@@ -1,6 +1,7 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.Operator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +30,9 @@ final class Seek {
             for (SortField<?> s : order) {
                 columns.add(s.field().unaliased());
             }
-            String op = order.get(0).descending() ? "<" : ">";
-            Expr left = columns.size() == 1 ? columns.get(0) : new Expr.RowValue(List.copyOf(columns));
-            Expr right = binds.size() == 1 ? binds.get(0) : new Expr.RowValue(List.copyOf(binds));
+            Operator op = order.get(0).descending() ? Operator.LT : Operator.GT;
+            Expr left = columns.size() == 1 ? columns.get(0) : new Expr.RowValue(columns);
+            Expr right = binds.size() == 1 ? binds.get(0) : new Expr.RowValue(binds);
             return new Condition(new Expr.Binary(left, op, right));
         }
         // Mixed directions: (a > ?) OR (a = ? AND b < ?) OR ...
@@ -39,13 +40,13 @@ final class Seek {
         for (int i = 0; i < order.size(); i++) {
             List<Condition> terms = new ArrayList<>();
             for (int j = 0; j < i; j++) {
-                terms.add(new Condition(new Expr.Binary(order.get(j).field().unaliased(), "=", binds.get(j))));
+                terms.add(new Condition(new Expr.Binary(order.get(j).field().unaliased(), Operator.EQ, binds.get(j))));
             }
             SortField<?> s = order.get(i);
-            terms.add(new Condition(new Expr.Binary(s.field().unaliased(), s.descending() ? "<" : ">", binds.get(i))));
-            alternatives.add(Condition.combine("AND", terms));
+            terms.add(new Condition(new Expr.Binary(s.field().unaliased(), s.descending() ? Operator.LT : Operator.GT, binds.get(i))));
+            alternatives.add(Condition.combine(Expr.Logical.Op.AND, terms));
         }
-        return Condition.combine("OR", alternatives);
+        return Condition.combine(Expr.Logical.Op.OR, alternatives);
     }
 
     private static Expr bind(SortField<?> s, int index, Object value) {

@@ -2,12 +2,15 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
 import dev.belay.dsl.internal.LockNode;
 import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.SelectNode;
 import dev.belay.dsl.internal.SetOpNode;
+import dev.belay.dsl.internal.SetOperator;
 import dev.belay.dsl.internal.SortSpec;
+import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,39 +75,39 @@ public final class Select<R> implements ResultQuery<R> {
         for (TableLike t : items) {
             from.add(t.fromItem());
         }
-        return with(s.withFrom(List.copyOf(from)));
+        return with(s.withFrom(from));
     }
 
     /** {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON ...}. */
     public JoinStep<R> join(TableLike target) {
-        return new JoinStep<>(this, "JOIN", target);
+        return new JoinStep<>(this, JoinKind.INNER, target);
     }
 
     /** {@code .leftJoin(USER).on(...)} renders {@code LEFT JOIN "users" ON ...}. */
     public JoinStep<R> leftJoin(TableLike target) {
-        return new JoinStep<>(this, "LEFT JOIN", target);
+        return new JoinStep<>(this, JoinKind.LEFT, target);
     }
 
     /** {@code .rightJoin(USER).on(...)} renders {@code RIGHT JOIN "users" ON ...}. */
     public JoinStep<R> rightJoin(TableLike target) {
-        return new JoinStep<>(this, "RIGHT JOIN", target);
+        return new JoinStep<>(this, JoinKind.RIGHT, target);
     }
 
     /** {@code .fullJoin(USER).on(...)} renders {@code FULL JOIN "users" ON ...}. */
     public JoinStep<R> fullJoin(TableLike target) {
-        return new JoinStep<>(this, "FULL JOIN", target);
+        return new JoinStep<>(this, JoinKind.FULL, target);
     }
 
     /** {@code .crossJoin(USER)} renders {@code CROSS JOIN "users"}. */
     public Select<R> crossJoin(TableLike target) {
-        return addJoin(new JoinNode("CROSS JOIN", target.fromItem(), null));
+        return addJoin(new JoinNode(JoinKind.CROSS, target.fromItem(), null));
     }
 
     Select<R> addJoin(JoinNode join) {
         SelectNode s = simple("join");
         List<JoinNode> joins = new ArrayList<>(s.joins());
         joins.add(join);
-        return with(s.withJoins(List.copyOf(joins)));
+        return with(s.withJoins(joins));
     }
 
     // ---- WHERE, GROUP BY, HAVING -------------------------------------------------------------
@@ -122,7 +125,7 @@ public final class Select<R> implements ResultQuery<R> {
         for (Field<?> f : fields) {
             group.add(f.unaliased());
         }
-        return with(s.withGroupBy(List.copyOf(group)));
+        return with(s.withGroupBy(group));
     }
 
     /** {@code .having(count().gt(1L))} renders {@code HAVING count(*) > ?}; repeated calls AND together. */
@@ -136,7 +139,7 @@ public final class Select<R> implements ResultQuery<R> {
             throw new IllegalArgumentException("condition is null; use trueCondition() for no filter");
         }
         return existing == null ? condition.node()
-                : Condition.combine("AND", List.of(new Condition(existing), condition)).node();
+                : Condition.combine(Expr.Logical.Op.AND, List.of(new Condition(existing), condition)).node();
     }
 
     // ---- ORDER BY, LIMIT, OFFSET, seek -------------------------------------------------------
@@ -235,27 +238,27 @@ public final class Select<R> implements ResultQuery<R> {
         for (Field<?> f : fields) {
             on.add(f.unaliased());
         }
-        return with(simple("distinctOn").withDistinct(true, List.copyOf(on)));
+        return with(simple("distinctOn").withDistinct(true, on));
     }
 
     /** {@code .forUpdate()} renders {@code FOR UPDATE}. */
     public Select<R> forUpdate() {
-        return lock("UPDATE", "forUpdate");
+        return lock(LockNode.Strength.UPDATE, "forUpdate");
     }
 
     /** {@code .forNoKeyUpdate()} renders {@code FOR NO KEY UPDATE}. */
     public Select<R> forNoKeyUpdate() {
-        return lock("NO KEY UPDATE", "forNoKeyUpdate");
+        return lock(LockNode.Strength.NO_KEY_UPDATE, "forNoKeyUpdate");
     }
 
     /** {@code .forShare()} renders {@code FOR SHARE}. */
     public Select<R> forShare() {
-        return lock("SHARE", "forShare");
+        return lock(LockNode.Strength.SHARE, "forShare");
     }
 
     /** {@code .forKeyShare()} renders {@code FOR KEY SHARE}. */
     public Select<R> forKeyShare() {
-        return lock("KEY SHARE", "forKeyShare");
+        return lock(LockNode.Strength.KEY_SHARE, "forKeyShare");
     }
 
     /** After a lock: {@code .forUpdate().of(USER)} renders {@code FOR UPDATE OF "users"}. */
@@ -264,21 +267,21 @@ public final class Select<R> implements ResultQuery<R> {
         for (TableLike t : tables) {
             names.add(t.qualifier());
         }
-        return with(simple("of").withLock(requireLock("of").withOf(List.copyOf(names))));
+        return with(simple("of").withLock(requireLock("of").withOf(names)));
     }
 
     /** After a lock: {@code .forUpdate().skipLocked()} renders {@code FOR UPDATE SKIP LOCKED}. */
     public Select<R> skipLocked() {
-        return with(simple("skipLocked").withLock(requireLock("skipLocked").withWait("SKIP LOCKED")));
+        return with(simple("skipLocked").withLock(requireLock("skipLocked").withWait(LockNode.Wait.SKIP_LOCKED)));
     }
 
     /** After a lock: {@code .forUpdate().noWait()} renders {@code FOR UPDATE NOWAIT}. */
     public Select<R> noWait() {
-        return with(simple("noWait").withLock(requireLock("noWait").withWait("NOWAIT")));
+        return with(simple("noWait").withLock(requireLock("noWait").withWait(LockNode.Wait.NOWAIT)));
     }
 
-    private Select<R> lock(String strength, String method) {
-        return with(simple(method).withLock(new LockNode(strength, List.of(), "")));
+    private Select<R> lock(LockNode.Strength strength, String method) {
+        return with(simple(method).withLock(LockNode.of(strength)));
     }
 
     private LockNode requireLock(String method) {
@@ -293,29 +296,40 @@ public final class Select<R> implements ResultQuery<R> {
 
     /** {@code a.union(b)} renders {@code (SELECT ...) UNION (SELECT ...)}. */
     public Select<R> union(Select<R> other) {
-        return setOp("UNION", other);
+        return setOp(SetOperator.UNION, other);
     }
 
     /** {@code a.unionAll(b)} renders {@code (SELECT ...) UNION ALL (SELECT ...)}. */
     public Select<R> unionAll(Select<R> other) {
-        return setOp("UNION ALL", other);
+        return setOp(SetOperator.UNION_ALL, other);
     }
 
     /** {@code a.intersect(b)} renders {@code (SELECT ...) INTERSECT (SELECT ...)}. */
     public Select<R> intersect(Select<R> other) {
-        return setOp("INTERSECT", other);
+        return setOp(SetOperator.INTERSECT, other);
+    }
+
+    /** {@code a.intersectAll(b)} renders {@code (SELECT ...) INTERSECT ALL (SELECT ...)}: duplicates kept as often as in both. */
+    public Select<R> intersectAll(Select<R> other) {
+        return setOp(SetOperator.INTERSECT_ALL, other);
     }
 
     /** {@code a.except(b)} renders {@code (SELECT ...) EXCEPT (SELECT ...)}. */
     public Select<R> except(Select<R> other) {
-        return setOp("EXCEPT", other);
+        return setOp(SetOperator.EXCEPT, other);
     }
 
-    private Select<R> setOp(String op, Select<R> other) {
+    /** {@code a.exceptAll(b)} renders {@code (SELECT ...) EXCEPT ALL (SELECT ...)}: each row of b removes one of a. */
+    public Select<R> exceptAll(Select<R> other) {
+        return setOp(SetOperator.EXCEPT_ALL, other);
+    }
+
+    private Select<R> setOp(SetOperator op, Select<R> other) {
+        String name = SqlRenderer.setOperator(op);
         int mine = projection.fields().size();
         int theirs = other.projection.fields().size();
         if (mine != theirs) {
-            throw new IllegalArgumentException(op + ": the queries select " + mine + " and " + theirs
+            throw new IllegalArgumentException(name + ": the queries select " + mine + " and " + theirs
                     + " columns; both sides must select the same number");
         }
         // with(c).select(...).union(...): the CTEs go in front of the whole statement, so both operands see them.
@@ -325,7 +339,7 @@ public final class Select<R> implements ResultQuery<R> {
             left = left instanceof SelectNode s ? s.withWith(WithNode.NONE)
                     : ((SetOpNode) left).withWith(WithNode.NONE);
         }
-        QueryNode right = other.nestedNode(op.toLowerCase(java.util.Locale.ROOT));
+        QueryNode right = other.nestedNode(name.toLowerCase(java.util.Locale.ROOT));
         return with(new SetOpNode(ctes, left, op, right, List.of(), null, null));
     }
 

@@ -2,6 +2,7 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Identifiers;
+import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.WithNode;
 import java.util.Arrays;
@@ -137,7 +138,8 @@ public final class Sql extends Functions {
      * (a row version created by this statement's insert has no deleting transaction yet).
      */
     public static Field<Boolean> inserted(Table<?> table) {
-        Expr xmaxIsZero = new Expr.Binary(new Expr.ColumnRef(table.qualifier(), "xmax"), "=", new Expr.Keyword("0"));
+        Expr xmaxIsZero = new Expr.Binary(new Expr.ColumnRef(table.qualifier(), "xmax"), Operator.EQ,
+                new Expr.Inline(0, PgType.INT4));
         return new Expression<>(new Expr.Alias(xmaxIsZero, "inserted"), PgType.BOOL);
     }
 
@@ -205,12 +207,12 @@ public final class Sql extends Functions {
 
     /** {@code and(a, b, c)} renders {@code (a) AND (b) AND (c)}; {@code and()} is TRUE. */
     public static Condition and(Condition... conditions) {
-        return Condition.combine("AND", Arrays.asList(conditions));
+        return Condition.combine(Expr.Logical.Op.AND, Arrays.asList(conditions));
     }
 
     /** {@code or(a, b)} renders {@code (a) OR (b)}; {@code or()} is FALSE. */
     public static Condition or(Condition... conditions) {
-        return Condition.combine("OR", Arrays.asList(conditions));
+        return Condition.combine(Expr.Logical.Op.OR, Arrays.asList(conditions));
     }
 
     /** {@code not(a)} renders {@code NOT (a)}. */
@@ -235,12 +237,12 @@ public final class Sql extends Functions {
 
     /** {@code exists(select(...))} renders {@code EXISTS (SELECT ...)}. */
     public static Condition exists(Select<?> subquery) {
-        return new Condition(new Expr.Prefix("EXISTS ", new Expr.Subquery(subquery.nestedNode("exists"))));
+        return new Condition(new Expr.Prefix(Expr.Prefix.Op.EXISTS, new Expr.Subquery(subquery.nestedNode("exists"))));
     }
 
     /** {@code notExists(select(...))} renders {@code NOT EXISTS (SELECT ...)}. */
     public static Condition notExists(Select<?> subquery) {
-        return new Condition(new Expr.Prefix("NOT EXISTS ", new Expr.Subquery(subquery.nestedNode("notExists"))));
+        return new Condition(new Expr.Prefix(Expr.Prefix.Op.NOT_EXISTS, new Expr.Subquery(subquery.nestedNode("notExists"))));
     }
 
     /** A one-column subquery as a value: {@code field(select(max(USER.AGE)).from(USER))} renders {@code (SELECT ...)}. */

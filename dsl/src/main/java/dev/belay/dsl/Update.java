@@ -1,7 +1,6 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.UpdateNode;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * An immutable UPDATE:
@@ -13,7 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <R> the row type of the updated table
  */
-public final class Update<R> extends DmlQuery<R> {
+public final class Update<R> extends DmlQuery<R, Update<R>> {
 
     Update(Statement statement, Table<R> table) {
         super(statement, table);
@@ -25,11 +24,11 @@ public final class Update<R> extends DmlQuery<R> {
      */
     public Update<R> where(Condition condition) {
         UpdateNode node = (UpdateNode) node();
-        return new Update<>(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))), table());
+        return with(statement().withNode(node.withWhere(Select.andWith(node.where(), condition))));
     }
 
     @Override
-    public <T> Update<R> bind(Param<T> param, @Nullable T value) {
-        return new Update<>(statement().bind(param, value), table());
+    Update<R> with(Statement next) {
+        return new Update<>(next, table());
     }
 }

@@ -52,7 +52,7 @@ public final class UpdateStep<R> {
         for (TableLike t : tables) {
             from.add(t.fromItem());
         }
-        return new UpdateStep<>(table, node.withFrom(List.copyOf(from)));
+        return new UpdateStep<>(table, node.withFrom(from));
     }
 
     /** {@code .where(USER.ID.eq(7L))} renders {@code WHERE "users"."id" = ?}. */

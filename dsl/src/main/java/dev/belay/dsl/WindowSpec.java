@@ -2,7 +2,10 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.SortSpec;
+import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WindowDef;
+import dev.belay.dsl.internal.WindowDef.BoundKind;
+import dev.belay.dsl.internal.WindowDef.Unit;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -46,20 +49,20 @@ public final class WindowSpec {
 
     /** {@code ROWS BETWEEN start AND end}. */
     public WindowSpec rowsBetween(FrameBound start, FrameBound end) {
-        return frame("ROWS", start, end);
+        return frame(Unit.ROWS, start, end);
     }
 
     /** {@code RANGE BETWEEN start AND end}. */
     public WindowSpec rangeBetween(FrameBound start, FrameBound end) {
-        return frame("RANGE", start, end);
+        return frame(Unit.RANGE, start, end);
     }
 
     /** {@code GROUPS BETWEEN start AND end}. */
     public WindowSpec groupsBetween(FrameBound start, FrameBound end) {
-        return frame("GROUPS", start, end);
+        return frame(Unit.GROUPS, start, end);
     }
 
-    private WindowSpec frame(String unit, FrameBound start, FrameBound end) {
+    private WindowSpec frame(Unit unit, FrameBound start, FrameBound end) {
         return new WindowSpec(partitionBy, orderBy, new WindowDef.Frame(unit, start.bound(), end.bound()));
     }
 
@@ -72,36 +75,25 @@ public final class WindowSpec {
 
     /** PostgreSQL's frame rules, checked here so the error names the frame rather than arriving from the server. */
     private void checkFrame(WindowDef.Frame f) {
-        int start = rank(f.start());
-        int end = rank(f.end());
-        String frameText = f.unit() + " BETWEEN " + f.start().keyword() + " AND " + f.end().keyword();
-        if (start == 4) {
+        BoundKind start = f.start().kind();
+        BoundKind end = f.end().kind();
+        String frameText = f.unit() + " BETWEEN " + SqlRenderer.boundKind(start) + " AND " + SqlRenderer.boundKind(end);
+        if (start == BoundKind.UNBOUNDED_FOLLOWING) {
             throw new IllegalArgumentException(frameText + ": a frame cannot start at UNBOUNDED FOLLOWING");
         }
-        if (end == 0) {
+        if (end == BoundKind.UNBOUNDED_PRECEDING) {
             throw new IllegalArgumentException(frameText + ": a frame cannot end at UNBOUNDED PRECEDING");
         }
-        if (start > end) {
+        if (start.compareTo(end) > 0) {
             throw new IllegalArgumentException(frameText + ": the frame starts after it ends");
         }
         boolean offset = f.start().offset() != null || f.end().offset() != null;
-        if (f.unit().equals("GROUPS") && orderBy.isEmpty()) {
+        if (f.unit() == Unit.GROUPS && orderBy.isEmpty()) {
             throw new IllegalArgumentException(frameText + ": GROUPS frames need an ORDER BY in the window");
         }
-        if (f.unit().equals("RANGE") && offset && orderBy.size() != 1) {
+        if (f.unit() == Unit.RANGE && offset && orderBy.size() != 1) {
             throw new IllegalArgumentException(frameText + ": RANGE with an offset needs exactly one ORDER BY "
                     + "column in the window, it has " + orderBy.size());
-        }
-    }
-
-    /** Orders bounds from the frame's earliest possible row to its latest. */
-    private static int rank(WindowDef.Bound b) {
-        switch (b.keyword()) {
-            case "UNBOUNDED PRECEDING": return 0;
-            case "PRECEDING": return 1;
-            case "CURRENT ROW": return 2;
-            case "FOLLOWING": return 3;
-            default: return 4;
         }
     }
 }

@@ -7,8 +7,11 @@ import dev.belay.dsl.Table;
 import dev.belay.dsl.internal.ConflictNode;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.FunctionName.Builtin;
 import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
+import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
@@ -43,7 +46,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       catalog spells it), every row is then inserted with its key, and what RETURNING gives back is matched
  *       to the input rows by key:
  *       <pre>{@code INSERT INTO "users" ("id", "name") OVERRIDING SYSTEM VALUE
- *   SELECT COALESCE("belay_rows"."c1", nextval(...)), "belay_rows"."c2"
+ *   SELECT coalesce("belay_rows"."c1", nextval(...)), "belay_rows"."c2"
  *   FROM unnest(CAST(? AS int8[]), CAST(? AS text[])) AS "belay_rows"("c1", "c2")
  *   RETURNING "users"."id", "users"."created_at"}</pre></li>
  *   <li><b>joined</b> (no usable key, and every upsert): one statement whose input CTE computes each row's
@@ -322,7 +325,7 @@ final class BulkPlan<R> {
         }
         Expr generate = generate(f);
         refuseExplicit[i] = f.sequence() != null && f.identityAlways();
-        return generate == null ? given : new Expr.Func("COALESCE", List.of(given, generate), false, false, null, null);
+        return generate == null ? given : Expr.Func.of(Builtin.COALESCE, given, generate);
     }
 
     /**
@@ -332,8 +335,8 @@ final class BulkPlan<R> {
      */
     private static @Nullable Expr generate(Catalog.ColumnFacts f) {
         if (f.sequence() != null) {
-            return new Expr.Func("nextval", List.of(new Expr.Cast(new Expr.Cast(new Expr.Bind(f.sequence(), PgType.INT8),
-                    OID), REGCLASS)), false, false, null, null);
+            return Expr.Func.of(Builtin.NEXTVAL,
+                    new Expr.Cast(new Expr.Cast(new Expr.Bind(f.sequence(), PgType.INT8), OID), REGCLASS));
         }
         return f.defaultSql() != null ? new Expr.ServerSql(f.defaultSql()) : null;
     }
@@ -357,7 +360,7 @@ final class BulkPlan<R> {
         if (withOrdinality) {
             columns.add(ORD);
         }
-        return new FromItem.FunctionItem(new Expr.Func("unnest", List.copyOf(args), false, false, null, null),
+        return new FromItem.FunctionItem(Expr.Func.of(Builtin.UNNEST, args),
                 withOrdinality, ROWS, List.copyOf(columns));
     }
 
@@ -397,8 +400,8 @@ final class BulkPlan<R> {
             drawn.add(new Expr.Alias(generate(facts.column(c.name())), c.name()));
         }
         ParamKey count = new ParamKey("rows", PgType.INT4);
-        FromItem series = new FromItem.FunctionItem(new Expr.Func("generate_series", List.of(new Expr.Keyword("1"),
-                new Expr.Cast(new Expr.Slot(count), PgType.INT4)), false, false, null, null), false, "belay_keys",
+        FromItem series = new FromItem.FunctionItem(Expr.Func.of(Builtin.GENERATE_SERIES,
+                new Expr.Inline(1, PgType.INT4), new Expr.Cast(new Expr.Slot(count), PgType.INT4)), false, "belay_keys",
                 List.of("n"));
         return new Stmt(SqlRenderer.render(SelectNode.of(List.copyOf(drawn), List.of(series)), SqlRenderer.Style.JDBC),
                 Map.of(), count, List.copyOf(generatedKey));
@@ -412,9 +415,9 @@ final class BulkPlan<R> {
     private Expr equal(String qualifier, List<Column<R, ?>> columns) {
         List<Expr> parts = new ArrayList<>();
         for (Column<R, ?> c : columns) {
-            parts.add(new Expr.Binary(new Expr.ColumnRef(qualifier, c.name()), "=", inputColumn(c)));
+            parts.add(new Expr.Binary(new Expr.ColumnRef(qualifier, c.name()), Operator.EQ, inputColumn(c)));
         }
-        return parts.size() == 1 ? parts.get(0) : new Expr.Logical("AND", List.copyOf(parts));
+        return parts.size() == 1 ? parts.get(0) : new Expr.Logical(Expr.Logical.Op.AND, parts);
     }
 
     private Stmt joinedStatement(Expr[] fills) {
@@ -465,7 +468,7 @@ final class BulkPlan<R> {
         }
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, qualified(back)))));
-        JoinNode join = new JoinNode("JOIN", new FromItem.TableItem(null, INPUT, null), equal(WRITTEN, key));
+        JoinNode join = new JoinNode(JoinKind.INNER, new FromItem.TableItem(null, INPUT, null), equal(WRITTEN, key));
         return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, WRITTEN, null)))
                 .withJoins(List.of(join)).withWith(with);
     }
@@ -476,8 +479,8 @@ final class BulkPlan<R> {
      */
     private QueryNode joinedUpsert(SelectNode input, SelectNode source, OnConflict<R> onConflict) {
         List<Expr> returning = new ArrayList<>(qualified(table.columns()));
-        returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), "=",
-                new Expr.Keyword("0")), INSERTED));
+        returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
+                new Expr.Inline(0, PgType.INT4)), INSERTED));
         List<Column<R, ?>> target = onConflict.target();
         Expr byTarget = equal(WRITTEN, target);
         Expr written = key.isEmpty() ? byTarget : new Expr.Case(List.of(new Expr.ColumnRef(WRITTEN, INSERTED)),
@@ -485,11 +488,11 @@ final class BulkPlan<R> {
         // the table as it was before the statement, under its own name so that the partial index's predicate
         // (written against the table) applies as it is
         List<Expr> currentIs = new ArrayList<>(List.of(new Expr.Postfix(new Expr.ColumnRef(WRITTEN, INSERTED),
-                "IS NULL"), equal(table.name(), target)));
+                Expr.Postfix.Op.IS_NULL), equal(table.name(), target)));
         if (onConflict.node().targetWhere() != null) {
             currentIs.add(onConflict.node().targetWhere());
         }
-        Expr current = new Expr.Logical("AND", List.copyOf(currentIs));
+        Expr current = new Expr.Logical(Expr.Logical.Op.AND, currentIs);
         List<Expr> projection = new ArrayList<>();
         projection.add(new Expr.ColumnRef(INPUT, ORD));
         projection.add(new Expr.ColumnRef(WRITTEN, INSERTED));
@@ -503,8 +506,8 @@ final class BulkPlan<R> {
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
         return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
                 .withJoins(List.of(
-                        new JoinNode("LEFT JOIN", new FromItem.TableItem(null, WRITTEN, null), written),
-                        new JoinNode("LEFT JOIN", new FromItem.TableItem(table.schema(), table.name(), null),
+                        new JoinNode(JoinKind.LEFT, new FromItem.TableItem(null, WRITTEN, null), written),
+                        new JoinNode(JoinKind.LEFT, new FromItem.TableItem(table.schema(), table.name(), null),
                                 current)))
                 .withWith(with);
     }

@@ -59,14 +59,14 @@ final class BulkPlanTest {
         assertTrue(plan.ordered);
         assertNull(plan.keys, "no round trip to draw keys");
         assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
-                + "COALESCE(\"belay_rows\".\"c1\", nextval(CAST(CAST(? AS \"oid\") AS \"regclass\"))), \"belay_rows\".\"c2\", "
-                + "COALESCE(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
+                + "coalesce(\"belay_rows\".\"c1\", nextval(CAST(CAST(? AS \"oid\") AS \"regclass\"))), \"belay_rows\".\"c2\", "
+                + "coalesce(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
                 + "CAST(? AS timestamptz[])) WITH ORDINALITY AS \"belay_rows\"(\"c1\", \"c2\", \"c3\", \"belay_ord\") "
                 + "ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"",
                 plan.plain.sql);
         assertNotNull(plan.plainDrawn);
         assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
-                + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\")), \"belay_rows\".\"c2\", COALESCE(\"belay_rows\".\"c3\", "
+                + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\")), \"belay_rows\".\"c2\", coalesce(\"belay_rows\".\"c3\", "
                 + "(now())) FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) WITH ORDINALITY AS "
                 + "\"belay_rows\"(\"c2\", \"c3\", \"belay_ord\") ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING "
                 + "\"people\".\"id\", \"people\".\"created_at\"", plan.plainDrawn.sql,
@@ -82,7 +82,7 @@ final class BulkPlanTest {
         assertTrue(plan.matchable);
         assertEquals("SELECT (gen_random_uuid()) AS \"id\" FROM generate_series(1, CAST(? AS int4)) AS "
                 + "\"belay_keys\"(\"n\")", plan.keys.sql);
-        assertEquals("INSERT INTO \"docs\" (\"id\", \"body\") OVERRIDING SYSTEM VALUE SELECT COALESCE(\"belay_rows\".\"c1\", "
+        assertEquals("INSERT INTO \"docs\" (\"id\", \"body\") OVERRIDING SYSTEM VALUE SELECT coalesce(\"belay_rows\".\"c1\", "
                 + "(gen_random_uuid())), \"belay_rows\".\"c2\" FROM unnest(CAST(? AS uuid[]), CAST(? AS text[])) AS "
                 + "\"belay_rows\"(\"c1\", \"c2\") RETURNING \"docs\".\"id\"", plan.plain.sql);
     }
@@ -92,9 +92,9 @@ final class BulkPlanTest {
         BulkPlan<Person> plan = BulkPlan.of(People.P, PEOPLE, onConflict(People.P.name).doUpdateSet(People.P.createdAt),
                 TypeRegistry.defaults());
         assertNull(plan.plain);
-        assertEquals("WITH \"belay_input\" AS (SELECT \"belay_rows\".\"belay_ord\", COALESCE(\"belay_rows\".\"c1\", "
+        assertEquals("WITH \"belay_input\" AS (SELECT \"belay_rows\".\"belay_ord\", coalesce(\"belay_rows\".\"c1\", "
                 + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\"))) AS \"c1\", \"belay_rows\".\"c2\" AS \"c2\", "
-                + "COALESCE(\"belay_rows\".\"c3\", (now())) AS \"c3\" FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
+                + "coalesce(\"belay_rows\".\"c3\", (now())) AS \"c3\" FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
                 + "CAST(? AS timestamptz[])) WITH ORDINALITY AS \"belay_rows\"(\"c1\", \"c2\", \"c3\", \"belay_ord\")), "
                 + "\"belay_written\" AS (INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE "
                 + "SELECT \"c1\", \"c2\", \"c3\" FROM \"belay_input\" ON CONFLICT (\"name\") DO UPDATE SET \"created_at\" = "

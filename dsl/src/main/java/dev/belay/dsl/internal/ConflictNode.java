@@ -16,6 +16,11 @@ public record ConflictNode(
         List<Assignment> set,
         @Nullable Expr updateWhere) {
 
+    public ConflictNode {
+        target = List.copyOf(target);
+        set = List.copyOf(set);
+    }
+
     public ConflictNode withTargetWhere(Expr w) {
         return new ConflictNode(target, constraint, w, doNothing, set, updateWhere);
     }

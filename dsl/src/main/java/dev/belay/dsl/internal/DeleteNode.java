@@ -15,6 +15,11 @@ public record DeleteNode(
         @Nullable Expr where,
         List<Expr> returning) implements DmlNode {
 
+    public DeleteNode {
+        using = List.copyOf(using);
+        returning = List.copyOf(returning);
+    }
+
     public DeleteNode withUsing(List<FromItem> u) {
         return new DeleteNode(with, table, u, where, returning);
     }

@@ -7,11 +7,14 @@ import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * A value expression in the AST: pure data, rendered only by {@link SqlRenderer}. Every string held
- * here that reaches SQL text unquoted ({@code op}, {@code name} of {@link Func}, {@link Keyword}) comes
- * from Belay's own code, never from a user.
+ * A value expression in the AST: pure data, rendered only by {@link SqlRenderer}. No node holds SQL text
+ * written by a builder: operators, keywords and function names are constants the renderer spells, and
+ * every name is an identifier the renderer quotes. The one exception, {@link ServerSql}, holds text that
+ * PostgreSQL itself produced.
  */
-public sealed interface Expr {
+public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.Inline, Keyword, Expr.Binary,
+        Expr.Postfix, Expr.Prefix, Expr.Logical, Expr.Between, Expr.Quantified, Expr.Func, Expr.Cast, Expr.Alias,
+        Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case {
 
     /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
     record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
@@ -40,33 +43,77 @@ public sealed interface Expr {
     /** A named slot whose value is supplied later by {@code bind}. */
     record Slot(ParamKey key) implements Expr {}
 
-    /** A fixed SQL fragment written by Belay itself: {@code TRUE}, {@code *}, {@code CURRENT_DATE}. */
-    record Keyword(String sql) implements Expr {}
+    /**
+     * A constant written into the SQL text rather than bound: only values whose literal cannot carry anything
+     * but the value itself (integers and booleans), for SQL Belay writes such as {@code generate_series(1, ?)}.
+     */
+    record Inline(Object value, PgType<?> type) implements Expr {
+        public Inline {
+            if (!(value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Boolean)) {
+                throw new IllegalArgumentException("only integers and booleans are written inline, not "
+                        + value.getClass().getName());
+            }
+        }
+    }
 
     /** {@code left op right}. */
-    record Binary(Expr left, String op, Expr right) implements Expr {}
+    record Binary(Expr left, Operator op, Expr right) implements Expr {}
 
-    /** {@code operand op}, e.g. {@code IS NULL}. */
-    record Postfix(Expr operand, String op) implements Expr {}
+    /** {@code operand IS [NOT] NULL}. */
+    record Postfix(Expr operand, Op op) implements Expr {
+        /** The postfix operators. */
+        public enum Op { IS_NULL, IS_NOT_NULL }
+    }
 
-    /** {@code op operand}, e.g. {@code NOT}, {@code EXISTS}, unary minus. */
-    record Prefix(String op, Expr operand) implements Expr {}
+    /** {@code NOT operand}, {@code [NOT] EXISTS (subquery)}. */
+    record Prefix(Op op, Expr operand) implements Expr {
+        /** The prefix operators. */
+        public enum Op { NOT, EXISTS, NOT_EXISTS }
+    }
 
     /** Operands joined by AND or OR; never empty (empty conditions are folded to TRUE/FALSE). */
-    record Logical(String op, List<Expr> operands) implements Expr {}
+    record Logical(Op op, List<Expr> operands) implements Expr {
+        /** The logical connectives. */
+        public enum Op { AND, OR }
+
+        public Logical {
+            operands = List.copyOf(operands);
+            if (operands.isEmpty()) {
+                throw new IllegalArgumentException(op + " of no operands");
+            }
+        }
+    }
 
     /** {@code e [NOT] BETWEEN lo AND hi}. */
     record Between(Expr operand, Expr low, Expr high, boolean not) implements Expr {}
 
     /** {@code left op ANY(right)} or {@code left op ALL(right)}. */
-    record Quantified(Expr left, String op, String quantifier, Expr right) implements Expr {}
+    record Quantified(Expr left, Operator op, Quantifier quantifier, Expr right) implements Expr {
+        /** Whether the comparison must hold for some or for every element. */
+        public enum Quantifier { ANY, ALL }
+    }
 
     /**
      * A function call: {@code name([DISTINCT] args) [FILTER (WHERE filter)] [OVER (window)]}.
      * {@code star} renders {@code name(*)}.
      */
-    record Func(String name, List<Expr> args, boolean distinct, boolean star,
+    record Func(FunctionName name, List<Expr> args, boolean distinct, boolean star,
                 @Nullable Expr filter, @Nullable WindowDef over) implements Expr {
+        public Func {
+            args = List.copyOf(args);
+        }
+
+        /** {@code name(args)}: a plain call. */
+        public static Func of(FunctionName name, List<Expr> args) {
+            return new Func(name, args, false, false, null, null);
+        }
+
+        /** {@code name(args...)}: a plain call. */
+        public static Func of(FunctionName name, Expr... args) {
+            return of(name, List.of(args));
+        }
+
         public Func withFilter(Expr f) {
             return new Func(name, args, distinct, star, f, over);
         }
@@ -86,10 +133,18 @@ public sealed interface Expr {
     record Subquery(QueryNode query) implements Expr {}
 
     /** A row constructor {@code (a, b, c)}. */
-    record RowValue(List<Expr> items) implements Expr {}
+    record RowValue(List<Expr> items) implements Expr {
+        public RowValue {
+            items = List.copyOf(items);
+        }
+    }
 
     /** {@code ARRAY[a, b]}. */
-    record ArrayOf(List<Expr> items, PgType<?> type) implements Expr {}
+    record ArrayOf(List<Expr> items, PgType<?> type) implements Expr {
+        public ArrayOf {
+            items = List.copyOf(items);
+        }
+    }
 
     /** {@code EXCLUDED."column"} in an ON CONFLICT update. */
     record Excluded(String column) implements Expr {}
@@ -101,6 +156,15 @@ public sealed interface Expr {
      */
     record ServerSql(String sql) implements Expr {}
 
-    /** {@code CASE WHEN c THEN v ... ELSE e END}. */
-    record Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) implements Expr {}
+    /** {@code CASE WHEN c THEN v ... ELSE e END}; one THEN per WHEN, at least one of each. */
+    record Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) implements Expr {
+        public Case {
+            whens = List.copyOf(whens);
+            thens = List.copyOf(thens);
+            if (whens.isEmpty() || whens.size() != thens.size()) {
+                throw new IllegalArgumentException("CASE needs one THEN per WHEN and at least one WHEN, has "
+                        + whens.size() + " WHEN and " + thens.size() + " THEN");
+            }
+        }
+    }
 }

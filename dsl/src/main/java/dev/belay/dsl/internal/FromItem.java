@@ -23,5 +23,9 @@ public sealed interface FromItem {
      * list names every output column, the ordinality last.
      */
     record FunctionItem(Expr.Func call, boolean withOrdinality, String alias, List<String> columns)
-            implements FromItem {}
+            implements FromItem {
+        public FunctionItem {
+            columns = List.copyOf(columns);
+        }
+    }
 }

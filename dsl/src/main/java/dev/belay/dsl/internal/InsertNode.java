@@ -1,6 +1,7 @@
 package dev.belay.dsl.internal;
 
 import dev.belay.dsl.internal.FromItem.TableItem;
+import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -17,11 +18,24 @@ public record InsertNode(
         @Nullable ConflictNode conflict,
         List<Expr> returning) implements DmlNode {
 
+    public InsertNode {
+        columns = List.copyOf(columns);
+        returning = List.copyOf(returning);
+    }
+
     /** Where the inserted rows come from. */
     public sealed interface Source {}
 
     /** {@code VALUES (...), (...)}: one list of expressions per row, each as long as the column list. */
-    public record Values(List<List<Expr>> rows) implements Source {}
+    public record Values(List<List<Expr>> rows) implements Source {
+        public Values {
+            List<List<Expr>> copies = new ArrayList<>(rows.size());
+            for (List<Expr> row : rows) {
+                copies.add(List.copyOf(row));
+            }
+            rows = List.copyOf(copies);
+        }
+    }
 
     /** {@code SELECT ...} (or any query). */
     public record FromQuery(QueryNode query) implements Source {}

@@ -19,6 +19,15 @@ public record SelectNode(
         @Nullable Expr offset,
         @Nullable LockNode lock) implements QueryNode {
 
+    public SelectNode {
+        distinctOn = List.copyOf(distinctOn);
+        projection = List.copyOf(projection);
+        from = List.copyOf(from);
+        joins = List.copyOf(joins);
+        groupBy = List.copyOf(groupBy);
+        orderBy = List.copyOf(orderBy);
+    }
+
     public static SelectNode of(List<Expr> projection, List<FromItem> from) {
         return new SelectNode(WithNode.NONE, false, List.of(), projection, from, List.of(), null,
                 List.of(), null, List.of(), null, null, null);

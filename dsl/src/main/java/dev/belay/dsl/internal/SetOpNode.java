@@ -4,11 +4,14 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@code (left) op (right) [ORDER BY ...] [LIMIT ...] [OFFSET ...]}; op is UNION, UNION ALL, INTERSECT,
- * INTERSECT ALL, EXCEPT or EXCEPT ALL. ORDER BY and LIMIT here apply to the combined result.
+ * {@code (left) op (right) [ORDER BY ...] [LIMIT ...] [OFFSET ...]}. ORDER BY and LIMIT here apply to the combined result.
  */
-public record SetOpNode(WithNode with, QueryNode left, String op, QueryNode right,
+public record SetOpNode(WithNode with, QueryNode left, SetOperator op, QueryNode right,
                         List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset) implements QueryNode {
+
+    public SetOpNode {
+        orderBy = List.copyOf(orderBy);
+    }
 
     public SetOpNode withWith(WithNode w) {
         return new SetOpNode(w, left, op, right, orderBy, limit, offset);

@@ -10,7 +10,7 @@ import dev.belay.dsl.internal.Expr.Cast;
 import dev.belay.dsl.internal.Expr.ColumnRef;
 import dev.belay.dsl.internal.Expr.Excluded;
 import dev.belay.dsl.internal.Expr.Func;
-import dev.belay.dsl.internal.Expr.Keyword;
+import dev.belay.dsl.internal.Expr.Inline;
 import dev.belay.dsl.internal.Expr.Logical;
 import dev.belay.dsl.internal.Expr.Postfix;
 import dev.belay.dsl.internal.Expr.Prefix;
@@ -24,6 +24,7 @@ import dev.belay.dsl.internal.FromItem.FunctionItem;
 import dev.belay.dsl.internal.FromItem.TableItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -152,7 +153,7 @@ public final class SqlRenderer {
         selectList(s.projection());
         fromList(" FROM ", s.from());
         for (JoinNode join : s.joins()) {
-            sql.append(' ').append(join.kind()).append(' ');
+            sql.append(' ').append(joinKind(join.kind())).append(' ');
             fromItem(join.target());
             if (join.on() != null) {
                 sql.append(" ON ");
@@ -174,14 +175,21 @@ public final class SqlRenderer {
         tail(s.orderBy(), s.limit(), s.offset());
         LockNode lock = s.lock();
         if (lock != null) {
-            sql.append(" FOR ").append(lock.strength());
+            sql.append(switch (lock.strength()) {
+                case UPDATE -> " FOR UPDATE";
+                case NO_KEY_UPDATE -> " FOR NO KEY UPDATE";
+                case SHARE -> " FOR SHARE";
+                case KEY_SHARE -> " FOR KEY SHARE";
+            });
             if (!lock.ofQualifiers().isEmpty()) {
                 sql.append(" OF ");
                 identifiers(lock.ofQualifiers());
             }
-            if (!lock.waitPolicy().isEmpty()) {
-                sql.append(' ').append(lock.waitPolicy());
-            }
+            sql.append(switch (lock.waitPolicy()) {
+                case BLOCK -> "";
+                case NOWAIT -> " NOWAIT";
+                case SKIP_LOCKED -> " SKIP LOCKED";
+            });
         }
     }
 
@@ -203,7 +211,7 @@ public final class SqlRenderer {
     private void setOp(SetOpNode s) {
         sql.append('(');
         query(s.left());
-        sql.append(") ").append(s.op()).append(" (");
+        sql.append(") ").append(setOperator(s.op())).append(" (");
         query(s.right());
         sql.append(')');
         tail(s.orderBy(), s.limit(), s.offset());
@@ -230,8 +238,10 @@ public final class SqlRenderer {
         } else if (i.source() instanceof InsertNode.FromQuery q) {
             sql.append(' ');
             query(q.query());
-        } else {
+        } else if (i.source() instanceof InsertNode.DefaultValues) {
             sql.append(" DEFAULT VALUES");
+        } else {
+            throw new IllegalStateException("no rendering for the INSERT source " + i.source());
         }
         ConflictNode c = i.conflict();
         if (c != null) {
@@ -375,22 +385,40 @@ public final class SqlRenderer {
             value(b);
         } else if (e instanceof Slot s) {
             slot(s);
+        } else if (e instanceof Inline i) {
+            sql.append(Literals.inline(i.value(), i.type()));
         } else if (e instanceof Keyword k) {
-            sql.append(k.sql());
+            sql.append(switch (k) {
+                case TRUE -> "TRUE";
+                case FALSE -> "FALSE";
+                case DEFAULT -> "DEFAULT";
+                case CURRENT_DATE -> "CURRENT_DATE";
+            });
         } else if (e instanceof Binary b) {
             operand(b.left());
             sql.append(' ').append(operator(b.op())).append(' ');
             operand(b.right());
         } else if (e instanceof Postfix p) {
             operand(p.operand());
-            sql.append(' ').append(p.op());
+            sql.append(switch (p.op()) {
+                case IS_NULL -> " IS NULL";
+                case IS_NOT_NULL -> " IS NOT NULL";
+            });
         } else if (e instanceof Prefix p) {
-            sql.append(p.op());
+            sql.append(switch (p.op()) {
+                case NOT -> "NOT ";
+                case EXISTS -> "EXISTS ";
+                case NOT_EXISTS -> "NOT EXISTS ";
+            });
             operand(p.operand());
         } else if (e instanceof Logical l) {
+            String op = switch (l.op()) {
+                case AND -> " AND ";
+                case OR -> " OR ";
+            };
             for (int i = 0; i < l.operands().size(); i++) {
                 if (i > 0) {
-                    sql.append(' ').append(l.op()).append(' ');
+                    sql.append(op);
                 }
                 operand(l.operands().get(i));
             }
@@ -402,7 +430,10 @@ public final class SqlRenderer {
             operand(b.high());
         } else if (e instanceof Quantified q) {
             operand(q.left());
-            sql.append(' ').append(q.op()).append(' ').append(q.quantifier()).append('(');
+            sql.append(' ').append(operator(q.op())).append(switch (q.quantifier()) {
+                case ANY -> " ANY(";
+                case ALL -> " ALL(";
+            });
             if (q.right() instanceof Subquery sub) {
                 query(sub.query());
             } else {
@@ -465,13 +496,99 @@ public final class SqlRenderer {
         }
     }
 
-    private String operator(String op) {
+    private String operator(Operator op) {
         // pgjdbc treats ? as a placeholder; the jsonb operators ?, ?| and ?& must be written ??, ??| and ??&.
-        return style == Style.JDBC && op.indexOf('?') >= 0 ? op.replace("?", "??") : op;
+        boolean jdbc = style == Style.JDBC;
+        return switch (op) {
+            case EQ -> "=";
+            case NE -> "<>";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+            case IS_DISTINCT_FROM -> "IS DISTINCT FROM";
+            case IS_NOT_DISTINCT_FROM -> "IS NOT DISTINCT FROM";
+            case IN -> "IN";
+            case NOT_IN -> "NOT IN";
+            case LIKE -> "LIKE";
+            case NOT_LIKE -> "NOT LIKE";
+            case ILIKE -> "ILIKE";
+            case NOT_ILIKE -> "NOT ILIKE";
+            case REGEX -> "~";
+            case REGEX_I -> "~*";
+            case NOT_REGEX -> "!~";
+            case NOT_REGEX_I -> "!~*";
+            case SIMILAR_TO -> "SIMILAR TO";
+            case NOT_SIMILAR_TO -> "NOT SIMILAR TO";
+            case CONTAINS -> "@>";
+            case CONTAINED_BY -> "<@";
+            case OVERLAPS -> "&&";
+            case CONCAT -> "||";
+            case JSON_GET -> "->";
+            case JSON_GET_TEXT -> "->>";
+            case JSON_HAS_KEY -> jdbc ? "??" : "?";
+            case JSON_HAS_ANY_KEY -> jdbc ? "??|" : "?|";
+            case JSON_HAS_ALL_KEYS -> jdbc ? "??&" : "?&";
+            case PLUS -> "+";
+            case MINUS -> "-";
+            case TIMES -> "*";
+            case DIVIDE -> "/";
+            case MOD -> "%";
+        };
+    }
+
+    /** The join's keywords, {@code LEFT JOIN}; also used by builders' error messages. */
+    public static String joinKind(JoinKind kind) {
+        return switch (kind) {
+            case INNER -> "JOIN";
+            case LEFT -> "LEFT JOIN";
+            case RIGHT -> "RIGHT JOIN";
+            case FULL -> "FULL JOIN";
+            case CROSS -> "CROSS JOIN";
+        };
+    }
+
+    /** The set operation's keywords, {@code UNION ALL}; also used by builders' error messages. */
+    public static String setOperator(SetOperator op) {
+        return switch (op) {
+            case UNION -> "UNION";
+            case UNION_ALL -> "UNION ALL";
+            case INTERSECT -> "INTERSECT";
+            case INTERSECT_ALL -> "INTERSECT ALL";
+            case EXCEPT -> "EXCEPT";
+            case EXCEPT_ALL -> "EXCEPT ALL";
+        };
+    }
+
+    /** A frame bound's keywords, {@code UNBOUNDED PRECEDING}; also used by builders' error messages. */
+    public static String boundKind(WindowDef.BoundKind kind) {
+        return switch (kind) {
+            case UNBOUNDED_PRECEDING -> "UNBOUNDED PRECEDING";
+            case PRECEDING -> "PRECEDING";
+            case CURRENT_ROW -> "CURRENT ROW";
+            case FOLLOWING -> "FOLLOWING";
+            case UNBOUNDED_FOLLOWING -> "UNBOUNDED FOLLOWING";
+        };
+    }
+
+    private void functionName(FunctionName name) {
+        if (name instanceof FunctionName.Builtin b) {
+            sql.append(b.name().toLowerCase(Locale.ROOT));
+        } else if (name instanceof FunctionName.UserFunction u) {
+            for (int i = 0; i < u.parts().size(); i++) {
+                if (i > 0) {
+                    sql.append('.');
+                }
+                sql.append(Identifiers.quote(u.parts().get(i)));
+            }
+        } else {
+            throw new IllegalStateException("no rendering for the function name " + name);
+        }
     }
 
     private void function(Func f) {
-        sql.append(f.name()).append('(');
+        functionName(f.name());
+        sql.append('(');
         if (f.star()) {
             sql.append('*');
         } else {
@@ -500,7 +617,11 @@ public final class SqlRenderer {
             }
             WindowDef.Frame frame = w.frame();
             if (frame != null) {
-                sql.append(sql.length() > mark ? " " : "").append(frame.unit()).append(" BETWEEN ");
+                sql.append(sql.length() > mark ? " " : "").append(switch (frame.unit()) {
+                    case ROWS -> "ROWS";
+                    case RANGE -> "RANGE";
+                    case GROUPS -> "GROUPS";
+                }).append(" BETWEEN ");
                 bound(frame.start());
                 sql.append(" AND ");
                 bound(frame.end());
@@ -514,7 +635,7 @@ public final class SqlRenderer {
             expr(b.offset());
             sql.append(' ');
         }
-        sql.append(b.keyword());
+        sql.append(boundKind(b.kind()));
     }
 
     private void sortList(List<SortSpec> specs) {

@@ -16,6 +16,12 @@ public record UpdateNode(
         @Nullable Expr where,
         List<Expr> returning) implements DmlNode {
 
+    public UpdateNode {
+        set = List.copyOf(set);
+        from = List.copyOf(from);
+        returning = List.copyOf(returning);
+    }
+
     public UpdateNode withSet(List<Assignment> s) {
         return new UpdateNode(with, table, s, from, where, returning);
     }

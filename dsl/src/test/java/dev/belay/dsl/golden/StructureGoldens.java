@@ -217,11 +217,22 @@ final class StructureGoldens {
         String oldSql = "(SELECT \"users\".\"name\" FROM \"users\" WHERE \"users\".\"age\" > ?)";
         Select<Tuple2<Long, String>> users = select(USER.ID, USER.NAME).from(USER);
         Select<Tuple2<Long, String>> nodes = select(NODE.ID, NODE.LABEL).from(NODE);
+        Select<Long> buyers = select(ORDER.USER_ID).from(ORDER);
+        Select<Long> bob = select(USER.ID).from(USER).where(USER.ID.eq(2L));
+        String buyersSql = "(SELECT \"orders\".\"user_id\" FROM \"orders\")";
+        String bobSql = "(SELECT \"users\".\"id\" FROM \"users\" WHERE \"users\".\"id\" = ?)";
         return List.of(
                 Golden.of("union", young.union(old), youngSql + " UNION " + oldSql, 18, 65),
                 Golden.of("union all", young.unionAll(old), youngSql + " UNION ALL " + oldSql, 18, 65),
                 Golden.of("intersect", young.intersect(old), youngSql + " INTERSECT " + oldSql, 18, 65),
                 Golden.of("except", young.except(old), youngSql + " EXCEPT " + oldSql, 18, 65),
+                Golden.of("intersect all keeps duplicates", buyers.intersectAll(buyers),
+                        buyersSql + " INTERSECT ALL " + buyersSql).rows(3),
+                Golden.of("intersect keeps one of each", buyers.intersect(buyers),
+                        buyersSql + " INTERSECT " + buyersSql).rows(2),
+                Golden.of("except all removes one per row", buyers.exceptAll(bob), buyersSql + " EXCEPT ALL " + bobSql,
+                        2L).rows(2),
+                Golden.of("except removes every copy", buyers.except(bob), buyersSql + " EXCEPT " + bobSql, 2L).rows(1),
                 // ORDER BY after a set operation may only name result columns, so it renders them unqualified.
                 Golden.of("union order by limit", young.union(old).orderBy(USER.NAME.asc()).limit(10),
                         youngSql + " UNION " + oldSql + " ORDER BY \"name\" ASC LIMIT ?", 18, 65, 10L),

@@ -14,6 +14,7 @@ import dev.belay.dsl.PgType;
 import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.dsl.fixtures.User;
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.FunctionName.Builtin;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
 import dev.belay.dsl.internal.ParamKey;
@@ -35,8 +36,8 @@ final class OnConflictSpecTest {
     /** {@code INSERT INTO "users" ("name", "email") SELECT ...} with the spec's ON CONFLICT clause. */
     private static Rendered upsert(OnConflict<User> spec) {
         InsertNode insert = new InsertNode(WithNode.NONE, new FromItem.TableItem(null, "users", null),
-                List.of("name", "email"), false, new InsertNode.FromQuery(SelectNode.of(List.of(new Expr.Keyword("1"),
-                new Expr.Keyword("2")), List.of())), spec.node(), List.of());
+                List.of("name", "email"), false, new InsertNode.FromQuery(SelectNode.of(List.of(new Expr.Inline(1, PgType.INT4),
+                new Expr.Inline(2, PgType.INT4)), List.of())), spec.node(), List.of());
         return SqlRenderer.render(insert, SqlRenderer.Style.JDBC);
     }
 
@@ -104,13 +105,13 @@ final class OnConflictSpecTest {
     @Test
     void aFunctionInFromAndAServerWrittenDefaultRender() {
         ParamKey names = new ParamKey("name", PgType.arrayOf(PgType.TEXT));
-        FromItem rows = new FromItem.FunctionItem(new Expr.Func("unnest", List.of(new Expr.Cast(new Expr.Slot(names),
-                PgType.arrayOf(PgType.TEXT))), false, false, null, null), true, "r", List.of("c1", "ord"));
-        SelectNode select = SelectNode.of(List.of(new Expr.ColumnRef("r", "c1"), new Expr.Func("COALESCE",
-                List.of(new Expr.ColumnRef("r", "c1"), new Expr.ServerSql("'x'::text")), false, false, null, null)),
+        FromItem rows = new FromItem.FunctionItem(Expr.Func.of(Builtin.UNNEST, new Expr.Cast(new Expr.Slot(names),
+                PgType.arrayOf(PgType.TEXT))), true, "r", List.of("c1", "ord"));
+        SelectNode select = SelectNode.of(List.of(new Expr.ColumnRef("r", "c1"), Expr.Func.of(Builtin.COALESCE,
+                new Expr.ColumnRef("r", "c1"), new Expr.ServerSql("'x'::text"))),
                 List.of(rows));
         Rendered r = SqlRenderer.render(select, SqlRenderer.Style.JDBC);
-        assertEquals("SELECT \"r\".\"c1\", COALESCE(\"r\".\"c1\", ('x'::text)) FROM unnest(CAST(? AS text[])) WITH "
+        assertEquals("SELECT \"r\".\"c1\", coalesce(\"r\".\"c1\", ('x'::text)) FROM unnest(CAST(? AS text[])) WITH "
                 + "ORDINALITY AS \"r\"(\"c1\", \"ord\")", r.sql());
         assertEquals(List.of(new Expr.Slot(names)), r.slots());
     }

@@ -97,6 +97,8 @@ final class SelectErrorsTest {
         assertFails(IllegalArgumentException.class, () -> narrow.unionAll(wide), "UNION ALL", "2 and 3 columns");
         assertFails(IllegalArgumentException.class, () -> wide.intersect(narrow), "INTERSECT");
         assertFails(IllegalArgumentException.class, () -> wide.except(narrow), "EXCEPT");
+        assertFails(IllegalArgumentException.class, () -> wide.intersectAll(narrow), "INTERSECT ALL", "3 and 2");
+        assertFails(IllegalArgumentException.class, () -> narrow.exceptAll(wide), "EXCEPT ALL", "2 and 3");
     }
 
     record ThreeParts(Long id, String name, String email) {}

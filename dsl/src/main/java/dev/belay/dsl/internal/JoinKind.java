@@ -1,0 +1,6 @@
+package dev.belay.dsl.internal;
+
+/** The kinds of join; a CROSS join alone has no ON condition. */
+public enum JoinKind {
+    INNER, LEFT, RIGHT, FULL, CROSS
+}
