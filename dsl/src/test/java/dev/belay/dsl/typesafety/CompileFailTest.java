@@ -176,6 +176,13 @@ final class CompileFailTest {
         pair("an aliased table only resolves its own columns", NO_SUITABLE_METHOD,
                 "Column<User, BigDecimal> c = USER.as(\"u\").field(ORDER.TOTAL);",
                 "Column<User, String> c = USER.as(\"u\").field(USER.NAME);");
+        pair("a typed alias is of its own descriptor's class", INCOMPATIBLE_TYPES,
+                "OrderTable o = USER.as(\"o\");",
+                "UserTable u = USER.as(\"u\");");
+        pair("a typed alias's columns keep their types", NO_SUITABLE_METHOD,
+                List.of("UserTable u = USER.as(\"u\");"),
+                "Condition c = u.AGE.eq(\"x\");",
+                "Condition c = u.AGE.eq(5);");
 
         // INSERT
         pair("insert set with a column of another table", NO_SUITABLE_METHOD,
