@@ -15,6 +15,7 @@ public final class Goldens {
         all.addAll(StructureGoldens.cases());
         all.addAll(DmlGoldens.cases());
         all.addAll(AliasGoldens.cases());
+        all.addAll(RecursiveCteGoldens.cases());
         return all;
     }
 }
