@@ -178,15 +178,25 @@ public non-sealed class Table<R> extends TableLike {
     @SuppressWarnings("unchecked") // TableAliases returns an instance of getClass()
     public final <T extends Table<R>> T as(String alias) {
         Alias token = new Alias(this, Identifiers.check(alias, "table alias"));
-        if (getClass() != Table.class) {
-            return (T) TableAliases.recreate(this, token);
-        }
-        Table<R> aliased = new Table<>(token);
+        return (T) (getClass() == Table.class ? copy(token) : TableAliases.recreate(this, token));
+    }
+
+    /**
+     * The same table under an alias as a plain {@code Table<R>}, for a descriptor that cannot be re-created
+     * because its columns come from constructor arguments: {@code Table<Row> o = dynamic.asPlain("o")} renders
+     * {@code "things" AS "o"}, and {@code o.field(dynamic.KEY)} its {@code "o"."key"}.
+     */
+    public final Table<R> asPlain(String alias) {
+        return copy(new Alias(this, Identifiers.check(alias, "table alias")));
+    }
+
+    private Table<R> copy(Alias alias) {
+        Table<R> aliased = new Table<>(alias);
         for (Column<R, ?> c : columns()) {
             aliased.declared.add(c.reownedBy(aliased));
         }
         aliased.columns();
-        return (T) aliased;
+        return aliased;
     }
 
     /** This table's column with the name of {@code column}: how columns of an aliased table are reached. */

@@ -54,8 +54,9 @@ final class TableAliases {
         try {
             c = type.getDeclaredConstructor(Table.Alias.class);
         } catch (NoSuchMethodException e) {
-            return new Maker(null, "add the constructor " + pattern(simple)
-                    + ", which re-runs the column declarations for the alias");
+            return new Maker(null, "add the constructor " + pattern(simple) + ", which re-runs the column "
+                    + "declarations for the alias (or, when the columns come from constructor arguments, use "
+                    + "asPlain(..) and reach the alias's columns with field(..))");
         }
         try {
             c.setAccessible(true);

@@ -115,6 +115,29 @@ final class TypedAliasTest {
                 NoAliasConstructor.class.getName(), "private NoAliasConstructor(Alias alias) { super(alias); }");
     }
 
+    /** Its columns come from constructor arguments, so only a plain alias can be made of it. */
+    static final class Dynamic extends Table<Thing> {
+        final Column<Thing, String> key;
+
+        Dynamic(String table, String column) {
+            super(table, Thing.class);
+            key = column(column, PgType.TEXT);
+        }
+    }
+
+    @Test
+    void aDescriptorThatCannotBeRecreatedHasAPlainAlias() {
+        Dynamic d = new Dynamic("things", "k");
+        assertFails(IllegalStateException.class, () -> d.as("o"), Dynamic.class.getName(), "asPlain(..)", "field(..)");
+        Table<Thing> o = d.asPlain("o");
+        assertSame(Table.class, o.getClass());
+        assertEquals("SELECT \"o\".\"k\" FROM \"things\" AS \"o\" JOIN \"things\" ON \"o\".\"k\" = \"things\".\"k\"",
+                select(o.field(d.key)).from(o).join(d).on(o.field(d.key).eq(d.key)).render().sql());
+        UserTable u = USER.as("u");
+        assertEquals("\"u\".\"name\"", USER.asPlain("u").field(USER.NAME).toString());
+        assertEquals(u.NAME, USER.asPlain("u").field(USER.NAME));
+    }
+
     @Test
     void anAnonymousDescriptorIsToldToBecomeANamedClass() {
         Table<Thing> anonymous = new Table<>("things", Thing.class) {
