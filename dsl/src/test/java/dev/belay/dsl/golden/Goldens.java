@@ -15,6 +15,8 @@ public final class Goldens {
         all.addAll(StructureGoldens.cases());
         all.addAll(DmlGoldens.cases());
         all.addAll(IntervalGoldens.cases());
+        all.addAll(AliasGoldens.cases());
+        all.addAll(RecursiveCteGoldens.cases());
         return all;
     }
 }
