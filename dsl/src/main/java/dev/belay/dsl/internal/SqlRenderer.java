@@ -49,10 +49,14 @@ public final class SqlRenderer {
     private final List<Expr> slots = new ArrayList<>();
     private final Style style;
     private final Map<ParamKey, @Nullable Object> inlineBindings;
+    /** How deep this rendering may recurse, and how deep it is now; see {@link Nesting}. */
+    private final int maxDepth;
+    private int depth;
 
-    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings) {
+    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings, int maxDepth) {
         this.style = style;
         this.inlineBindings = inlineBindings;
+        this.maxDepth = maxDepth;
     }
 
     /** PostgreSQL's wire protocol counts parameters in a 16-bit field. */
@@ -64,8 +68,11 @@ public final class SqlRenderer {
      * @throws IllegalStateException when the statement needs more than {@value #MAX_PARAMETERS} parameters
      */
     public static Rendered render(QueryNode query, Style style) {
-        SqlRenderer r = new SqlRenderer(style, Map.of());
-        r.query(query);
+        SqlRenderer r = Nesting.render(limit -> {
+            SqlRenderer renderer = new SqlRenderer(style, Map.of(), limit);
+            renderer.query(query);
+            return renderer;
+        });
         if (r.slots.size() > MAX_PARAMETERS) {
             throw new IllegalStateException(tooManyParameters(query, r.slots.size()));
         }
@@ -88,21 +95,38 @@ public final class SqlRenderer {
 
     /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
     public static String inline(QueryNode query, Map<ParamKey, @Nullable Object> bindings) {
-        SqlRenderer r = new SqlRenderer(Style.INLINE, bindings);
-        r.query(query);
-        return r.sql.toString();
+        return Nesting.render(limit -> {
+            SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, limit);
+            r.query(query);
+            return r.sql.toString();
+        });
     }
 
     /** Renders one expression with values inlined; used to name expressions in error messages. */
     public static String inline(Expr expr) {
-        SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of());
-        r.expr(expr);
-        return r.sql.toString();
+        return Nesting.render(limit -> {
+            SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of(), limit);
+            r.expr(expr);
+            return r.sql.toString();
+        });
     }
 
     // ---- statements --------------------------------------------------------------------------
 
     private void query(QueryNode node) {
+        enter();
+        queryBody(node);
+        depth--;
+    }
+
+    /** Counts one level of nesting; past the limit the rendering is abandoned and {@link Nesting} decides. */
+    private void enter() {
+        if (++depth > maxDepth) {
+            throw new Nesting.TooDeep();
+        }
+    }
+
+    private void queryBody(QueryNode node) {
         with(node.with());
         if (node instanceof SelectNode s) {
             select(s);
@@ -428,6 +452,12 @@ public final class SqlRenderer {
     // ---- expressions -------------------------------------------------------------------------
 
     private void expr(Expr e) {
+        enter();
+        exprBody(e);
+        depth--;
+    }
+
+    private void exprBody(Expr e) {
         if (e instanceof ColumnRef c) {
             if (c.qualifier() != null) {
                 sql.append(Identifiers.quote(c.qualifier())).append('.');
