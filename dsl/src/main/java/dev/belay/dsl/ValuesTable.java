@@ -17,6 +17,16 @@ abstract sealed class ValuesTable extends TableLike permits ValuesTable2, Values
     private final List<String> columns;
     private final List<PgType<?>> types;
     private final List<List<Expr>> rows;
+    private final boolean lateral;
+
+    /** The same VALUES list marked LATERAL, so its rows may refer to columns of earlier FROM items. */
+    ValuesTable(ValuesTable table) {
+        this.alias = table.alias;
+        this.columns = table.columns;
+        this.types = table.types;
+        this.rows = table.rows;
+        this.lateral = true;
+    }
 
     ValuesTable(List<? extends RowValue> rows, String alias, List<String> columns) {
         this.alias = Identifiers.check(alias, "values alias");
@@ -51,6 +61,7 @@ abstract sealed class ValuesTable extends TableLike permits ValuesTable2, Values
             nodes.add(row);
         }
         this.rows = List.copyOf(nodes);
+        this.lateral = false;
     }
 
     /** Column {@code index}, typed as the rows' items at that position. */
@@ -61,7 +72,7 @@ abstract sealed class ValuesTable extends TableLike permits ValuesTable2, Values
 
     @Override
     final FromItem fromItem() {
-        return new FromItem.ValuesItem(rows, alias, columns);
+        return new FromItem.ValuesItem(rows, alias, columns, lateral);
     }
 
     @Override

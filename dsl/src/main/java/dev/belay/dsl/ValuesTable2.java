@@ -14,6 +14,19 @@ public final class ValuesTable2<A, B> extends ValuesTable {
         super(rows, alias, columns);
     }
 
+    private ValuesTable2(ValuesTable2<A, B> table) {
+        super(table);
+    }
+
+    /**
+     * The same list marked LATERAL, for rows that refer to columns of earlier FROM items:
+     * {@code from(USER).crossJoin(values(row(value("name"), USER.NAME), row(value("email"), USER.EMAIL))
+     * .as("kv", "k", "v").lateral())} renders {@code CROSS JOIN LATERAL (VALUES ...) AS "kv"("k", "v")}.
+     */
+    public ValuesTable2<A, B> lateral() {
+        return new ValuesTable2<>(this);
+    }
+
     /** Column 1, as the alias qualifies it. */
     public Field<A> v1() {
         return column(0);

@@ -16,6 +16,19 @@ public final class ValuesTable3<A, B, C> extends ValuesTable {
         super(rows, alias, columns);
     }
 
+    private ValuesTable3(ValuesTable3<A, B, C> table) {
+        super(table);
+    }
+
+    /**
+     * The same list marked LATERAL, for rows that refer to columns of earlier FROM items:
+     * {@code from(USER).crossJoin(values(row(value("name"), USER.NAME), row(value("email"), USER.EMAIL))
+     * .as("kv", "k", "v").lateral())} renders {@code CROSS JOIN LATERAL (VALUES ...) AS "kv"("k", "v")}.
+     */
+    public ValuesTable3<A, B, C> lateral() {
+        return new ValuesTable3<>(this);
+    }
+
     /** Column 1, as the alias qualifies it. */
     public Field<A> v1() {
         return column(0);

@@ -60,6 +60,14 @@ final class FromItemExecutionTest {
     }
 
     @Test
+    void lateralValuesTurnColumnsIntoRows() {
+        ValuesTable2<String, String> kv = values(row(value("name"), USER.NAME), row(value("email"), USER.EMAIL))
+                .as("kv", "k", "v").lateral();
+        assertEquals(List.of(new Tuple2<>("email", "bob@example.org"), new Tuple2<>("name", "Bob")),
+                dbc.exec(select(kv.v1(), kv.v2()).from(USER).crossJoin(kv).where(USER.ID.eq(2L)).orderBy(kv.v1())));
+    }
+
+    @Test
     void unnestGivesTheListsElementsInOrderWithTheirOrdinal() {
         FunctionTable<String> t = unnest(List.of("c", "a", "b")).withOrdinality().as("t", "tag", "n");
         assertEquals(List.of(new Tuple2<>("c", 1L), new Tuple2<>("a", 2L), new Tuple2<>("b", 3L)),

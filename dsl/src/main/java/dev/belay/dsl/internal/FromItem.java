@@ -30,10 +30,11 @@ public sealed interface FromItem {
     }
 
     /**
-     * {@code (VALUES (a, b), (c, d)) AS "alias"("x", "y")}: rows of equal arity, one column name per item. The
-     * builder casts the first row's placeholders so PostgreSQL infers each column's type from them.
+     * {@code [LATERAL] (VALUES (a, b), (c, d)) AS "alias"("x", "y")}: rows of equal arity, one column name per
+     * item. The builder casts the first row's placeholders so PostgreSQL infers each column's type from them.
      */
-    record ValuesItem(List<List<Expr>> rows, String alias, List<String> columns) implements FromItem {
+    record ValuesItem(List<List<Expr>> rows, String alias, List<String> columns, boolean lateral)
+            implements FromItem {
         public ValuesItem {
             rows = rows.stream().map(List::copyOf).toList();
             columns = List.copyOf(columns);

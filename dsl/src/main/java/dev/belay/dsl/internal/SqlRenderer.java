@@ -435,7 +435,7 @@ public final class SqlRenderer {
             identifiers(f.columns());
             sql.append(')');
         } else if (item instanceof ValuesItem v) {
-            sql.append("(VALUES ");
+            sql.append(v.lateral() ? "LATERAL (VALUES " : "(VALUES ");
             for (int r = 0; r < v.rows().size(); r++) {
                 sql.append(r > 0 ? ", (" : "(");
                 exprList(v.rows().get(r));

@@ -148,9 +148,9 @@ final class RendererCoverageTest {
 
     @Test
     void valuesAndMergeNodesRefuseShapesSqlCannotHave() {
-        assertThrows(IllegalArgumentException.class, () -> new FromItem.ValuesItem(List.of(), "v", List.of("a")));
+        assertThrows(IllegalArgumentException.class, () -> new FromItem.ValuesItem(List.of(), "v", List.of("a"), false));
         assertThrows(IllegalArgumentException.class, () -> new FromItem.ValuesItem(List.of(List.of(A, B)), "v",
-                List.of("a")));
+                List.of("a"), false));
         FromItem.TableItem target = new FromItem.TableItem(null, "t", null);
         Expr on = new Expr.Binary(A, Operator.EQ, B);
         assertThrows(IllegalArgumentException.class, () -> new MergeNode(WithNode.NONE, target, T, on, List.of()));
@@ -163,7 +163,7 @@ final class RendererCoverageTest {
         assertThrows(IllegalArgumentException.class, () -> new MergeNode.Insert(List.of()));
 
         List<List<Expr>> rows = new ArrayList<>(List.of(new ArrayList<>(List.of(A))));
-        FromItem.ValuesItem values = new FromItem.ValuesItem(rows, "v", List.of("a"));
+        FromItem.ValuesItem values = new FromItem.ValuesItem(rows, "v", List.of("a"), false);
         rows.get(0).add(B);
         rows.add(List.of(B));
         assertEquals(List.of(List.of(A)), values.rows());

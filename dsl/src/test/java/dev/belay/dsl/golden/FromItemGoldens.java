@@ -40,6 +40,8 @@ final class FromItemGoldens {
         ValuesTable3<String, Integer, Long> three = values(row("x", 1, 10L)).as("t", "s", "i", "l");
         ValuesTable2<Long, String> fields = values(row(value(1L), value("one")), row(value(2L), lower(value("TWO"))))
                 .as("f", "id", "label");
+        ValuesTable2<String, String> pairs = values(row(value("name"), USER.NAME), row(value("email"), USER.EMAIL))
+                .as("kv", "k", "v").lateral();
         return List.of(
                 Golden.of("values in from", select(v.v1(), v.v2()).from(v),
                         "SELECT \"v\".\"name\", \"v\".\"n\" FROM " + VALUES_NAME_N, "a", 1, "b", 2).rows(2),
@@ -52,7 +54,11 @@ final class FromItemGoldens {
                                 + "CAST(? AS int8))) AS \"t\"(\"s\", \"i\", \"l\")", "x", 1, 10L).rows(1),
                 Golden.of("values rows of fields", select(fields.v1(), fields.v2()).from(fields),
                         "SELECT \"f\".\"id\", \"f\".\"label\" FROM (VALUES (CAST(? AS int8), CAST(? AS text)), "
-                                + "(?, lower(?))) AS \"f\"(\"id\", \"label\")", 1L, "one", 2L, "TWO").rows(2));
+                                + "(?, lower(?))) AS \"f\"(\"id\", \"label\")", 1L, "one", 2L, "TWO").rows(2),
+                Golden.of("lateral values of columns", select(USER.ID, pairs.v1(), pairs.v2()).from(USER).crossJoin(pairs),
+                        "SELECT \"users\".\"id\", \"kv\".\"k\", \"kv\".\"v\" FROM \"users\" CROSS JOIN LATERAL (VALUES "
+                                + "(CAST(? AS text), \"users\".\"name\"), (?, \"users\".\"email\")) AS \"kv\"(\"k\", \"v\")",
+                        "name", "email").rows(6));
     }
 
     private static List<Golden> functions() {

@@ -44,6 +44,16 @@ final class FromItemReuseTest {
     }
 
     @Test
+    void lateralIsACopy() {
+        ValuesTable2<String, String> plain = values(row(value("name"), USER.NAME)).as("kv", "k", "v");
+        ValuesTable2<String, String> lateral = plain.lateral();
+        String values = "(VALUES (CAST(? AS text), \"users\".\"name\")) AS \"kv\"(\"k\", \"v\")";
+        String select = "SELECT \"kv\".\"v\" FROM \"users\" CROSS JOIN ";
+        assertRenders(expect(select + "LATERAL " + values, "name"), select(lateral.v2()).from(USER).crossJoin(lateral));
+        assertRenders(expect(select + values, "name"), select(plain.v2()).from(USER).crossJoin(plain));
+    }
+
+    @Test
     void setFunctionBranchesIntoTablesWithAndWithoutOrdinality() {
         SetFunction<Integer> base = unnest(List.of(1, 2));
         var plain = base.as("a");
