@@ -37,8 +37,41 @@ public sealed interface Expr {
         }
     }
 
-    /** A named slot whose value is supplied later by {@code bind}. */
-    record Slot(ParamKey key) implements Expr {}
+    /**
+     * A named slot whose value is supplied later by {@code bind}. {@code comparedIn} is set where the slot is an
+     * operand of a comparison ({@code eq(param)}), whose NULL would silently match nothing: it says where
+     * ({@code eq(:age) on users.age}), so binding NULL is refused naming it. It is not part of equality.
+     */
+    record Slot(ParamKey key, @Nullable Supplier<String> comparedIn) implements Expr {
+        public Slot(ParamKey key) {
+            this(key, null);
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Slot s && s.key == key;
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
+    }
+
+    /**
+     * A value written into the SQL text, {@code Sql.inline(5)}: only a value {@link SafeLiteral} has a literal
+     * for, checked here so that no other can be built.
+     */
+    record Constant(Object value, PgType<?> type) implements Expr {
+        public Constant {
+            if (SafeLiteral.of(value, type) == null) {
+                throw new IllegalArgumentException("no safe literal for " + value + " as " + type);
+            }
+        }
+    }
+
+    /** An output column by its position from 1, {@code GROUP BY 2}; only in GROUP BY and a SELECT's ORDER BY. */
+    record Position(int index) implements Expr {}
 
     /** A fixed SQL fragment written by Belay itself: {@code TRUE}, {@code *}, {@code CURRENT_DATE}. */
     record Keyword(String sql) implements Expr {}
