@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -58,7 +59,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code ORDER.USER_ID.eq(USER.ID)} renders {@code "orders"."user_id" = "users"."id"}. */
     public final Condition eq(Field<T> other) {
-        return compare("=", other);
+        return compare("=", "eq", other);
     }
 
     /** {@code USER.NAME.ne("Bob")} renders {@code "users"."name" <> ?}. */
@@ -68,7 +69,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.ne(b)} renders {@code a <> b}. */
     public final Condition ne(Field<T> other) {
-        return compare("<>", other);
+        return compare("<>", "ne", other);
     }
 
     /** {@code USER.AGE.lt(18)} renders {@code "users"."age" < ?}. */
@@ -78,7 +79,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.lt(b)} renders {@code a < b}. */
     public final Condition lt(Field<T> other) {
-        return compare("<", other);
+        return compare("<", "lt", other);
     }
 
     /** {@code USER.AGE.le(18)} renders {@code "users"."age" <= ?}. */
@@ -88,7 +89,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.le(b)} renders {@code a <= b}. */
     public final Condition le(Field<T> other) {
-        return compare("<=", other);
+        return compare("<=", "le", other);
     }
 
     /** {@code USER.AGE.gt(18)} renders {@code "users"."age" > ?}. */
@@ -98,7 +99,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.gt(b)} renders {@code a > b}. */
     public final Condition gt(Field<T> other) {
-        return compare(">", other);
+        return compare(">", "gt", other);
     }
 
     /** {@code USER.AGE.ge(18)} renders {@code "users"."age" >= ?}. */
@@ -108,7 +109,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.ge(b)} renders {@code a >= b}. */
     public final Condition ge(Field<T> other) {
-        return compare(">=", other);
+        return compare(">=", "ge", other);
     }
 
     /** {@code USER.AGE.between(18, 65)} renders {@code "users"."age" BETWEEN ? AND ?}. */
@@ -118,7 +119,9 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.between(lo, hi)} with fields renders {@code a BETWEEN lo AND hi}. */
     public final Condition between(Field<T> low, Field<T> high) {
-        return new Condition(new Between(node, low.node(), high.node(), false));
+        Supplier<String> where = () -> "between(" + low + ", " + high + ") on " + this;
+        return new Condition(new Between(NullComparison.operand(node, where), NullComparison.operand(low.node(), where),
+                NullComparison.operand(high.node(), where), false));
     }
 
     /** {@code USER.AGE.notBetween(18, 65)} renders {@code "users"."age" NOT BETWEEN ? AND ?}. */
@@ -403,9 +406,7 @@ public abstract sealed class Field<T> implements SortItem
 
     final Expr bind(String op, @Nullable T value) {
         if (value == null) {
-            throw new IllegalArgumentException(op + "(null) on " + this + ": a comparison with NULL is never true "
-                    + "in SQL. Use isNull() / isNotNull(), or isNotDistinctFrom(value) / isDistinctFrom(value) "
-                    + "for a null-safe comparison.");
+            throw NullComparison.ofValue(op, this);
         }
         return NulText.bind(() -> op + "(...) on " + this, value, type);
     }
@@ -416,6 +417,13 @@ public abstract sealed class Field<T> implements SortItem
 
     private Condition compare(String op, Field<T> other) {
         return new Condition(new Binary(node, op, other.node()));
+    }
+
+    /** A comparison where NULL matches nothing: a Param operand must not be bound to NULL. */
+    private Condition compare(String op, String name, Field<T> other) {
+        Supplier<String> where = () -> name + "(" + other + ") on " + this;
+        return new Condition(new Binary(NullComparison.operand(node, where), op,
+                NullComparison.operand(other.node(), where)));
     }
 
     private Expr bindArray(String op, @Nullable Collection<? extends T> values) {

@@ -2,6 +2,8 @@ package dev.belay.it;
 
 import static dev.belay.dsl.Sql.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Column;
 import dev.belay.dsl.Field;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A value used in several clauses runs on PostgreSQL through {@code db.exec}: grouped, DISTINCT and DISTINCT ON
  * queries whose expressions PostgreSQL must recognise as one (it refused them with 42803 / 42P10 when each use
- * was its own parameter), a Param used three times, inline literals and result columns by name and position.
+ * was its own parameter), a Param used three times, inline literals, result columns by name and position, and
+ * the refusal of {@code eq(param)} bound to NULL.
  */
 @BelayTest
 final class RepeatedValuesExecutionTest {
@@ -39,6 +42,7 @@ final class RepeatedValuesExecutionTest {
 
     private static final PlayTable PLAY = PlayTable.PLAY;
     private static final Param<Integer> DIVISOR = param("divisor", Integer.class);
+    private static final Param<Integer> MS = param("ms", Integer.class);
     /** Minutes 0, 0, 1, 1, 2, 2, 3. */
     private static final List<Tuple2<Integer, Long>> PER_MINUTE = List.of(new Tuple2<>(0, 2L), new Tuple2<>(1, 2L),
             new Tuple2<>(2, 2L), new Tuple2<>(3, 1L));
@@ -107,5 +111,19 @@ final class RepeatedValuesExecutionTest {
                 db.exec(select(minute, count().as("plays")).from(PLAY).groupBy(resultColumn("minute"))
                         .orderBy(resultColumn("plays").asc(), resultColumn("minute"))));
         assertEquals(List.of(new Tuple2<>("it's", true)), db.exec(select(inline("it's"), inline(true))));
+    }
+
+    @Test
+    void eqParamBoundToNullIsRefused() {
+        Select<String> byMs = select(PLAY.track).from(PLAY).where(PLAY.ms.eq(MS));
+        assertEquals(List.of("c"), db.exec(byMs.bind(MS, 60000)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> db.exec(byMs.bind(MS, null)));
+        assertTrue(e.getMessage().contains("eq(:ms) on \"plays\".\"ms\": :ms is bound to null"), e.getMessage());
+        assertTrue(e.getMessage().contains("isNotDistinctFrom(value)"), e.getMessage());
+        // bound before the comparison was added: refused when db.exec renders it
+        Select<String> nullSafe = select(PLAY.track).from(PLAY).where(PLAY.ms.isNotDistinctFrom(MS)).bind(MS, null);
+        assertEquals(List.of(), db.exec(nullSafe));
+        e = assertThrows(IllegalArgumentException.class, () -> db.exec(nullSafe.where(PLAY.ms.lt(MS))));
+        assertTrue(e.getMessage().contains("lt(:ms) on \"plays\".\"ms\": :ms is bound to null"), e.getMessage());
     }
 }
