@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -59,7 +60,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code ORDER.USER_ID.eq(USER.ID)} renders {@code "orders"."user_id" = "users"."id"}. */
     public final Condition eq(Field<T> other) {
-        return compare(Operator.EQ, other);
+        return compare(Operator.EQ, "eq", other);
     }
 
     /** {@code USER.NAME.ne("Bob")} renders {@code "users"."name" <> ?}. */
@@ -69,7 +70,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.ne(b)} renders {@code a <> b}. */
     public final Condition ne(Field<T> other) {
-        return compare(Operator.NE, other);
+        return compare(Operator.NE, "ne", other);
     }
 
     /** {@code USER.AGE.lt(18)} renders {@code "users"."age" < ?}. */
@@ -79,7 +80,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.lt(b)} renders {@code a < b}. */
     public final Condition lt(Field<T> other) {
-        return compare(Operator.LT, other);
+        return compare(Operator.LT, "lt", other);
     }
 
     /** {@code USER.AGE.le(18)} renders {@code "users"."age" <= ?}. */
@@ -89,7 +90,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.le(b)} renders {@code a <= b}. */
     public final Condition le(Field<T> other) {
-        return compare(Operator.LE, other);
+        return compare(Operator.LE, "le", other);
     }
 
     /** {@code USER.AGE.gt(18)} renders {@code "users"."age" > ?}. */
@@ -99,7 +100,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.gt(b)} renders {@code a > b}. */
     public final Condition gt(Field<T> other) {
-        return compare(Operator.GT, other);
+        return compare(Operator.GT, "gt", other);
     }
 
     /** {@code USER.AGE.ge(18)} renders {@code "users"."age" >= ?}. */
@@ -109,7 +110,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.ge(b)} renders {@code a >= b}. */
     public final Condition ge(Field<T> other) {
-        return compare(Operator.GE, other);
+        return compare(Operator.GE, "ge", other);
     }
 
     /** {@code USER.AGE.between(18, 65)} renders {@code "users"."age" BETWEEN ? AND ?}. */
@@ -119,7 +120,9 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.between(lo, hi)} with fields renders {@code a BETWEEN lo AND hi}. */
     public final Condition between(Field<T> low, Field<T> high) {
-        return new Condition(new Between(node, low.node(), high.node(), false));
+        Supplier<String> where = () -> "between(" + low + ", " + high + ") on " + this;
+        return new Condition(new Between(NullComparison.operand(node, where), NullComparison.operand(low.node(), where),
+                NullComparison.operand(high.node(), where), false));
     }
 
     /** {@code USER.AGE.notBetween(18, 65)} renders {@code "users"."age" NOT BETWEEN ? AND ?}. */
@@ -405,6 +408,13 @@ public abstract sealed class Field<T> implements SortItem
 
     private Condition compare(Operator op, Field<T> other) {
         return new Condition(new Binary(node, op, other.node()));
+    }
+
+    /** A comparison where NULL matches nothing: a Param operand must not be bound to NULL. */
+    private Condition compare(Operator op, String name, Field<T> other) {
+        Supplier<String> where = () -> name + "(" + other + ") on " + this;
+        return new Condition(new Binary(NullComparison.operand(node, where), op,
+                NullComparison.operand(other.node(), where)));
     }
 
     private Condition textMatch(Operator op, String name, String pattern) {

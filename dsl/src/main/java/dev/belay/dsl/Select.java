@@ -128,6 +128,33 @@ public final class Select<R> implements ResultQuery<R> {
         return with(s.withGroupBy(group));
     }
 
+    /**
+     * By the query's result columns: {@code select(USER.NAME, count()).from(USER).groupBy(resultColumn(1))}
+     * renders {@code ... GROUP BY 1}; a name, {@code groupBy(resultColumn("bucket"))}, is written as its position
+     * too, since PostgreSQL resolves a GROUP BY name to an input column first. Repeated calls add columns.
+     *
+     * @throws IllegalArgumentException for a name or position the select list does not have, listing its columns
+     */
+    public Select<R> groupBy(ResultColumn column, ResultColumn... more) {
+        List<ResultColumn> columns = new ArrayList<>(List.of(more));
+        columns.add(0, column);
+        return groupByPositions(columns);
+    }
+
+    /** {@code select(USER.NAME, count()).from(USER).groupBy(1)} renders {@code ... GROUP BY 1}; see above. */
+    public Select<R> groupBy(int position, int... more) {
+        return groupByPositions(List.of(ResultColumn.at(position, more)));
+    }
+
+    private Select<R> groupByPositions(List<ResultColumn> columns) {
+        SelectNode s = simple("groupBy");
+        List<Expr> group = new ArrayList<>(s.groupBy());
+        for (ResultColumn c : columns) {
+            group.add(new Expr.Position(c.index(projection, "groupBy") + 1));
+        }
+        return with(s.withGroupBy(List.copyOf(group)));
+    }
+
     /** {@code .having(count().gt(1L))} renders {@code HAVING count(*) > ?}; repeated calls AND together. */
     public Select<R> having(Condition condition) {
         SelectNode s = simple("having");
@@ -154,6 +181,12 @@ public final class Select<R> implements ResultQuery<R> {
         List<SortField<?>> sorted = new ArrayList<>(items.length);
         boolean setOp = statement.node() instanceof SetOpNode;
         for (SortItem item : items) {
+            ResultSort r = item instanceof ResultColumn c ? c.asc() : item instanceof ResultSort rs ? rs : null;
+            if (r != null) {
+                specs.add(r.spec(projection, "orderBy"));
+                sorted.add(r.field(projection));
+                continue;
+            }
             SortField<?> s = item instanceof SortField<?> f ? f : ((Field<?>) item).asc();
             specs.add(setOp ? resultColumn(s) : s.spec());
             sorted.add(s);
@@ -162,6 +195,16 @@ public final class Select<R> implements ResultQuery<R> {
         QueryNode node = statement.node() instanceof SetOpNode op ? op.withOrderBy(order)
                 : simple("orderBy").withOrderBy(order);
         return new Select<>(statement.withNode(node), projection, List.copyOf(sorted));
+    }
+
+    /**
+     * By result column positions, ascending: {@code orderBy(2, 1)} renders {@code ORDER BY 2 ASC, 1 ASC}. For
+     * a direction or a name use {@code orderBy(resultColumn(2).desc(), resultColumn("n").asc())}.
+     *
+     * @throws IllegalArgumentException for a position past the select list, listing its columns
+     */
+    public Select<R> orderBy(int position, int... more) {
+        return orderBy((SortItem[]) ResultColumn.at(position, more));
     }
 
     /** PostgreSQL rejects {@code "users"."name"} in the ORDER BY of a UNION: only result column names resolve there. */

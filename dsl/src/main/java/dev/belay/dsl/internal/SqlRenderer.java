@@ -10,7 +10,6 @@ import dev.belay.dsl.internal.Expr.Cast;
 import dev.belay.dsl.internal.Expr.ColumnRef;
 import dev.belay.dsl.internal.Expr.Excluded;
 import dev.belay.dsl.internal.Expr.Func;
-import dev.belay.dsl.internal.Expr.Inline;
 import dev.belay.dsl.internal.Expr.Logical;
 import dev.belay.dsl.internal.Expr.Postfix;
 import dev.belay.dsl.internal.Expr.Prefix;
@@ -22,15 +21,21 @@ import dev.belay.dsl.internal.Expr.Subquery;
 import dev.belay.dsl.internal.FromItem.DerivedItem;
 import dev.belay.dsl.internal.FromItem.FunctionItem;
 import dev.belay.dsl.internal.FromItem.TableItem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Turns the AST into SQL text. The only producer of SQL in Belay: it fixes clause order, quotes every
  * identifier and writes a placeholder for every value.
+ *
+ * <p>A value used in several places must still be one expression to PostgreSQL where it compares expressions
+ * (GROUP BY against the select list and HAVING, DISTINCT and DISTINCT ON against ORDER BY). So a GROUP BY,
+ * DISTINCT ON or ORDER BY item may be written as its select-list position ({@link OutputPositions}), and the
+ * placeholders follow {@link ValueSlots}: one {@code $n} per value, and with {@code ?} a repeated constant of
+ * such an item written as its {@link SafeLiteral}.
  */
 public final class SqlRenderer {
 
@@ -45,16 +50,18 @@ public final class SqlRenderer {
     }
 
     private final StringBuilder sql = new StringBuilder(128);
-    private final List<Expr> slots = new ArrayList<>();
+    private final ValueSlots values;
     private final Style style;
     private final Map<ParamKey, @Nullable Object> inlineBindings;
     /** How deep this rendering may recurse, and how deep it is now; see {@link Nesting}. */
     private final int maxDepth;
     private int depth;
 
-    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings, int maxDepth) {
+    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
+                        Set<ValueSlots.ValueKey> inlineValues, int maxDepth) {
         this.style = style;
         this.inlineBindings = inlineBindings;
+        this.values = new ValueSlots(style, inlineValues);
         this.maxDepth = maxDepth;
     }
 
@@ -68,14 +75,22 @@ public final class SqlRenderer {
      */
     public static Rendered render(QueryNode query, Style style) {
         SqlRenderer r = Nesting.render(limit -> {
-            SqlRenderer renderer = new SqlRenderer(style, Map.of(), limit);
-            renderer.query(query);
-            return renderer;
+            SqlRenderer first = new SqlRenderer(style, Map.of(), Set.of(), limit);
+            first.query(query);
+            Set<ValueSlots.ValueKey> repeated = first.values.toInline();
+            if (repeated.isEmpty()) {
+                return first;
+            }
+            // only now is it known which values repeat; the second rendering writes those as literals
+            SqlRenderer second = new SqlRenderer(style, Map.of(), repeated, limit);
+            second.query(query);
+            return second;
         });
-        if (r.slots.size() > MAX_PARAMETERS) {
-            throw new IllegalStateException(tooManyParameters(query, r.slots.size()));
+        int count = r.values.slots().size();
+        if (count > MAX_PARAMETERS) {
+            throw new IllegalStateException(tooManyParameters(query, count));
         }
-        return Rendered.of(r.sql.toString(), r.slots);
+        return Rendered.of(r.sql.toString(), r.values.slots(), r.values.comparedIn());
     }
 
     private static String tooManyParameters(QueryNode query, int count) {
@@ -95,7 +110,7 @@ public final class SqlRenderer {
     /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
     public static String inline(QueryNode query, Map<ParamKey, @Nullable Object> bindings) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, limit);
+            SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, Set.of(), limit);
             r.query(query);
             return r.sql.toString();
         });
@@ -104,7 +119,7 @@ public final class SqlRenderer {
     /** Renders one expression with values inlined; used to name expressions in error messages. */
     public static String inline(Expr expr) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of(), limit);
+            SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of(), Set.of(), limit);
             r.expr(expr);
             return r.sql.toString();
         });
@@ -167,9 +182,10 @@ public final class SqlRenderer {
 
     private void select(SelectNode s) {
         sql.append("SELECT ");
+        OutputPositions positions = new OutputPositions(s.projection());
         if (!s.distinctOn().isEmpty()) {
             sql.append("DISTINCT ON (");
-            exprList(s.distinctOn());
+            matchedList(s.distinctOn(), positions);
             sql.append(") ");
         } else if (s.distinct()) {
             sql.append("DISTINCT ");
@@ -190,13 +206,13 @@ public final class SqlRenderer {
         }
         if (!s.groupBy().isEmpty()) {
             sql.append(" GROUP BY ");
-            exprList(s.groupBy());
+            matchedList(s.groupBy(), positions);
         }
         if (s.having() != null) {
             sql.append(" HAVING ");
             expr(s.having());
         }
-        tail(s.orderBy(), s.limit(), s.offset());
+        tail(s.orderBy(), s.limit(), s.offset(), positions);
         LockNode lock = s.lock();
         if (lock != null) {
             sql.append(switch (lock.strength()) {
@@ -238,7 +254,7 @@ public final class SqlRenderer {
         sql.append(") ").append(setOperator(s.op())).append(" (");
         query(s.right());
         sql.append(')');
-        tail(s.orderBy(), s.limit(), s.offset());
+        tail(s.orderBy(), s.limit(), s.offset(), OutputPositions.none());
     }
 
     private void insert(InsertNode i) {
@@ -353,10 +369,20 @@ public final class SqlRenderer {
         }
     }
 
-    private void tail(List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset) {
+    private void tail(List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset,
+                      OutputPositions positions) {
         if (!orderBy.isEmpty()) {
             sql.append(" ORDER BY ");
-            sortList(orderBy);
+            for (int i = 0; i < orderBy.size(); i++) {
+                sql.append(i > 0 ? ", " : "");
+                int at = positions.of(orderBy.get(i).expr(), values);
+                if (at > 0) {
+                    sql.append(at);
+                } else {
+                    operand(orderBy.get(i).expr());
+                }
+                direction(orderBy.get(i));
+            }
         }
         if (limit != null) {
             sql.append(" LIMIT ");
@@ -415,8 +441,8 @@ public final class SqlRenderer {
             value(b);
         } else if (e instanceof Slot s) {
             slot(s);
-        } else if (e instanceof Inline i) {
-            sql.append(Literals.inline(i.value(), i.type()));
+        } else if (e instanceof Expr.Constant c) {
+            sql.append(SafeLiteral.of(c.value(), c.type()));
         } else if (e instanceof Keyword k) {
             sql.append(switch (k) {
                 case TRUE -> "TRUE";
@@ -507,6 +533,8 @@ public final class SqlRenderer {
             sql.append(" END");
         } else if (e instanceof ServerSql server) {
             sql.append('(').append(server.sql()).append(')');
+        } else if (e instanceof Expr.Position p) {
+            sql.append(p.index());
         } else {
             throw new IllegalStateException("no rendering for the expression " + e);
         }
@@ -673,13 +701,38 @@ public final class SqlRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            SortSpec s = specs.get(i);
-            operand(s.expr());
-            sql.append(s.descending() ? " DESC" : " ASC");
-            if (s.nullsFirst() != null) {
-                sql.append(s.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            operand(specs.get(i).expr());
+            direction(specs.get(i));
+        }
+    }
+
+    private void direction(SortSpec s) {
+        sql.append(s.descending() ? " DESC" : " ASC");
+        if (s.nullsFirst() != null) {
+            sql.append(s.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    /** GROUP BY or DISTINCT ON items: each the select-list position it matches, or itself. */
+    private void matchedList(List<Expr> items, OutputPositions positions) {
+        for (int i = 0; i < items.size(); i++) {
+            sql.append(i > 0 ? ", " : "");
+            int at = positions.of(items.get(i), values);
+            if (at > 0) {
+                sql.append(at);
+            } else {
+                expr(items.get(i));
             }
         }
+    }
+
+    /** One expression rendered on its own with {@code $n}, for {@link OutputPositions}. */
+    static OutputPositions.Alone alone(Expr e) {
+        return Nesting.render(limit -> {
+            SqlRenderer r = new SqlRenderer(Style.NUMBERED, Map.of(), Set.of(), limit);
+            r.expr(e);
+            return new OutputPositions.Alone(r.sql.toString(), r.values);
+        });
     }
 
     private void exprList(List<Expr> items) {
@@ -704,26 +757,17 @@ public final class SqlRenderer {
         if (style == Style.INLINE) {
             sql.append(Literals.inline(b.value(), b.type()));
         } else {
-            placeholder(b);
+            values.write(b, sql);
         }
     }
 
     private void slot(Slot s) {
         if (style != Style.INLINE) {
-            placeholder(s);
+            values.write(s, sql);
         } else if (inlineBindings.containsKey(s.key())) {
             sql.append(Literals.inline(inlineBindings.get(s.key()), s.key().type()));
         } else {
             sql.append(':').append(s.key().name());
-        }
-    }
-
-    private void placeholder(Expr source) {
-        slots.add(source);
-        if (style == Style.NUMBERED) {
-            sql.append('$').append(slots.size());
-        } else {
-            sql.append('?');
         }
     }
 }

@@ -17,6 +17,7 @@ public final class Goldens {
         all.addAll(IntervalGoldens.cases());
         all.addAll(AliasGoldens.cases());
         all.addAll(RecursiveCteGoldens.cases());
+        all.addAll(ResultColumnGoldens.cases());
         return all;
     }
 }
