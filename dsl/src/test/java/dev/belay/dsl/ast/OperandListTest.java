@@ -32,11 +32,11 @@ final class OperandListTest {
         assertEquals(chain, again);
         assertEquals(plain.hashCode(), chain.hashCode());
         assertEquals(plain.toString(), chain.toString());
-        Expr.Logical a = new Expr.Logical("AND", chain);
-        Expr.Logical b = new Expr.Logical("AND", again);
+        Expr.Logical a = new Expr.Logical(Expr.Logical.Op.AND, chain);
+        Expr.Logical b = new Expr.Logical(Expr.Logical.Op.AND, again);
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
-        assertNotEquals(a, new Expr.Logical("AND", again.append(item(-1))));
+        assertNotEquals(a, new Expr.Logical(Expr.Logical.Op.AND, again.append(item(-1))));
     }
 
     @Test

@@ -115,7 +115,7 @@ final class RendererCoverageTest {
             assertTrue(bounds.add(SqlRenderer.boundKind(kind)));
         }
         WindowDef w = new WindowDef(List.of(), List.of(), new WindowDef.Frame(WindowDef.Unit.GROUPS,
-                new WindowDef.Bound(WindowDef.BoundKind.PRECEDING, new Expr.Constant(2L, PgType.INT8)),
+                new WindowDef.Bound(WindowDef.BoundKind.PRECEDING, new Expr.Constant(2, PgType.INT4)),
                 new WindowDef.Bound(WindowDef.BoundKind.UNBOUNDED_FOLLOWING, null)));
         assertEquals("SELECT count(\"t\".\"a\") OVER (GROUPS BETWEEN 2 PRECEDING AND UNBOUNDED FOLLOWING) FROM \"t\"",
                 render(Expr.Func.of(FunctionName.Builtin.COUNT, A).withOver(w)));
@@ -130,7 +130,8 @@ final class RendererCoverageTest {
         assertThrows(IllegalArgumentException.class, () -> new Expr.Logical(Expr.Logical.Op.AND, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new WindowDef.Bound(WindowDef.BoundKind.PRECEDING, null));
         assertThrows(IllegalArgumentException.class, () -> new WindowDef.Bound(WindowDef.BoundKind.CURRENT_ROW, A));
-        assertThrows(IllegalArgumentException.class, () -> new Expr.Constant("1; drop table t", PgType.TEXT));
+        assertThrows(IllegalArgumentException.class, () -> new Expr.Constant(java.util.UUID.randomUUID(), PgType.UUID));
+        assertEquals("SELECT '1''; drop table t'::text FROM \"t\"", render(new Expr.Constant("1'; drop table t", PgType.TEXT)));
     }
 
     @Test
