@@ -30,11 +30,12 @@ public final class DerivedTable<R> extends TableLike {
     /**
      * The subquery's output column that {@code selected} produced, qualified by this table's alias.
      *
-     * @throws IllegalArgumentException if the subquery did not select it, or it has no name (alias it)
+     * @throws IllegalArgumentException if the subquery did not select it, it has no name, or another selected
+     *     column has the same name (alias one with {@code .as("other_name")})
      */
     public <T> Field<T> field(Field<T> selected) {
-        return new Expression<>(new Expr.ColumnRef(alias, OutputColumns.nameOf(query.projection(), selected, alias)),
-                selected.type());
+        String column = OutputColumns.nameOf(query.projection(), selected, "derived table " + alias);
+        return new Expression<>(new Expr.ColumnRef(alias, column), selected.type());
     }
 
     @Override

@@ -38,6 +38,23 @@ final class OutputColumns {
             throw new IllegalArgumentException(owner + ": the selected expression " + fields.get(found)
                     + " has no column name; give it one with .as(\"name\") in the subquery and refer to that");
         }
+        requireUnique(name, columnNames.isEmpty() ? names : columnNames, fields, found, owner);
         return name;
+    }
+
+    /**
+     * PostgreSQL accepts a subquery or CTE with two result columns of one name, but rejects any reference to
+     * that name as ambiguous (42702), so the reference is refused here, where the fix is known.
+     */
+    private static void requireUnique(String name, List<@Nullable String> names, List<Field<?>> fields, int found,
+                                      String owner) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i != found && name.equals(names.get(i))) {
+                throw new IllegalArgumentException(owner + ": column \"" + name + "\" is ambiguous, both "
+                        + fields.get(Math.min(i, found)) + " and " + fields.get(Math.max(i, found))
+                        + " are selected as \"" + name + "\"; give one another name with .as(\"other_name\") "
+                        + "and refer to that");
+            }
+        }
     }
 }

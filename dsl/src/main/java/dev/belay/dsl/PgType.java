@@ -90,6 +90,12 @@ public final class PgType<T> {
             builtin("timestamptz", OffsetDateTime.class, Kind.TEMPORAL);
     /** {@code interval} as an exact {@link Duration}; an interval with months or years cannot be one and is a mapping error. */
     public static final PgType<Duration> INTERVAL = builtin("interval", Duration.class, Kind.TEMPORAL);
+    /**
+     * {@code interval} as a {@link PgInterval}: all three of PostgreSQL's fields (months, days, microseconds), so
+     * every interval reads and binds, months included. {@code column("billing_period", PgType.INTERVAL_FULL)};
+     * casts render {@code CAST(x AS interval)}. The default type of {@code PgInterval}.
+     */
+    public static final PgType<PgInterval> INTERVAL_FULL = builtin("interval", PgInterval.class, Kind.TEMPORAL);
     /** {@code bytea} as a {@code byte[]}. */
     public static final PgType<byte[]> BYTEA = builtin("bytea", byte[].class, Kind.BINARY);
     /** {@code jsonb} carried as its JSON text. */
@@ -106,7 +112,7 @@ public final class PgType<T> {
             Map.entry(LocalDate.class, DATE), Map.entry(LocalTime.class, TIME),
             Map.entry(LocalDateTime.class, TIMESTAMP), Map.entry(Instant.class, TIMESTAMPTZ),
             Map.entry(OffsetDateTime.class, TIMESTAMPTZ_OFFSET), Map.entry(Duration.class, INTERVAL),
-            Map.entry(byte[].class, BYTEA));
+            Map.entry(PgInterval.class, INTERVAL_FULL), Map.entry(byte[].class, BYTEA));
 
     private final String sqlName;
     private final Class<T> javaType;

@@ -17,11 +17,24 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *     public final Column<User, Long>   ID   = column("id", PgType.INT8).primaryKey().generated();
  *     public final Column<User, String> NAME = column("name", PgType.TEXT);
  *     private UserTable() { super("users", User.class); }
+ *     private UserTable(Alias alias) { super(alias); }   // lets USER.as("u") be a UserTable
  * }
  * }</pre>
  *
  * or derived from the row type with {@link #of(Class)}. Columns keep their declaration order. A
  * descriptor is immutable once declared and safe to share between threads.
+ *
+ * <p>The second constructor is what makes typed aliases: {@link #as(String)} calls it to build a new instance
+ * of the descriptor's own class whose field initializers declare the same columns, now qualified by the alias.
+ *
+ * <pre>{@code
+ * UserTable older = USER.as("older");
+ * select(USER.NAME, older.NAME).from(USER).join(older).on(older.ID.gt(USER.ID));
+ * // SELECT "users"."name", "older"."name" FROM "users" JOIN "users" AS "older" ON "older"."id" > "users"."id"
+ * }</pre>
+ *
+ * A descriptor whose constructor takes arguments (a table name, say) declares the same one-line constructor:
+ * the alias carries the original's schema, name and row type.
  *
  * @param <R> the row type
  */
@@ -48,6 +61,16 @@ public non-sealed class Table<R> extends TableLike {
     /** A table in {@code schema}: renders {@code "schema"."name"}. */
     protected Table(String schema, String name, Class<R> rowType) {
         this(Identifiers.check(schema, "schema name"), name, null, rowType);
+    }
+
+    /**
+     * The descriptor re-created under an alias, for {@link #as(String)}: declare it as
+     * {@code private UserTable(Alias alias) { super(alias); }} and nothing else, so the field initializers
+     * declare the same columns as the original's.
+     */
+    @SuppressWarnings("unchecked") // as(String) builds the alias from an instance of this very class
+    protected Table(Alias alias) {
+        this(alias.original.schema, alias.original.name, alias.alias, (Class<R>) alias.original.rowType);
     }
 
     Table(@Nullable String schema, String name, @Nullable String alias, Class<R> rowType) {
@@ -137,11 +160,38 @@ public non-sealed class Table<R> extends TableLike {
     }
 
     /**
-     * The same table under an alias, for self-joins: {@code Table<User> boss = USER.as("boss")} renders
-     * {@code "users" AS "boss"}, and {@code boss.field(USER.NAME)} renders {@code "boss"."name"}.
+     * The same table under an alias, as an instance of the descriptor's own class, so its typed columns render
+     * qualified by the alias: with {@code UserTable u = USER.as("u")},
+     * {@code select(u.NAME).from(u).join(USER).on(u.ID.eq(USER.ID))} renders
+     * {@code SELECT "u"."name" FROM "users" AS "u" JOIN "users" ON "u"."id" = "users"."id"}.
+     * {@code u.field(USER.NAME)} reaches the same column, and is the way for a {@link #of(Class) derived}
+     * descriptor, whose alias is a plain {@code Table<R>}.
+     *
+     * <p>{@code T} is inferred from the assignment, so assign the alias to a variable of the descriptor's class
+     * before reaching its fields ({@code USER.as("u").NAME} does not compile: there {@code T} is {@code Table<User>}).
+     * Assigning to a descriptor class other than this one's (two classes of the same row type) fails with a
+     * {@link ClassCastException}.
+     *
+     * @throws IllegalStateException naming the class and the constructor to add, when the descriptor's class
+     *     declares no {@code (Alias)} constructor (see the class documentation) or cannot be instantiated
      */
-    public final Table<R> as(String alias) {
-        Table<R> aliased = new Table<>(schema, name, Identifiers.check(alias, "table alias"), rowType);
+    @SuppressWarnings("unchecked") // TableAliases returns an instance of getClass()
+    public final <T extends Table<R>> T as(String alias) {
+        Alias token = new Alias(this, Identifiers.check(alias, "table alias"));
+        return (T) (getClass() == Table.class ? copy(token) : TableAliases.recreate(this, token));
+    }
+
+    /**
+     * The same table under an alias as a plain {@code Table<R>}, for a descriptor that cannot be re-created
+     * because its columns come from constructor arguments: {@code Table<Row> o = dynamic.asPlain("o")} renders
+     * {@code "things" AS "o"}, and {@code o.field(dynamic.KEY)} its {@code "o"."key"}.
+     */
+    public final Table<R> asPlain(String alias) {
+        return copy(new Alias(this, Identifiers.check(alias, "table alias")));
+    }
+
+    private Table<R> copy(Alias alias) {
+        Table<R> aliased = new Table<>(alias);
         for (Column<R, ?> c : columns()) {
             aliased.declared.add(c.reownedBy(aliased));
         }
@@ -209,6 +259,20 @@ public non-sealed class Table<R> extends TableLike {
     @Override
     final String qualifier() {
         return alias != null ? alias : name;
+    }
+
+    /**
+     * What {@link #as(String)} hands to a descriptor's {@code (Alias)} constructor: the original table and the
+     * alias. Only Belay creates one; a descriptor passes it on with {@code super(alias)}.
+     */
+    public static final class Alias {
+        private final Table<?> original;
+        private final String alias;
+
+        private Alias(Table<?> original, String alias) {
+            this.original = original;
+            this.alias = alias;
+        }
     }
 
     /** The table as it renders in FROM: {@code "users"}, {@code "app"."users"}, {@code "users" AS "boss"}. */

@@ -143,6 +143,9 @@ final class TableDerivation {
         if (builtin.kind() == PgType.Kind.JSON && raw == String.class) {
             return builtin;
         }
+        if (builtin == PgType.INTERVAL && raw == PgInterval.class) {
+            return PgType.INTERVAL_FULL;
+        }
         throw new IllegalArgumentException("type " + declared + " carries " + builtin.javaType().getSimpleName()
                 + " values, but the Java type is " + raw.getSimpleName());
     }

@@ -1,8 +1,10 @@
 package dev.belay.executor;
 
+import dev.belay.dsl.PgInterval;
 import java.lang.reflect.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,14 +20,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Reads a PostgreSQL array column into a {@code List} or a Java array of the declared element type. Date and
  * time elements are read one by one through the array's own result set as java.time values: pgjdbc's
  * {@code getArray()} gives {@code java.sql.Date}/{@code Timestamp}, whose hybrid Julian calendar shifts
- * dates before 1582 by days.
+ * dates before 1582 by days. Interval elements are read from their text, which Belay reads in every IntervalStyle.
  */
 final class ArrayReaders {
     private ArrayReaders() {}
 
     static Reader reader(Class<?> target, Class<?> element, ColumnRef col) {
         Class<?> e = element.isPrimitive() ? Readers.box(element) : element;
-        Elements items = isTemporal(e) ? temporal(e) : converted(e, col);
+        Elements items = isTemporal(e) ? temporal(e) : e == Duration.class || e == PgInterval.class
+                ? intervals(e, col) : converted(e, col);
         return (rs, i) -> {
             java.sql.Array array = rs.getArray(i);
             if (array == null) {
@@ -52,18 +55,35 @@ final class ArrayReaders {
                 || e == Instant.class;
     }
 
-    /** Elements through the array's result set (column 2 holds the value), each read as java.time. */
-    private static Elements temporal(Class<?> e) {
+    /** Reads the element on the current row of an array's result set, whose column 2 holds the value. */
+    @FunctionalInterface
+    private interface Item {
+        @Nullable Object read(ResultSet items) throws SQLException;
+    }
+
+    /** Elements through the array's result set, one row per element. */
+    private static Elements rows(Item item) {
         return array -> {
             List<@Nullable Object> list = new ArrayList<>();
             try (ResultSet items = array.getResultSet()) {
                 while (items.next()) {
-                    list.add(e == Instant.class ? Readers.instant(items.getObject(2, OffsetDateTime.class))
-                            : items.getObject(2, e));
+                    list.add(item.read(items));
                 }
             }
             return list;
         };
+    }
+
+    /** Each element read as java.time. */
+    private static Elements temporal(Class<?> e) {
+        return rows(items -> e == Instant.class ? Readers.instant(items.getObject(2, OffsetDateTime.class))
+                : items.getObject(2, e));
+    }
+
+    /** Each element's text read as an interval, as {@link Readers#interval} reads a column. */
+    private static Elements intervals(Class<?> e, ColumnRef col) {
+        return rows(items -> e == Duration.class ? Readers.duration(items.getString(2), col)
+                : Readers.interval(items.getString(2)));
     }
 
     /** Elements as pgjdbc gives them, checked or converted to the element type. */
@@ -88,9 +108,6 @@ final class ArrayReaders {
         }
         if (e == Object.class) {
             return v -> v;
-        }
-        if (e == java.time.Duration.class) {
-            return v -> Readers.duration(v, col);
         }
         return v -> {
             if (v != null && !e.isInstance(v)) {

@@ -1,5 +1,6 @@
 package dev.belay.executor;
 
+import dev.belay.dsl.PgInterval;
 import dev.belay.dsl.PgType;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -119,6 +120,8 @@ final class Binders {
             };
         } else if (java == Duration.class) {
             return (c, ps, i, v) -> ps.setObject(i, interval(ValueRules.interval((Duration) v)));
+        } else if (java == PgInterval.class) {
+            return (c, ps, i, v) -> ps.setObject(i, typed("interval", intervalText((PgInterval) v)));
         } else if (java == LocalDate.class) {
             return (c, ps, i, v) -> {
                 LocalDate d = ValueRules.date((LocalDate) v);
@@ -209,6 +212,8 @@ final class Binders {
             return v -> TemporalText.timestamptz(ValueRules.timestamptz((OffsetDateTime) v));
         } else if (java == Duration.class) {
             return v -> interval(ValueRules.interval((Duration) v)).getValue();
+        } else if (java == PgInterval.class) {
+            return v -> intervalText((PgInterval) v);
         } else if (java == BigDecimal.class) {
             return v -> ValueRules.numeric((BigDecimal) v);
         } else if (java.isEnum()) {
@@ -284,6 +289,17 @@ final class Binders {
         }
         double seconds = d.getSeconds() % 3600 + d.getNano() / 1e9;
         return new PGInterval(0, 0, 0, (int) hours, 0, seconds);
+    }
+
+    /**
+     * A PgInterval as PostgreSQL's iso_8601 text ({@code P-1Y2M3DT-4H}), which the server reads the same whatever
+     * the session's IntervalStyle: its ISO parser ignores the setting, while the other forms do not ({@code -1 2:00:00}
+     * is one day minus two hours, or minus both, depending on it), and pgjdbc's PGInterval writes
+     * {@code -1 years 2 mons ...}, which sql_standard reads as minus 14 months, and cannot hold the time field's
+     * whole range (its hours are an int). Every PgInterval is an interval PostgreSQL 15 stores, so none is refused.
+     */
+    static String intervalText(PgInterval v) {
+        return v.toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.belay.executor;
 
+import dev.belay.dsl.PgInterval;
 import dev.belay.dsl.PgType;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -89,6 +90,8 @@ final class CopyText {
             return v -> TemporalText.timestamptz(ValueRules.instant((Instant) v));
         } else if (java == Duration.class) {
             return v -> Binders.interval(ValueRules.interval((Duration) v)).getValue();
+        } else if (java == PgInterval.class) {
+            return v -> Binders.intervalText((PgInterval) v);
         } else if (java == LocalDate.class) {
             return v -> TemporalText.date(ValueRules.date((LocalDate) v));
         } else if (java == LocalDateTime.class) {

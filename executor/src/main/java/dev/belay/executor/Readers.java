@@ -1,5 +1,6 @@
 package dev.belay.executor;
 
+import dev.belay.dsl.PgInterval;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.postgresql.util.PGInterval;
 
 /**
  * Picks the {@link Reader} for a result column and a Java target type. All decisions (which getter, which
@@ -29,7 +29,7 @@ final class Readers {
 
     private static final Set<Class<?>> BUILTIN = Set.of(String.class, Short.class, Integer.class, Long.class,
             BigDecimal.class, Float.class, Double.class, Boolean.class, UUID.class, LocalDate.class, LocalTime.class,
-            LocalDateTime.class, OffsetDateTime.class, Instant.class, Duration.class, byte[].class);
+            LocalDateTime.class, OffsetDateTime.class, Instant.class, Duration.class, PgInterval.class, byte[].class);
 
     static boolean isBuiltin(Class<?> type) {
         return BUILTIN.contains(type) || type.isPrimitive();
@@ -161,7 +161,10 @@ final class Readers {
                     (rs, i) -> instant((OffsetDateTime) temporal(rs, i, OffsetDateTime.class)));
         }
         if (t == Duration.class) {
-            return require(kind == PgKind.INTERVAL, t, col, (rs, i) -> duration(rs.getObject(i), col));
+            return require(kind == PgKind.INTERVAL, t, col, (rs, i) -> duration(rs.getString(i), col));
+        }
+        if (t == PgInterval.class) {
+            return require(kind == PgKind.INTERVAL, t, col, (rs, i) -> interval(rs.getString(i)));
         }
         if (t.isEnum()) {
             return require(kind == PgKind.TEXT || kind == PgKind.OTHER, t, col, (rs, i) -> {
@@ -257,21 +260,27 @@ final class Readers {
     }
 
     /**
+     * An interval from the text PostgreSQL sent, read by Belay in every IntervalStyle the session may have
+     * (pgjdbc's PGInterval misreads sql_standard's {@code -1 2:03:04} and holds seconds in a double).
+     */
+    static @Nullable PgInterval interval(@Nullable String text) {
+        return text == null ? null : PgInterval.parse(text);
+    }
+
+    /**
      * An interval as an exact Duration: days count 24 hours (PostgreSQL's own justification); months and
      * years have no fixed length and are refused.
      */
-    static @Nullable Duration duration(@Nullable Object value, ColumnRef col) {
-        if (value == null) {
+    static @Nullable Duration duration(@Nullable String text, ColumnRef col) {
+        PgInterval iv = interval(text);
+        if (iv == null) {
             return null;
         }
-        PGInterval iv = (PGInterval) value;
-        if (iv.getYears() != 0 || iv.getMonths() != 0) {
-            throw col.error("interval '" + iv.getValue() + "' has months or years, which have no fixed length, so "
-                    + "it cannot be a Duration; read it as String", null);
+        if (iv.months() != 0) {
+            throw col.error("interval '" + text + "' has months or years, which have no fixed length, so it cannot "
+                    + "be a Duration; read it as PgInterval (PgType.INTERVAL_FULL) or String", null);
         }
-        long micros = Math.round(iv.getSeconds() * 1_000_000d);
-        return Duration.ofDays(iv.getDays()).plusHours(iv.getHours()).plusMinutes(iv.getMinutes())
-                .plusNanos(micros * 1000L);
+        return iv.toDuration();
     }
 
     static Class<?> box(Class<?> c) {

@@ -7,8 +7,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * How Java values are bound and read: the built-in PostgreSQL types (text, int2/4/8, numeric, float4/8,
- * bool, uuid, date/time/timestamp/timestamptz, interval, bytea, json/jsonb, arrays, enums), plus the
- * application's {@link Converter}s and {@link JsonCodec}. Immutable: {@code with(...)} returns a new registry.
+ * bool, uuid, date/time/timestamp/timestamptz, interval (Duration, PgInterval), bytea, json/jsonb, arrays,
+ * enums), plus the application's {@link Converter}s and {@link JsonCodec}. Immutable: {@code with(...)} returns a
+ * new registry.
  *
  * <pre>{@code
  * TypeRegistry types = TypeRegistry.defaults().with(Converter.of(String.class, Email.class, Email::new, Email::value));
@@ -19,7 +20,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <ul>
  *   <li>interval ↔ {@link java.time.Duration}, an exact length of time: bound as hours and seconds (never days,
  *       which PostgreSQL applies by calendar); read with a day as 24 hours; an interval with months or years
- *       has no fixed length and is refused with a {@link MappingException} (read it as String).</li>
+ *       has no fixed length and is refused with a {@link MappingException} (read it as PgInterval).</li>
+ *   <li>interval ↔ {@link dev.belay.dsl.PgInterval}, PostgreSQL's months, days and microseconds: every interval,
+ *       sent as iso_8601 text and read from the text of any session {@code IntervalStyle}.</li>
  *   <li>timestamptz ↔ {@link java.time.Instant} (or OffsetDateTime in UTC); {@code infinity}/{@code -infinity}
  *       are {@code Instant.MAX}/{@code MIN}, date and timestamp ones {@code LocalDate/LocalDateTime.MAX/MIN}.</li>
  *   <li>numeric {@code NaN}/{@code Infinity} have no BigDecimal: a {@link MappingException} names the column

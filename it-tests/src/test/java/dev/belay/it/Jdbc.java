@@ -1,5 +1,6 @@
 package dev.belay.it;
 
+import dev.belay.dsl.PgInterval;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.RenderedSql;
 import java.sql.Connection;
@@ -65,6 +66,8 @@ final class Jdbc {
                     ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
                 } else if (value instanceof Duration d) {
                     ps.setObject(index, interval(d));
+                } else if (value instanceof PgInterval iv) {
+                    ps.setObject(index, typed(type, iv.toString())); // iso_8601, read alike in every IntervalStyle
                 } else if (value instanceof byte[] bytes) {
                     ps.setBytes(index, bytes);
                 } else {

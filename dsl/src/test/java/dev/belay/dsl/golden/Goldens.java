@@ -14,6 +14,9 @@ public final class Goldens {
         all.addAll(FunctionGoldens.cases());
         all.addAll(StructureGoldens.cases());
         all.addAll(DmlGoldens.cases());
+        all.addAll(IntervalGoldens.cases());
+        all.addAll(AliasGoldens.cases());
+        all.addAll(RecursiveCteGoldens.cases());
         all.addAll(DdlGoldens.cases());
         return all;
     }

@@ -142,6 +142,10 @@ final class DescriptorErrorsTest {
         Named(String name) {
             super(name, Row1.class);
         }
+
+        Named(Alias alias) {
+            super(alias);
+        }
     }
 
     @Test

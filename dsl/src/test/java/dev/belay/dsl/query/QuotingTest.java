@@ -33,6 +33,10 @@ final class QuotingTest {
         SchemaWeirdTable() {
             super("My\"Schema", "we\"ird", Weird.class);
         }
+
+        SchemaWeirdTable(Alias alias) {
+            super(alias);
+        }
     }
 
     @Test

@@ -176,6 +176,23 @@ final class CompileFailTest {
         pair("an aliased table only resolves its own columns", NO_SUITABLE_METHOD,
                 "Column<User, BigDecimal> c = USER.as(\"u\").field(ORDER.TOTAL);",
                 "Column<User, String> c = USER.as(\"u\").field(USER.NAME);");
+        pair("a typed alias is of its own descriptor's class", INCOMPATIBLE_TYPES,
+                "OrderTable o = USER.as(\"o\");",
+                "UserTable u = USER.as(\"u\");");
+        pair("a typed alias's columns keep their types", NO_SUITABLE_METHOD,
+                List.of("UserTable u = USER.as(\"u\");"),
+                "Condition c = u.AGE.eq(\"x\");",
+                "Condition c = u.AGE.eq(5);");
+        pair("a recursive step selects the anchor's row type", INCOMPATIBLE_TYPES,
+                "Cte<Tuple2<Long, String>> t = cte(\"t\").asRecursive(select(USER.ID, USER.NAME).from(USER), "
+                        + "s -> select(USER.ID, USER.AGE).from(USER).join(s).on(USER.ID.eq(s.field(USER.ID))));",
+                "Cte<Tuple2<Long, String>> t = cte(\"t\").asRecursive(select(USER.ID, USER.NAME).from(USER), "
+                        + "s -> select(USER.ID, USER.EMAIL).from(USER).join(s).on(USER.ID.eq(s.field(USER.ID))));");
+        pair("a recursive step's columns have the anchor's types", NO_SUITABLE_METHOD,
+                "Cte<Tuple2<Long, String>> t = cte(\"t\").asRecursive(select(USER.ID, USER.NAME).from(USER), "
+                        + "s -> select(USER.ID, USER.NAME).from(USER).join(s).on(USER.AGE.eq(s.field(USER.ID))));",
+                "Cte<Tuple2<Long, String>> t = cte(\"t\").asRecursive(select(USER.ID, USER.NAME).from(USER), "
+                        + "s -> select(USER.ID, USER.NAME).from(USER).join(s).on(USER.ID.eq(s.field(USER.ID))));");
 
         // INSERT
         pair("insert set with a column of another table", NO_SUITABLE_METHOD,

@@ -137,6 +137,10 @@ final class RowFixtures {
         private OrderLineTable(String name) {
             super(name, OrderLine.class);
         }
+
+        private OrderLineTable(Alias alias) {
+            super(alias);
+        }
     }
 
     /** Public fields only, no setters: {@code Table.of(FieldLine.class)}, key (order_id, line_no). */

@@ -15,5 +15,6 @@ public final class UserTable extends Table<User> {
     public final Column<User, Integer> AGE   = column("age", PgType.INT4).nullable();
     public final Column<User, Instant> CREATED_AT = column("created_at", PgType.TIMESTAMPTZ).generated();
     private UserTable() { super("users", User.class); }
+    private UserTable(Alias alias) { super(alias); }   // lets USER.as("u") be a UserTable
 }
 // end::user-table[]

@@ -269,7 +269,7 @@ final class IdentifierFuzzTest {
 
         String alias = identifier(f);
         if (!alias.equals(s.name())) {
-            Table<Row> other = t.as(alias);
+            Table<Row> other = t.asPlain(alias);
             assertEquals((long) s.rows().size(), db.fetchValue(select(count()).from(t).join(other)
                     .on(t.key.eq(other.field(t.key)))), at + ", self-join as " + show(alias));
         }
@@ -364,7 +364,7 @@ final class IdentifierFuzzTest {
         // exactly 63 bytes is fine
         for (String fits : List.of("x".repeat(63), "中".repeat(21), "😀".repeat(15) + "abc")) {
             assertEquals(fits, new DynamicTable(fits, List.of(fits)).name(), ctx(show(fits)));
-            assertEquals(fits, ok.as(fits).alias(), ctx(show(fits)));
+            assertEquals(fits, ok.asPlain(fits).alias(), ctx(show(fits)));
         }
     }
 
