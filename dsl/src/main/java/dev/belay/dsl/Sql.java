@@ -21,7 +21,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * Functions ({@code count()}, {@code sum(f)}, {@code rowNumber()}, ...) come from here too.
  */
-public final class Sql extends Functions {
+public final class Sql extends SchemaStatements {
     private Sql() {}
 
     // ---- SELECT ------------------------------------------------------------------------------

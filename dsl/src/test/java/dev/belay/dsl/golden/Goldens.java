@@ -18,6 +18,7 @@ public final class Goldens {
         all.addAll(AliasGoldens.cases());
         all.addAll(RecursiveCteGoldens.cases());
         all.addAll(ResultColumnGoldens.cases());
+        all.addAll(DdlGoldens.cases());
         return all;
     }
 }
