@@ -41,12 +41,11 @@ public final class CaseField<T> extends Field<T> {
 
     /** {@code .otherwise("senior")} ends the CASE with {@code ELSE ? END}. */
     public Field<T> otherwise(@Nullable T result) {
-        return new Expression<>(Cases.otherwise(caseNode(), Cases.result(() -> "otherwise(...) on " + this, result, type())),
-                type());
+        return Cases.otherwise(this, Cases.result(() -> "otherwise(...) on " + this, result, type()));
     }
 
     /** {@code .otherwise(USER.NAME)} ends the CASE with {@code ELSE "users"."name" END}. */
     public Field<T> otherwise(Field<T> result) {
-        return new Expression<>(Cases.otherwise(caseNode(), Cases.field(() -> "otherwise(...) on " + this, result)), type());
+        return Cases.otherwise(this, Cases.field(() -> "otherwise(...) on " + this, result));
     }
 }

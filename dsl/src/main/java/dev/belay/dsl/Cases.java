@@ -58,8 +58,9 @@ final class Cases {
         return new Expr.Case(operand, whens, thens, null);
     }
 
-    /** The finished CASE, with its ELSE. */
-    static Expr.Case otherwise(Expr.Case c, Expr otherwise) {
-        return new Expr.Case(c.operand(), c.whens(), c.thens(), otherwise);
+    /** The finished CASE {@code open} with its ELSE, a plain field: no branch may follow. */
+    static <T> Field<T> otherwise(Field<T> open, Expr otherwise) {
+        Expr.Case c = (Expr.Case) open.node();
+        return new Expression<>(new Expr.Case(c.operand(), c.whens(), c.thens(), otherwise), open.type());
     }
 }

@@ -39,13 +39,12 @@ public final class SimpleCaseField<V, T> extends Field<T> {
 
     /** {@code .otherwise(-1)} ends the CASE with {@code ELSE CAST(? AS int4) END}. */
     public Field<T> otherwise(@Nullable T result) {
-        return new Expression<>(Cases.otherwise(caseNode(), Cases.result(() -> "otherwise(...) on " + this, result, type())),
-                type());
+        return Cases.otherwise(this, Cases.result(() -> "otherwise(...) on " + this, result, type()));
     }
 
     /** {@code .otherwise(f)} ends the CASE with {@code ELSE f END}. */
     public Field<T> otherwise(Field<T> result) {
-        return new Expression<>(Cases.otherwise(caseNode(), Cases.field(() -> "otherwise(...) on " + this, result)), type());
+        return Cases.otherwise(this, Cases.field(() -> "otherwise(...) on " + this, result));
     }
 
     private SimpleCaseField<V, T> next(V match, Expr then) {
