@@ -22,6 +22,9 @@ import dev.belay.executor.DBConnection;
 import dev.belay.it.FixtureDatabase;
 import dev.belay.test.TestDatabase;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,9 +49,11 @@ final class ScalarExecutionTest {
     private static final Column<Sale, BigDecimal> TOTAL = SALES.field("total", PgType.NUMERIC);
 
     private static DBConnection db;
+    private static TestDatabase database;
 
     @BeforeAll
     static void seed(TestDatabase t) {
+        database = t;
         t.runScript(FixtureDatabase.SEED);
         t.execute("CREATE TABLE sales (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 + "sold_at timestamp NOT NULL, total numeric(12, 2) NOT NULL);"
@@ -97,6 +102,24 @@ final class ScalarExecutionTest {
                 .otherwise(Duration.ZERO))));
         assertEquals(List.of(new BigDecimal("1.5")), db.exec(select(case_().when(falseCondition(), BigDecimal.ONE)
                 .otherwise(new BigDecimal("1.5")))));
+    }
+
+    /**
+     * The executor binds typed parameters, so these rows would read right even untyped; the CAST makes the type
+     * part of the statement, as PostgreSQL describes it before any value is bound: a CASE of untyped parameters
+     * it describes as text.
+     */
+    @Test
+    void caseResultTypeIsInTheStatement() throws SQLException {
+        Select<Tuple2<Instant, Integer>> typed = select(case_().when(trueCondition(), Instant.EPOCH),
+                case_(ORDER.STATUS).when(Status.PAID, 1).otherwise(0)).from(ORDER);
+        try (Connection c = database.connect()) {
+            ResultSetMetaData described = c.prepareStatement(typed.render().sql()).getMetaData();
+            assertEquals(List.of("timestamptz", "int4"), List.of(described.getColumnTypeName(1),
+                    described.getColumnTypeName(2)));
+            ResultSetMetaData untyped = c.prepareStatement("SELECT CASE WHEN TRUE THEN ? ELSE ? END").getMetaData();
+            assertEquals("text", untyped.getColumnTypeName(1));
+        }
     }
 
     @Test
