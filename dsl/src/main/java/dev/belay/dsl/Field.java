@@ -10,6 +10,8 @@ import dev.belay.dsl.internal.Expr.Quantified.Quantifier;
 import dev.belay.dsl.internal.Expr.Subquery;
 import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.SqlRenderer;
+import java.time.Duration;
+import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param <T> the Java type of the expression's values
  */
 public abstract sealed class Field<T> implements SortItem
-        permits Column, Condition, Param, Expression, AggregateField {
+        permits Column, Condition, Param, Expression, AggregateField, CaseField, SimpleCaseField {
 
     private final Expr node;
     private final PgType<T> type;
@@ -270,6 +272,54 @@ public abstract sealed class Field<T> implements SortItem
         return textMatch(Operator.LIKE, "endsWith", "%" + Operands.escapeLike(Operands.text(this, "endsWith", suffix)));
     }
 
+    /** Text: {@code USER.NAME.containsIgnoreCase("50%")} renders {@code "users"."name" ILIKE ?} with {@code %50\%%}. */
+    public final Condition containsIgnoreCase(T value) {
+        return textMatch(Operator.ILIKE, "containsIgnoreCase",
+                "%" + Operands.escapeLike(Operands.text(this, "containsIgnoreCase", value)) + "%");
+    }
+
+    /** Text: {@code USER.NAME.startsWithIgnoreCase("a")} renders {@code "users"."name" ILIKE ?} with {@code a%}. */
+    public final Condition startsWithIgnoreCase(T prefix) {
+        return textMatch(Operator.ILIKE, "startsWithIgnoreCase",
+                Operands.escapeLike(Operands.text(this, "startsWithIgnoreCase", prefix)) + "%");
+    }
+
+    /** Text: {@code USER.EMAIL.endsWithIgnoreCase("@X.org")} renders {@code "users"."email" ILIKE ?} with {@code %@X.org}. */
+    public final Condition endsWithIgnoreCase(T suffix) {
+        return textMatch(Operator.ILIKE, "endsWithIgnoreCase",
+                "%" + Operands.escapeLike(Operands.text(this, "endsWithIgnoreCase", suffix)));
+    }
+
+    /** Text: {@code USER.NAME.matches("^A[a-z]+$")} renders {@code "users"."name" ~ ?}, a POSIX regular expression. */
+    public final Condition matches(String regex) {
+        return textMatch(Operator.REGEX, "matches", regex);
+    }
+
+    /** Text: {@code USER.NAME.matchesIgnoreCase("^a")} renders {@code "users"."name" ~* ?}. */
+    public final Condition matchesIgnoreCase(String regex) {
+        return textMatch(Operator.REGEX_I, "matchesIgnoreCase", regex);
+    }
+
+    /** Text: {@code USER.NAME.notMatches("^A")} renders {@code "users"."name" !~ ?}. */
+    public final Condition notMatches(String regex) {
+        return textMatch(Operator.NOT_REGEX, "notMatches", regex);
+    }
+
+    /** Text: {@code USER.NAME.notMatchesIgnoreCase("^a")} renders {@code "users"."name" !~* ?}. */
+    public final Condition notMatchesIgnoreCase(String regex) {
+        return textMatch(Operator.NOT_REGEX_I, "notMatchesIgnoreCase", regex);
+    }
+
+    /** Text: {@code USER.NAME.similarTo("(A|B)%")} renders {@code "users"."name" SIMILAR TO ?}. */
+    public final Condition similarTo(String pattern) {
+        return textMatch(Operator.SIMILAR_TO, "similarTo", pattern);
+    }
+
+    /** Text: {@code USER.NAME.notSimilarTo("(A|B)%")} renders {@code "users"."name" NOT SIMILAR TO ?}. */
+    public final Condition notSimilarTo(String pattern) {
+        return textMatch(Operator.NOT_SIMILAR_TO, "notSimilarTo", pattern);
+    }
+
     /** Text or array concatenation: {@code USER.NAME.concat("!")} renders {@code "users"."name" || ?}. */
     public final Field<T> concat(T value) {
         Operands.requireKind(this, "concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
@@ -368,6 +418,32 @@ public abstract sealed class Field<T> implements SortItem
     /** {@code a.mod(b)} renders {@code a % b}. */
     public final Field<T> mod(Field<T> other) {
         return arithmetic(Operator.MOD, "mod", other);
+    }
+
+    // ---- dates and times: interval arithmetic ---------------------------------------------------
+
+    /**
+     * timestamp, timestamptz, time or interval plus an interval, of the same type:
+     * {@code ORDER.CREATED_AT.plusInterval(Duration.ofDays(1))} renders
+     * {@code "orders"."created_at" + CAST(? AS interval)}. A date is refused: date + interval is a timestamp in PostgreSQL.
+     */
+    public final Field<T> plusInterval(Duration interval) {
+        return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));
+    }
+
+    /** {@code EVENT.AT.plusInterval(EVENT.DELAY)} renders {@code "events"."at" + "events"."delay"}; see {@link #plusInterval(Duration)}. */
+    public final Field<T> plusInterval(Field<? extends TemporalAmount> interval) {
+        return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));
+    }
+
+    /** {@code ORDER.CREATED_AT.minusInterval(Duration.ofHours(2))} renders {@code "orders"."created_at" - CAST(? AS interval)}. */
+    public final Field<T> minusInterval(Duration interval) {
+        return Temporals.shift(this, Operator.MINUS, "minusInterval", Temporals.interval(this, "minusInterval", interval));
+    }
+
+    /** {@code a.minusInterval(f)} renders {@code a - f}, {@code f} an interval field. */
+    public final Field<T> minusInterval(Field<? extends TemporalAmount> interval) {
+        return Temporals.shift(this, Operator.MINUS, "minusInterval", Temporals.interval(this, "minusInterval", interval));
     }
 
     /** {@code USER.AGE.cast(PgType.INT8)} renders {@code CAST("users"."age" AS int8)}. */

@@ -17,7 +17,7 @@ import java.util.Locale;
  * SQL functions, reached through {@link Sql} ({@code import static dev.belay.dsl.Sql.*}). Kept apart so
  * that neither file grows past reading length.
  */
-abstract class Functions {
+abstract class Functions extends ScalarFunctions {
     Functions() {}
 
     /** {@code count()} renders {@code count(*)}. */

@@ -14,7 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.Constant, Expr.Position, Keyword, Expr.Binary,
         Expr.Postfix, Expr.Prefix, Expr.Logical, Expr.Between, Expr.Quantified, Expr.Func, Expr.Cast, Expr.Alias,
-        Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case {
+        Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case,
+        DatePartLiteral, Extract {
 
     /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
     record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
@@ -176,8 +177,17 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
      */
     record ServerSql(String sql) implements Expr {}
 
-    /** {@code CASE WHEN c THEN v ... ELSE e END}; one THEN per WHEN, at least one of each. */
-    record Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) implements Expr {
+    /**
+     * {@code CASE WHEN c THEN v ... ELSE e END}, or with an operand the simple form
+     * {@code CASE operand WHEN match THEN v ... END}; one THEN per WHEN, at least one of each.
+     */
+    record Case(@Nullable Expr operand, List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise)
+            implements Expr {
+        /** The searched form: each WHEN is a condition. */
+        public Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) {
+            this(null, whens, thens, otherwise);
+        }
+
         public Case {
             whens = List.copyOf(whens);
             thens = List.copyOf(thens);

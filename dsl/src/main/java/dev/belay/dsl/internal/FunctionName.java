@@ -11,7 +11,8 @@ public sealed interface FunctionName {
     /** PostgreSQL's built-in functions that Belay calls. */
     enum Builtin implements FunctionName {
         COUNT, SUM, AVG, MIN, MAX, COALESCE, GREATEST, LEAST, LOWER, UPPER, LENGTH, NOW,
-        ROW_NUMBER, RANK, DENSE_RANK, LAG, LEAD, NEXTVAL, UNNEST, GENERATE_SERIES
+        ROW_NUMBER, RANK, DENSE_RANK, LAG, LEAD, NEXTVAL, UNNEST, GENERATE_SERIES,
+        NULLIF, DATE_TRUNC, AGE
     }
 
     /** A user function: {@code "schema"."name"}; parts are identifiers, quoted when rendered. */

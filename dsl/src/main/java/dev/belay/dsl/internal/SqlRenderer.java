@@ -1,5 +1,6 @@
 package dev.belay.dsl.internal;
 
+import dev.belay.dsl.DatePart;
 import dev.belay.dsl.internal.Expr.Alias;
 import dev.belay.dsl.internal.Expr.ArrayOf;
 import dev.belay.dsl.internal.Expr.Between;
@@ -552,6 +553,8 @@ public final class SqlRenderer {
                 case FALSE -> "FALSE";
                 case DEFAULT -> "DEFAULT";
                 case CURRENT_DATE -> "CURRENT_DATE";
+                case CURRENT_TIMESTAMP -> "CURRENT_TIMESTAMP";
+                case LOCALTIMESTAMP -> "LOCALTIMESTAMP";
             });
         } else if (e instanceof Binary b) {
             operand(b.left());
@@ -623,6 +626,10 @@ public final class SqlRenderer {
             sql.append("EXCLUDED.").append(Identifiers.quote(x.column()));
         } else if (e instanceof Case c) {
             sql.append("CASE");
+            if (c.operand() != null) {
+                sql.append(' ');
+                operand(c.operand());
+            }
             for (int i = 0; i < c.whens().size(); i++) {
                 sql.append(" WHEN ");
                 expr(c.whens().get(i));
@@ -634,6 +641,12 @@ public final class SqlRenderer {
                 expr(c.otherwise());
             }
             sql.append(" END");
+        } else if (e instanceof DatePartLiteral d) {
+            sql.append('\'').append(datePart(d.part())).append('\'');
+        } else if (e instanceof Extract x) {
+            sql.append("EXTRACT(").append(datePart(x.part()).toUpperCase(Locale.ROOT)).append(" FROM ");
+            expr(x.source());
+            sql.append(')');
         } else if (e instanceof ServerSql server) {
             sql.append('(').append(server.sql()).append(')');
         } else if (e instanceof Expr.Position p) {
@@ -695,6 +708,25 @@ public final class SqlRenderer {
             case TIMES -> "*";
             case DIVIDE -> "/";
             case MOD -> "%";
+        };
+    }
+
+    /** A date part as PostgreSQL names it, {@code month}; also used by builders' error messages. */
+    public static String datePart(DatePart part) {
+        return switch (part) {
+            case MICROSECONDS -> "microseconds";
+            case MILLISECONDS -> "milliseconds";
+            case SECOND -> "second";
+            case MINUTE -> "minute";
+            case HOUR -> "hour";
+            case DAY -> "day";
+            case WEEK -> "week";
+            case MONTH -> "month";
+            case QUARTER -> "quarter";
+            case YEAR -> "year";
+            case DECADE -> "decade";
+            case CENTURY -> "century";
+            case MILLENNIUM -> "millennium";
         };
     }
 

@@ -19,6 +19,7 @@ public final class Goldens {
         all.addAll(RecursiveCteGoldens.cases());
         all.addAll(ResultColumnGoldens.cases());
         all.addAll(DdlGoldens.cases());
+        all.addAll(ScalarGoldens.cases());
         return all;
     }
 }

@@ -281,6 +281,72 @@ final class CompileFailTest {
                 List.of("Param<Long> id = param(\"id\", Long.class);"),
                 "Delete<User> q = deleteFrom(USER).where(USER.ID.eq(id)).bind(id, \"x\");",
                 "Delete<User> q = deleteFrom(USER).where(USER.ID.eq(id)).bind(id, 1L);");
+
+        // CASE, nullif, greatest, casts
+        pair("case results of two types", NO_SUITABLE_METHOD,
+                "Field<Integer> f = case_().when(USER.AGE.lt(18), 1).otherwise(\"x\");",
+                "Field<Integer> f = case_().when(USER.AGE.lt(18), 1).otherwise(2);");
+        pair("case branches of two types", NO_SUITABLE_METHOD,
+                "CaseField<Integer> f = case_().when(USER.AGE.lt(18), 1).when(USER.AGE.lt(65), \"x\");",
+                "CaseField<Integer> f = case_().when(USER.AGE.lt(18), 1).when(USER.AGE.lt(65), 2);");
+        pair("case result fields of two types", NO_SUITABLE_METHOD,
+                "Field<String> f = case_().when(USER.AGE.isNull(), USER.NAME).otherwise(USER.AGE);",
+                "Field<String> f = case_().when(USER.AGE.isNull(), USER.NAME).otherwise(USER.EMAIL);");
+        pair("case keeps its result type", INCOMPATIBLE_TYPES,
+                "Field<String> f = case_().when(USER.AGE.lt(18), 1);",
+                "Field<Integer> f = case_().when(USER.AGE.lt(18), 1);");
+        pair("case when takes a condition", NO_SUITABLE_METHOD,
+                "CaseField<Integer> f = case_().when(USER.AGE, 1);",
+                "CaseField<Integer> f = case_().when(USER.AGE.gt(1), 1);");
+        pair("simple case matches values of the operand's type", NO_SUITABLE_METHOD,
+                "SimpleCaseField<Order.Status, Integer> f = case_(ORDER.STATUS).when(\"PAID\", 1);",
+                "SimpleCaseField<Order.Status, Integer> f = case_(ORDER.STATUS).when(Order.Status.PAID, 1);");
+        pair("simple case results of two types", NO_SUITABLE_METHOD,
+                "Field<Integer> f = case_(ORDER.STATUS).when(Order.Status.PAID, 1).otherwise(\"x\");",
+                "Field<Integer> f = case_(ORDER.STATUS).when(Order.Status.PAID, 1).otherwise(0);");
+        pair("nullif with a value of another type", NO_SUITABLE_METHOD,
+                "Field<Integer> f = nullif(USER.AGE, \"x\");",
+                "Field<Integer> f = nullif(USER.AGE, 0);");
+        pair("greatest with a value of another type", NO_SUITABLE_METHOD,
+                "Field<Integer> f = greatest(USER.AGE, \"x\");",
+                "Field<Integer> f = greatest(USER.AGE, 18);");
+        pair("cast of a value of another type than the target", CANNOT_BE_APPLIED,
+                "Field<Long> f = cast(\"5\", PgType.INT8);",
+                "Field<Long> f = cast(5L, PgType.INT8);");
+
+        // dates and times
+        pair("dateTrunc keeps its argument's type", INCOMPATIBLE_TYPES,
+                "Field<java.time.LocalDateTime> f = dateTrunc(DatePart.MONTH, ORDER.CREATED_AT);",
+                "Field<java.time.Instant> f = dateTrunc(DatePart.MONTH, ORDER.CREATED_AT);");
+        pair("dateTrunc of text", CANNOT_BE_APPLIED,
+                "Field<String> f = dateTrunc(DatePart.MONTH, USER.NAME);",
+                "Field<java.time.Instant> f = dateTrunc(DatePart.MONTH, USER.CREATED_AT);");
+        pair("extract is numeric", INCOMPATIBLE_TYPES,
+                "Field<Integer> f = extract(DatePart.YEAR, ORDER.CREATED_AT);",
+                "Field<BigDecimal> f = extract(DatePart.YEAR, ORDER.CREATED_AT);");
+        pair("extract of text", INCOMPATIBLE_TYPES,
+                "Field<BigDecimal> f = extract(DatePart.YEAR, USER.NAME);",
+                "Field<BigDecimal> f = extract(DatePart.YEAR, USER.CREATED_AT);");
+        pair("plusInterval with a number", NO_SUITABLE_METHOD,
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(5);",
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(java.time.Duration.ofDays(5));");
+        pair("plusInterval with a timestamp field", NO_SUITABLE_METHOD,
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(USER.CREATED_AT);",
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(value(java.time.Duration.ofDays(5)));");
+        pair("timestampDiff is an interval", INCOMPATIBLE_TYPES,
+                "Field<java.time.Instant> f = timestampDiff(now(), ORDER.CREATED_AT);",
+                "Field<java.time.Duration> f = timestampDiff(now(), ORDER.CREATED_AT);");
+        pair("timestampDiff of two timestamp types", CANNOT_BE_APPLIED,
+                "Field<java.time.Duration> f = timestampDiff(now(), localTimestamp());",
+                "Field<java.time.Duration> f = timestampDiff(localTimestamp(), localTimestamp());");
+        pair("dateDiff of timestamps", INCOMPATIBLE_TYPES,
+                "Field<Integer> f = dateDiff(now(), ORDER.CREATED_AT);",
+                "Field<Integer> f = dateDiff(currentDate(), ORDER.CREATED_AT.cast(PgType.DATE));");
+
+        // regular expressions
+        pair("matches takes a pattern string", INCOMPATIBLE_TYPES,
+                "Condition c = USER.NAME.matches(5);",
+                "Condition c = USER.NAME.matches(\"^5\");");
     }
 
     private static Map<String, List<CompileError>> wrongErrors;
