@@ -14,6 +14,7 @@ public final class Goldens {
         all.addAll(FunctionGoldens.cases());
         all.addAll(StructureGoldens.cases());
         all.addAll(DmlGoldens.cases());
+        all.addAll(AggregateGoldens.cases());
         return all;
     }
 }
