@@ -28,7 +28,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <T> the Java type of the expression's values
  */
-public abstract sealed class Field<T> implements SortItem
+public abstract sealed class Field<T> implements SortItem, GroupItem
         permits Column, Condition, Param, Expression, AggregateField, CaseField, SimpleCaseField {
 
     private final Expr node;

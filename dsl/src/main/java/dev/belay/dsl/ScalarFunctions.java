@@ -23,7 +23,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Scalar functions, reached through {@link Sql} ({@code import static dev.belay.dsl.Sql.*}): CASE, nullif,
  * greatest and least with values, casts of bound values, dates and times, LIKE escaping.
  */
-abstract class ScalarFunctions {
+abstract class ScalarFunctions extends Aggregates {
     ScalarFunctions() {}
 
     // ---- CASE, nullif, greatest, least, cast ----------------------------------------------------

@@ -11,6 +11,7 @@ import dev.belay.dsl.internal.SetOpNode;
 import dev.belay.dsl.internal.SetOperator;
 import dev.belay.dsl.internal.SortSpec;
 import dev.belay.dsl.internal.SqlRenderer;
+import dev.belay.dsl.internal.WindowClause;
 import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,12 +119,16 @@ public final class Select<R> implements ResultQuery<R> {
         return with(s.withWhere(andWith(s.where(), condition)));
     }
 
-    /** {@code .groupBy(USER.NAME)} renders {@code GROUP BY "users"."name"}; repeated calls add fields. */
-    public Select<R> groupBy(Field<?>... fields) {
+    /**
+     * {@code .groupBy(USER.NAME)} renders {@code GROUP BY "users"."name"}; repeated calls add items. Fields and
+     * grouping sets mix: {@code .groupBy(ORDER.STATUS, rollup(ORDER.USER_ID))} renders
+     * {@code GROUP BY "orders"."status", ROLLUP ("orders"."user_id")}.
+     */
+    public Select<R> groupBy(GroupItem... items) {
         SelectNode s = simple("groupBy");
         List<Expr> group = new ArrayList<>(s.groupBy());
-        for (Field<?> f : fields) {
-            group.add(f.unaliased());
+        for (GroupItem item : items) {
+            group.add(item instanceof Field<?> f ? f.unaliased() : ((GroupingSet) item).node());
         }
         return with(s.withGroupBy(group));
     }
@@ -159,6 +164,33 @@ public final class Select<R> implements ResultQuery<R> {
     public Select<R> having(Condition condition) {
         SelectNode s = simple("having");
         return with(s.withHaving(andWith(s.having(), condition)));
+    }
+
+    /**
+     * Defines a window in the WINDOW clause (after HAVING) for functions to use by name:
+     * {@code .window("w", partitionBy(ORDER.USER_ID))} renders {@code WINDOW "w" AS (PARTITION BY "orders"."user_id")},
+     * and {@code rowNumber().over("w")} renders {@code row_number() OVER "w"}.
+     *
+     * @throws IllegalArgumentException when the query already defines a window of that name
+     */
+    public Select<R> window(String name, WindowSpec definition) {
+        return window(new NamedWindow(name, definition));
+    }
+
+    /** Defines named windows, see {@link #window(String, WindowSpec)}: {@code .window(w)}. */
+    public Select<R> window(NamedWindow... windows) {
+        SelectNode s = simple("window");
+        List<WindowClause> defined = new ArrayList<>(s.windows());
+        for (NamedWindow w : windows) {
+            for (WindowClause c : defined) {
+                if (c.name().equals(w.name())) {
+                    throw new IllegalArgumentException("window(\"" + w.name() + "\", ...): the query already defines "
+                            + "a window \"" + w.name() + "\"; give each window its own name");
+                }
+            }
+            defined.add(w.clause());
+        }
+        return with(s.withWindows(defined));
     }
 
     static Expr andWith(@Nullable Expr existing, Condition condition) {

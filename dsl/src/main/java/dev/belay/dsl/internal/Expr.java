@@ -15,7 +15,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.Constant, Expr.Position, Keyword, Expr.Binary,
         Expr.Postfix, Expr.Prefix, Expr.Logical, Expr.Between, Expr.Quantified, Expr.Func, Expr.Cast, Expr.Alias,
         Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case,
-        DatePartLiteral, Extract {
+        DatePartLiteral, Extract, Grouping {
 
     /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
     record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
@@ -116,13 +116,25 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
     }
 
     /**
-     * A function call: {@code name([DISTINCT] args) [FILTER (WHERE filter)] [OVER (window)]}.
-     * {@code star} renders {@code name(*)}.
+     * A function call: {@code name([DISTINCT] args [ORDER BY ...]) [WITHIN GROUP (ORDER BY ...)]
+     * [FILTER (WHERE filter)] [OVER (window)]}. {@code star} renders {@code name(*)}.
      */
     record Func(FunctionName name, List<Expr> args, boolean distinct, boolean star,
-                @Nullable Expr filter, @Nullable WindowDef over) implements Expr {
+                @Nullable Expr filter, @Nullable WindowDef over, @Nullable AggregateOrder order) implements Expr {
         public Func {
             args = List.copyOf(args);
+            if (order != null && (star || over != null)) {
+                throw new IllegalArgumentException("an aggregate ORDER BY cannot go with " + (star ? "(*)" : "OVER"));
+            }
+            if (order != null && order.placement() == AggregateOrder.Placement.IN_ARGUMENTS && args.isEmpty()) {
+                throw new IllegalArgumentException("an aggregate ORDER BY inside the call needs an argument before it");
+            }
+        }
+
+        /** A call without an aggregate ORDER BY. */
+        public Func(FunctionName name, List<Expr> args, boolean distinct, boolean star,
+                    @Nullable Expr filter, @Nullable WindowDef over) {
+            this(name, args, distinct, star, filter, over, null);
         }
 
         /** {@code name(args)}: a plain call. */
@@ -136,11 +148,19 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
         }
 
         public Func withFilter(Expr f) {
-            return new Func(name, args, distinct, star, f, over);
+            return new Func(name, args, distinct, star, f, over, order);
         }
 
         public Func withOver(WindowDef w) {
-            return new Func(name, args, distinct, star, filter, w);
+            return new Func(name, args, distinct, star, filter, w, order);
+        }
+
+        public Func withDistinct(boolean d) {
+            return new Func(name, args, d, star, filter, over, order);
+        }
+
+        public Func withOrder(AggregateOrder o) {
+            return new Func(name, args, distinct, star, filter, over, o);
         }
     }
 

@@ -22,6 +22,8 @@ import dev.belay.dsl.internal.Expr.Subquery;
 import dev.belay.dsl.internal.FromItem.DerivedItem;
 import dev.belay.dsl.internal.FromItem.FunctionItem;
 import dev.belay.dsl.internal.FromItem.TableItem;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +61,11 @@ public final class SqlRenderer {
     private int depth;
     /** Set while rendering a schema statement, whose values must be literals: PostgreSQL binds none there. */
     private boolean literalValues;
+    /**
+     * The names in the WINDOW clause of the SELECT being rendered, which are all an {@code OVER "name"} there may
+     * refer to; null while rendering a lone expression for a message, where no statement gives the names.
+     */
+    private @Nullable Set<String> windowNames;
 
     private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
                         Set<ValueSlots.ValueKey> inlineValues, int maxDepth) {
@@ -79,6 +86,7 @@ public final class SqlRenderer {
     public static Rendered render(QueryNode query, Style style) {
         SqlRenderer r = Nesting.render(limit -> {
             SqlRenderer first = new SqlRenderer(style, Map.of(), Set.of(), limit);
+            first.windowNames = Set.of();
             first.query(query);
             Set<ValueSlots.ValueKey> repeated = first.values.toInline();
             if (repeated.isEmpty()) {
@@ -86,6 +94,7 @@ public final class SqlRenderer {
             }
             // only now is it known which values repeat; the second rendering writes those as literals
             SqlRenderer second = new SqlRenderer(style, Map.of(), repeated, limit);
+            second.windowNames = Set.of();
             second.query(query);
             return second;
         });
@@ -114,6 +123,7 @@ public final class SqlRenderer {
     public static String inline(QueryNode query, Map<ParamKey, @Nullable Object> bindings) {
         return Nesting.render(limit -> {
             SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, Set.of(), limit);
+            r.windowNames = Set.of();
             r.query(query);
             return r.sql.toString();
         });
@@ -186,6 +196,12 @@ public final class SqlRenderer {
     }
 
     private void select(SelectNode s) {
+        @Nullable Set<String> outer = windowNames;
+        Set<String> names = new LinkedHashSet<>();
+        for (WindowClause w : s.windows()) {
+            names.add(w.name());
+        }
+        windowNames = names;
         sql.append("SELECT ");
         OutputPositions positions = new OutputPositions(s.projection());
         if (!s.distinctOn().isEmpty()) {
@@ -217,6 +233,11 @@ public final class SqlRenderer {
             sql.append(" HAVING ");
             expr(s.having());
         }
+        for (int i = 0; i < s.windows().size(); i++) {
+            WindowClause w = s.windows().get(i);
+            sql.append(i == 0 ? " WINDOW " : ", ").append(Identifiers.quote(w.name())).append(" AS ");
+            window(w.definition());
+        }
         tail(s.orderBy(), s.limit(), s.offset(), positions);
         LockNode lock = s.lock();
         if (lock != null) {
@@ -236,6 +257,7 @@ public final class SqlRenderer {
                 case SKIP_LOCKED -> " SKIP LOCKED";
             });
         }
+        windowNames = outer;
     }
 
     private void selectList(List<Expr> items) {
@@ -647,6 +669,8 @@ public final class SqlRenderer {
             sql.append("EXTRACT(").append(datePart(x.part()).toUpperCase(Locale.ROOT)).append(" FROM ");
             expr(x.source());
             sql.append(')');
+        } else if (e instanceof Grouping g) {
+            grouping(g);
         } else if (e instanceof ServerSql server) {
             sql.append('(').append(server.sql()).append(')');
         } else if (e instanceof Expr.Position p) {
@@ -790,7 +814,21 @@ public final class SqlRenderer {
             }
             exprList(f.args());
         }
+        AggregateOrder order = f.order();
+        boolean withinGroup = order != null && switch (order.placement()) {
+            case IN_ARGUMENTS -> false;
+            case WITHIN_GROUP -> true;
+        };
+        if (order != null && !withinGroup) {
+            sql.append(" ORDER BY ");
+            sortList(order.items());
+        }
         sql.append(')');
+        if (order != null && withinGroup) {
+            sql.append(" WITHIN GROUP (ORDER BY ");
+            sortList(order.items());
+            sql.append(')');
+        }
         if (f.filter() != null) {
             sql.append(" FILTER (WHERE ");
             expr(f.filter());
@@ -798,29 +836,59 @@ public final class SqlRenderer {
         }
         WindowDef w = f.over();
         if (w != null) {
-            sql.append(" OVER (");
-            int mark = sql.length();
-            if (!w.partitionBy().isEmpty()) {
-                sql.append("PARTITION BY ");
-                exprList(w.partitionBy());
-            }
-            if (!w.orderBy().isEmpty()) {
-                sql.append(sql.length() > mark ? " ORDER BY " : "ORDER BY ");
-                sortList(w.orderBy());
-            }
-            WindowDef.Frame frame = w.frame();
-            if (frame != null) {
-                sql.append(sql.length() > mark ? " " : "").append(switch (frame.unit()) {
-                    case ROWS -> "ROWS";
-                    case RANGE -> "RANGE";
-                    case GROUPS -> "GROUPS";
-                }).append(" BETWEEN ");
-                bound(frame.start());
-                sql.append(" AND ");
-                bound(frame.end());
-            }
-            sql.append(')');
+            sql.append(" OVER ");
+            window(w);
         }
+    }
+
+    /** {@code "w"} for a bare reference to a named window, else the definition in parentheses. */
+    private void window(WindowDef w) {
+        String ref = w.ref();
+        if (ref != null && windowNames != null && !windowNames.contains(ref)) {
+            throw new IllegalArgumentException("over(\"" + ref + "\"): the SELECT defines no window \"" + ref
+                    + "\"; it defines " + (windowNames.isEmpty() ? "none" : windowNames) + ". Add it with "
+                    + ".window(\"" + ref + "\", partitionBy(...)) on the same SELECT");
+        }
+        if (ref != null && w.partitionBy().isEmpty() && w.orderBy().isEmpty() && w.frame() == null) {
+            sql.append(Identifiers.quote(ref));
+            return;
+        }
+        sql.append('(');
+        int mark = sql.length();
+        if (ref != null) {
+            sql.append(Identifiers.quote(ref));
+        }
+        if (!w.partitionBy().isEmpty()) {
+            sql.append(sql.length() > mark ? " PARTITION BY " : "PARTITION BY ");
+            exprList(w.partitionBy());
+        }
+        if (!w.orderBy().isEmpty()) {
+            sql.append(sql.length() > mark ? " ORDER BY " : "ORDER BY ");
+            sortList(w.orderBy());
+        }
+        WindowDef.Frame frame = w.frame();
+        if (frame != null) {
+            sql.append(sql.length() > mark ? " " : "").append(switch (frame.unit()) {
+                case ROWS -> "ROWS";
+                case RANGE -> "RANGE";
+                case GROUPS -> "GROUPS";
+            }).append(" BETWEEN ");
+            bound(frame.start());
+            sql.append(" AND ");
+            bound(frame.end());
+        }
+        sql.append(')');
+    }
+
+    private void grouping(Grouping g) {
+        sql.append(switch (g.kind()) {
+            case ROLLUP -> "ROLLUP (";
+            case CUBE -> "CUBE (";
+            case GROUPING_SETS -> "GROUPING SETS (";
+            case SET -> "(";
+        });
+        exprList(g.items());
+        sql.append(')');
     }
 
     private void bound(WindowDef.Bound b) {

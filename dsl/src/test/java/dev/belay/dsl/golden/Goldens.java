@@ -20,6 +20,7 @@ public final class Goldens {
         all.addAll(ResultColumnGoldens.cases());
         all.addAll(DdlGoldens.cases());
         all.addAll(ScalarGoldens.cases());
+        all.addAll(AggregateGoldens.cases());
         return all;
     }
 }

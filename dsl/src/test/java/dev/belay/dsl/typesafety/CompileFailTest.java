@@ -150,6 +150,68 @@ final class CompileFailTest {
                 "Select<String> q = select(USER.NAME).from(USER).where(USER.AGE);",
                 "Select<String> q = select(USER.NAME).from(USER).where(USER.AGE.isNotNull());");
 
+        // aggregates, windows and grouping sets
+        pair("sum of an int4 is numeric, not a long", INCOMPATIBLE_TYPES,
+                "Field<Long> f = sum(USER.AGE);",
+                "Field<BigDecimal> f = sum(USER.AGE);");
+        pair("sumLong takes an int4 field", INCOMPATIBLE_TYPES,
+                "Field<Long> f = sumLong(ORDER.TOTAL);",
+                "Field<Long> f = sumLong(USER.AGE);");
+        pair("sumInterval takes an interval field", INCOMPATIBLE_TYPES,
+                "Field<java.time.Duration> f = sumInterval(USER.AGE);",
+                "Field<java.time.Duration> f = sumInterval(value(java.time.Duration.ZERO));");
+        pair("avgDouble takes a float8 field", INCOMPATIBLE_TYPES,
+                "Field<Double> f = avgDouble(USER.AGE);",
+                "Field<Double> f = avgDouble(USER.AGE.cast(PgType.FLOAT8));");
+        pair("stringAgg aggregates text", INCOMPATIBLE_TYPES,
+                "Field<String> f = stringAgg(USER.AGE, \",\");",
+                "Field<String> f = stringAgg(USER.NAME, \",\");");
+        pair("arrayAgg is a list of the field's type", INCOMPATIBLE_TYPES,
+                "Field<List<Integer>> f = arrayAgg(USER.NAME);",
+                "Field<List<String>> f = arrayAgg(USER.NAME);");
+        pair("every takes a condition", INCOMPATIBLE_TYPES,
+                "Field<Boolean> f = every(USER.AGE);",
+                "Field<Boolean> f = every(USER.AGE.ge(18));");
+        pair("percentile_cont over a number is a double", INCOMPATIBLE_TYPES,
+                "Field<BigDecimal> f = percentileCont(0.5).withinGroup(ORDER.TOTAL);",
+                "Field<Double> f = percentileCont(0.5).withinGroup(ORDER.TOTAL);");
+        pair("percentile_cont orders by a number", NO_SUITABLE_METHOD,
+                "Field<Double> f = percentileCont(0.5).withinGroup(USER.NAME.asc());",
+                "Field<Double> f = percentileCont(0.5).withinGroup(USER.AGE.asc());");
+        pair("percentile_cont over an interval orders by an interval", NO_SUITABLE_METHOD,
+                "Field<java.time.Duration> f = percentileCont(0.5).withinGroupInterval(USER.AGE);",
+                "Field<java.time.Duration> f = percentileCont(0.5).withinGroupInterval(value(java.time.Duration.ZERO));");
+        pair("percentile_disc keeps the key's type", INCOMPATIBLE_TYPES,
+                "Field<String> f = percentileDisc(0.9).withinGroup(ORDER.TOTAL);",
+                "Field<BigDecimal> f = percentileDisc(0.9).withinGroup(ORDER.TOTAL);");
+        pair("mode keeps the key's type", INCOMPATIBLE_TYPES,
+                "Field<String> f = mode().withinGroup(ORDER.STATUS);",
+                "Field<Order.Status> f = mode().withinGroup(ORDER.STATUS);");
+        pair("jsonbBuildObject keys are strings", INCOMPATIBLE_TYPES,
+                "Field<String> f = jsonbBuildObject(1, USER.NAME);",
+                "Field<String> f = jsonbBuildObject(\"n\", USER.NAME);");
+        pair("ntile is an integer", INCOMPATIBLE_TYPES,
+                "Field<Long> f = ntile(4).over(window());",
+                "Field<Integer> f = ntile(4).over(window());");
+        pair("percent_rank is a double", INCOMPATIBLE_TYPES,
+                "Field<BigDecimal> f = percentRank().over(window());",
+                "Field<Double> f = percentRank().over(window());");
+        pair("nth_value keeps its argument's type", INCOMPATIBLE_TYPES,
+                "Field<Integer> f = nthValue(USER.NAME, 2).over(window());",
+                "Field<String> f = nthValue(USER.NAME, 2).over(window());");
+        pair("grouping is an integer", INCOMPATIBLE_TYPES,
+                "Field<Long> f = grouping(USER.NAME);",
+                "Field<Integer> f = grouping(USER.NAME);");
+        pair("groupBy takes fields and grouping sets, not a sort", NO_SUITABLE_METHOD,
+                "Select<String> q = select(USER.NAME).from(USER).groupBy(USER.NAME.asc());",
+                "Select<String> q = select(USER.NAME).from(USER).groupBy(rollup(USER.NAME));");
+        pair("groupingSets takes sets, not fields", CANNOT_BE_APPLIED,
+                "GroupingSet g = groupingSets(USER.NAME);",
+                "GroupingSet g = groupingSets(set(USER.NAME));");
+        pair("a frame offset is a count or a Duration", NO_SUITABLE_METHOD,
+                "FrameBound b = FrameBound.preceding(\"7 days\");",
+                "FrameBound b = FrameBound.preceding(java.time.Duration.ofDays(7));");
+
         // result types
         pair("tuple of the selected field types", INCOMPATIBLE_TYPES,
                 "Select<Tuple2<String, String>> q = select(USER.NAME, USER.AGE);",
