@@ -3,7 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Expr.Logical;
 import dev.belay.dsl.internal.Keyword;
-import java.util.ArrayList;
+import dev.belay.dsl.internal.OperandList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,18 +40,19 @@ public final class Condition extends Field<Boolean> {
      * operator's identity: TRUE for AND, FALSE for OR.
      */
     static Condition combine(Logical.Op op, List<Condition> operands) {
-        List<Expr> flat = new ArrayList<>(operands.size());
+        // An OperandList, so that c = c.and(x) extends c's operands instead of copying them: linear chains.
+        OperandList flat = null;
         for (Condition c : operands) {
             if (c == null) {
                 throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT) + "(...): a condition is null");
             }
             if (c.node() instanceof Logical l && l.op() == op) {
-                flat.addAll(l.operands());
+                flat = flat == null ? OperandList.of(l.operands()) : flat.appendAll(l.operands());
             } else {
-                flat.add(c.node());
+                flat = flat == null ? OperandList.of(List.of(c.node())) : flat.append(c.node());
             }
         }
-        if (flat.isEmpty()) {
+        if (flat == null) {
             return op == Logical.Op.AND ? TRUE : FALSE;
         }
         return flat.size() == 1 ? new Condition(flat.get(0)) : new Condition(new Logical(op, flat));

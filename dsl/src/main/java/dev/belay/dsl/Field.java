@@ -10,10 +10,13 @@ import dev.belay.dsl.internal.Expr.Quantified.Quantifier;
 import dev.belay.dsl.internal.Expr.Subquery;
 import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.SqlRenderer;
+import java.time.Duration;
+import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -25,8 +28,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * @param <T> the Java type of the expression's values
  */
-public abstract sealed class Field<T> implements SortItem
-        permits Column, Condition, Param, Expression, AggregateField {
+public abstract sealed class Field<T> implements SortItem, GroupItem
+        permits Column, Condition, Param, Expression, AggregateField, CaseField, SimpleCaseField {
 
     private final Expr node;
     private final PgType<T> type;
@@ -59,7 +62,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code ORDER.USER_ID.eq(USER.ID)} renders {@code "orders"."user_id" = "users"."id"}. */
     public final Condition eq(Field<T> other) {
-        return compare(Operator.EQ, other);
+        return compare(Operator.EQ, "eq", other);
     }
 
     /** {@code USER.NAME.ne("Bob")} renders {@code "users"."name" <> ?}. */
@@ -69,7 +72,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.ne(b)} renders {@code a <> b}. */
     public final Condition ne(Field<T> other) {
-        return compare(Operator.NE, other);
+        return compare(Operator.NE, "ne", other);
     }
 
     /** {@code USER.AGE.lt(18)} renders {@code "users"."age" < ?}. */
@@ -79,7 +82,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.lt(b)} renders {@code a < b}. */
     public final Condition lt(Field<T> other) {
-        return compare(Operator.LT, other);
+        return compare(Operator.LT, "lt", other);
     }
 
     /** {@code USER.AGE.le(18)} renders {@code "users"."age" <= ?}. */
@@ -89,7 +92,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.le(b)} renders {@code a <= b}. */
     public final Condition le(Field<T> other) {
-        return compare(Operator.LE, other);
+        return compare(Operator.LE, "le", other);
     }
 
     /** {@code USER.AGE.gt(18)} renders {@code "users"."age" > ?}. */
@@ -99,7 +102,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.gt(b)} renders {@code a > b}. */
     public final Condition gt(Field<T> other) {
-        return compare(Operator.GT, other);
+        return compare(Operator.GT, "gt", other);
     }
 
     /** {@code USER.AGE.ge(18)} renders {@code "users"."age" >= ?}. */
@@ -109,7 +112,7 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.ge(b)} renders {@code a >= b}. */
     public final Condition ge(Field<T> other) {
-        return compare(Operator.GE, other);
+        return compare(Operator.GE, "ge", other);
     }
 
     /** {@code USER.AGE.between(18, 65)} renders {@code "users"."age" BETWEEN ? AND ?}. */
@@ -119,7 +122,9 @@ public abstract sealed class Field<T> implements SortItem
 
     /** {@code a.between(lo, hi)} with fields renders {@code a BETWEEN lo AND hi}. */
     public final Condition between(Field<T> low, Field<T> high) {
-        return new Condition(new Between(node, low.node(), high.node(), false));
+        Supplier<String> where = () -> "between(" + low + ", " + high + ") on " + this;
+        return new Condition(new Between(NullComparison.operand(node, where), NullComparison.operand(low.node(), where),
+                NullComparison.operand(high.node(), where), false));
     }
 
     /** {@code USER.AGE.notBetween(18, 65)} renders {@code "users"."age" NOT BETWEEN ? AND ?}. */
@@ -267,6 +272,54 @@ public abstract sealed class Field<T> implements SortItem
         return textMatch(Operator.LIKE, "endsWith", "%" + Operands.escapeLike(Operands.text(this, "endsWith", suffix)));
     }
 
+    /** Text: {@code USER.NAME.containsIgnoreCase("50%")} renders {@code "users"."name" ILIKE ?} with {@code %50\%%}. */
+    public final Condition containsIgnoreCase(T value) {
+        return textMatch(Operator.ILIKE, "containsIgnoreCase",
+                "%" + Operands.escapeLike(Operands.text(this, "containsIgnoreCase", value)) + "%");
+    }
+
+    /** Text: {@code USER.NAME.startsWithIgnoreCase("a")} renders {@code "users"."name" ILIKE ?} with {@code a%}. */
+    public final Condition startsWithIgnoreCase(T prefix) {
+        return textMatch(Operator.ILIKE, "startsWithIgnoreCase",
+                Operands.escapeLike(Operands.text(this, "startsWithIgnoreCase", prefix)) + "%");
+    }
+
+    /** Text: {@code USER.EMAIL.endsWithIgnoreCase("@X.org")} renders {@code "users"."email" ILIKE ?} with {@code %@X.org}. */
+    public final Condition endsWithIgnoreCase(T suffix) {
+        return textMatch(Operator.ILIKE, "endsWithIgnoreCase",
+                "%" + Operands.escapeLike(Operands.text(this, "endsWithIgnoreCase", suffix)));
+    }
+
+    /** Text: {@code USER.NAME.matches("^A[a-z]+$")} renders {@code "users"."name" ~ ?}, a POSIX regular expression. */
+    public final Condition matches(String regex) {
+        return textMatch(Operator.REGEX, "matches", regex);
+    }
+
+    /** Text: {@code USER.NAME.matchesIgnoreCase("^a")} renders {@code "users"."name" ~* ?}. */
+    public final Condition matchesIgnoreCase(String regex) {
+        return textMatch(Operator.REGEX_I, "matchesIgnoreCase", regex);
+    }
+
+    /** Text: {@code USER.NAME.notMatches("^A")} renders {@code "users"."name" !~ ?}. */
+    public final Condition notMatches(String regex) {
+        return textMatch(Operator.NOT_REGEX, "notMatches", regex);
+    }
+
+    /** Text: {@code USER.NAME.notMatchesIgnoreCase("^a")} renders {@code "users"."name" !~* ?}. */
+    public final Condition notMatchesIgnoreCase(String regex) {
+        return textMatch(Operator.NOT_REGEX_I, "notMatchesIgnoreCase", regex);
+    }
+
+    /** Text: {@code USER.NAME.similarTo("(A|B)%")} renders {@code "users"."name" SIMILAR TO ?}. */
+    public final Condition similarTo(String pattern) {
+        return textMatch(Operator.SIMILAR_TO, "similarTo", pattern);
+    }
+
+    /** Text: {@code USER.NAME.notSimilarTo("(A|B)%")} renders {@code "users"."name" NOT SIMILAR TO ?}. */
+    public final Condition notSimilarTo(String pattern) {
+        return textMatch(Operator.NOT_SIMILAR_TO, "notSimilarTo", pattern);
+    }
+
     /** Text or array concatenation: {@code USER.NAME.concat("!")} renders {@code "users"."name" || ?}. */
     public final Field<T> concat(T value) {
         Operands.requireKind(this, "concat", PgType.Kind.TEXT, PgType.Kind.ARRAY);
@@ -367,6 +420,32 @@ public abstract sealed class Field<T> implements SortItem
         return arithmetic(Operator.MOD, "mod", other);
     }
 
+    // ---- dates and times: interval arithmetic ---------------------------------------------------
+
+    /**
+     * timestamp, timestamptz, time or interval plus an interval, of the same type:
+     * {@code ORDER.CREATED_AT.plusInterval(Duration.ofDays(1))} renders
+     * {@code "orders"."created_at" + CAST(? AS interval)}. A date is refused: date + interval is a timestamp in PostgreSQL.
+     */
+    public final Field<T> plusInterval(Duration interval) {
+        return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));
+    }
+
+    /** {@code EVENT.AT.plusInterval(EVENT.DELAY)} renders {@code "events"."at" + "events"."delay"}; see {@link #plusInterval(Duration)}. */
+    public final Field<T> plusInterval(Field<? extends TemporalAmount> interval) {
+        return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));
+    }
+
+    /** {@code ORDER.CREATED_AT.minusInterval(Duration.ofHours(2))} renders {@code "orders"."created_at" - CAST(? AS interval)}. */
+    public final Field<T> minusInterval(Duration interval) {
+        return Temporals.shift(this, Operator.MINUS, "minusInterval", Temporals.interval(this, "minusInterval", interval));
+    }
+
+    /** {@code a.minusInterval(f)} renders {@code a - f}, {@code f} an interval field. */
+    public final Field<T> minusInterval(Field<? extends TemporalAmount> interval) {
+        return Temporals.shift(this, Operator.MINUS, "minusInterval", Temporals.interval(this, "minusInterval", interval));
+    }
+
     /** {@code USER.AGE.cast(PgType.INT8)} renders {@code CAST("users"."age" AS int8)}. */
     public final <U> Field<U> cast(PgType<U> target) {
         return new Expression<>(new Expr.Cast(node, target), target);
@@ -405,6 +484,13 @@ public abstract sealed class Field<T> implements SortItem
 
     private Condition compare(Operator op, Field<T> other) {
         return new Condition(new Binary(node, op, other.node()));
+    }
+
+    /** A comparison where NULL matches nothing: a Param operand must not be bound to NULL. */
+    private Condition compare(Operator op, String name, Field<T> other) {
+        Supplier<String> where = () -> name + "(" + other + ") on " + this;
+        return new Condition(new Binary(NullComparison.operand(node, where), op,
+                NullComparison.operand(other.node(), where)));
     }
 
     private Condition textMatch(Operator op, String name, String pattern) {

@@ -3,8 +3,14 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.WindowDef;
 import dev.belay.dsl.internal.WindowDef.BoundKind;
+import java.time.Duration;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** One end of a window frame: {@code FrameBound.preceding(2)} renders {@code ? PRECEDING} with 2 bound. */
+/**
+ * One end of a window frame: {@code FrameBound.preceding(2)} renders {@code ? PRECEDING} with 2 bound. An offset
+ * counts rows in ROWS frames, peer groups in GROUPS frames and values of the ORDER BY key in RANGE frames, so a
+ * RANGE over a date or time key takes an interval: {@code FrameBound.preceding(Duration.ofDays(7))}.
+ */
 public final class FrameBound {
     private final WindowDef.Bound bound;
 
@@ -17,9 +23,18 @@ public final class FrameBound {
         return new FrameBound(new WindowDef.Bound(BoundKind.UNBOUNDED_PRECEDING, null));
     }
 
-    /** {@code ? PRECEDING}. */
+    /** {@code ? PRECEDING}: {@code rows} rows, peer groups, or (RANGE over a numeric key) that much less. */
     public static FrameBound preceding(long rows) {
         return new FrameBound(new WindowDef.Bound(BoundKind.PRECEDING, offset(rows)));
+    }
+
+    /**
+     * {@code ? PRECEDING} with an interval bound, for RANGE frames over a date, time, timestamp or interval key:
+     * {@code window().orderBy(ORDER.CREATED_AT).rangeBetween(preceding(Duration.ofDays(7)), currentRow())} renders
+     * {@code RANGE BETWEEN ? PRECEDING AND CURRENT ROW}: the rows of the 7 days up to this one.
+     */
+    public static FrameBound preceding(Duration length) {
+        return interval(BoundKind.PRECEDING, length, PgType.INTERVAL, length != null && length.isNegative());
     }
 
     /** {@code CURRENT ROW}. */
@@ -32,6 +47,11 @@ public final class FrameBound {
         return new FrameBound(new WindowDef.Bound(BoundKind.FOLLOWING, offset(rows)));
     }
 
+    /** {@code ? FOLLOWING} with an interval bound, for RANGE frames over a date or time key; see {@link #preceding(Duration)}. */
+    public static FrameBound following(Duration length) {
+        return interval(BoundKind.FOLLOWING, length, PgType.INTERVAL, length != null && length.isNegative());
+    }
+
     /** {@code UNBOUNDED FOLLOWING}. */
     public static FrameBound unboundedFollowing() {
         return new FrameBound(new WindowDef.Bound(BoundKind.UNBOUNDED_FOLLOWING, null));
@@ -42,6 +62,23 @@ public final class FrameBound {
             throw new IllegalArgumentException("a frame offset must not be negative: " + rows);
         }
         return new Expr.Bind(rows, PgType.INT8);
+    }
+
+    /** Every interval offset, whatever Java type carries it, is built here: a new type is one more overload. */
+    private static FrameBound interval(BoundKind kind, @Nullable Object length, PgType<?> type, boolean negative) {
+        if (length == null) {
+            throw new IllegalArgumentException("a frame offset must not be null; use unboundedPreceding() or "
+                    + "unboundedFollowing() for no limit");
+        }
+        if (negative) {
+            throw new IllegalArgumentException("a frame offset must not be negative: " + length);
+        }
+        return new FrameBound(new WindowDef.Bound(kind, new Expr.Bind(length, type)));
+    }
+
+    /** Whether the bound's offset is an interval rather than a count. */
+    static boolean hasIntervalOffset(WindowDef.Bound bound) {
+        return bound.offset() instanceof Expr.Bind b && b.type().sqlName().equals("interval");
     }
 
     WindowDef.Bound bound() {

@@ -16,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Row values, VALUES lists and set-returning functions as FROM items, and MERGE; reached through {@link Sql}
  * ({@code import static dev.belay.dsl.Sql.*}). Kept apart so that each file stays readable.
  */
-abstract class FromItemFunctions {
+abstract class FromItemFunctions extends ScalarFunctions {
     FromItemFunctions() {}
 
     // ---- row values --------------------------------------------------------------------------

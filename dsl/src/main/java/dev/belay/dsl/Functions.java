@@ -6,7 +6,6 @@ import dev.belay.dsl.internal.FunctionName;
 import dev.belay.dsl.internal.FunctionName.Builtin;
 import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.Keyword;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,16 +32,6 @@ abstract class Functions extends FromItemFunctions {
     /** {@code countDistinct(USER.AGE)} renders {@code count(DISTINCT "users"."age")}. */
     public static AggregateField<Long> countDistinct(Field<?> field) {
         return new AggregateField<>(call(Builtin.COUNT, true, field), PgType.INT8);
-    }
-
-    /** {@code sum(ORDER.TOTAL)} renders {@code sum("orders"."total")}; read as numeric, whatever the input. */
-    public static AggregateField<BigDecimal> sum(Field<? extends Number> field) {
-        return new AggregateField<>(call(Builtin.SUM, false, field), PgType.NUMERIC);
-    }
-
-    /** {@code avg(USER.AGE)} renders {@code avg("users"."age")}, read as numeric. */
-    public static AggregateField<BigDecimal> avg(Field<? extends Number> field) {
-        return new AggregateField<>(call(Builtin.AVG, false, field), PgType.NUMERIC);
     }
 
     /** {@code min(USER.AGE)} renders {@code min("users"."age")}. */

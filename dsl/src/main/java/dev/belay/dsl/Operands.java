@@ -18,9 +18,7 @@ final class Operands {
     /** A bound value for a comparison; null is refused because a comparison with NULL is never true. */
     static <T> Expr value(Field<T> field, String op, @Nullable T value) {
         if (value == null) {
-            throw new IllegalArgumentException(op + "(null) on " + field + ": a comparison with NULL is never true "
-                    + "in SQL. Use isNull() / isNotNull(), or isNotDistinctFrom(value) / isDistinctFrom(value) "
-                    + "for a null-safe comparison.");
+            throw NullComparison.ofValue(op, field);
         }
         return NulText.bind(() -> op + "(...) on " + field, value, field.type());
     }

@@ -11,6 +11,7 @@ import dev.belay.dsl.internal.SetOpNode;
 import dev.belay.dsl.internal.SetOperator;
 import dev.belay.dsl.internal.SortSpec;
 import dev.belay.dsl.internal.SqlRenderer;
+import dev.belay.dsl.internal.WindowClause;
 import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,20 +119,78 @@ public final class Select<R> implements ResultQuery<R> {
         return with(s.withWhere(andWith(s.where(), condition)));
     }
 
-    /** {@code .groupBy(USER.NAME)} renders {@code GROUP BY "users"."name"}; repeated calls add fields. */
-    public Select<R> groupBy(Field<?>... fields) {
+    /**
+     * {@code .groupBy(USER.NAME)} renders {@code GROUP BY "users"."name"}; repeated calls add items. Fields and
+     * grouping sets mix: {@code .groupBy(ORDER.STATUS, rollup(ORDER.USER_ID))} renders
+     * {@code GROUP BY "orders"."status", ROLLUP ("orders"."user_id")}.
+     */
+    public Select<R> groupBy(GroupItem... items) {
         SelectNode s = simple("groupBy");
         List<Expr> group = new ArrayList<>(s.groupBy());
-        for (Field<?> f : fields) {
-            group.add(f.unaliased());
+        for (GroupItem item : items) {
+            group.add(item instanceof Field<?> f ? f.unaliased() : ((GroupingSet) item).node());
         }
         return with(s.withGroupBy(group));
+    }
+
+    /**
+     * By the query's result columns: {@code select(USER.NAME, count()).from(USER).groupBy(resultColumn(1))}
+     * renders {@code ... GROUP BY 1}; a name, {@code groupBy(resultColumn("bucket"))}, is written as its position
+     * too, since PostgreSQL resolves a GROUP BY name to an input column first. Repeated calls add columns.
+     *
+     * @throws IllegalArgumentException for a name or position the select list does not have, listing its columns
+     */
+    public Select<R> groupBy(ResultColumn column, ResultColumn... more) {
+        List<ResultColumn> columns = new ArrayList<>(List.of(more));
+        columns.add(0, column);
+        return groupByPositions(columns);
+    }
+
+    /** {@code select(USER.NAME, count()).from(USER).groupBy(1)} renders {@code ... GROUP BY 1}; see above. */
+    public Select<R> groupBy(int position, int... more) {
+        return groupByPositions(List.of(ResultColumn.at(position, more)));
+    }
+
+    private Select<R> groupByPositions(List<ResultColumn> columns) {
+        SelectNode s = simple("groupBy");
+        List<Expr> group = new ArrayList<>(s.groupBy());
+        for (ResultColumn c : columns) {
+            group.add(new Expr.Position(c.index(projection, "groupBy") + 1));
+        }
+        return with(s.withGroupBy(List.copyOf(group)));
     }
 
     /** {@code .having(count().gt(1L))} renders {@code HAVING count(*) > ?}; repeated calls AND together. */
     public Select<R> having(Condition condition) {
         SelectNode s = simple("having");
         return with(s.withHaving(andWith(s.having(), condition)));
+    }
+
+    /**
+     * Defines a window in the WINDOW clause (after HAVING) for functions to use by name:
+     * {@code .window("w", partitionBy(ORDER.USER_ID))} renders {@code WINDOW "w" AS (PARTITION BY "orders"."user_id")},
+     * and {@code rowNumber().over("w")} renders {@code row_number() OVER "w"}.
+     *
+     * @throws IllegalArgumentException when the query already defines a window of that name
+     */
+    public Select<R> window(String name, WindowSpec definition) {
+        return window(new NamedWindow(name, definition));
+    }
+
+    /** Defines named windows, see {@link #window(String, WindowSpec)}: {@code .window(w)}. */
+    public Select<R> window(NamedWindow... windows) {
+        SelectNode s = simple("window");
+        List<WindowClause> defined = new ArrayList<>(s.windows());
+        for (NamedWindow w : windows) {
+            for (WindowClause c : defined) {
+                if (c.name().equals(w.name())) {
+                    throw new IllegalArgumentException("window(\"" + w.name() + "\", ...): the query already defines "
+                            + "a window \"" + w.name() + "\"; give each window its own name");
+                }
+            }
+            defined.add(w.clause());
+        }
+        return with(s.withWindows(defined));
     }
 
     static Expr andWith(@Nullable Expr existing, Condition condition) {
@@ -154,6 +213,12 @@ public final class Select<R> implements ResultQuery<R> {
         List<SortField<?>> sorted = new ArrayList<>(items.length);
         boolean setOp = statement.node() instanceof SetOpNode;
         for (SortItem item : items) {
+            ResultSort r = item instanceof ResultColumn c ? c.asc() : item instanceof ResultSort rs ? rs : null;
+            if (r != null) {
+                specs.add(r.spec(projection, "orderBy"));
+                sorted.add(r.field(projection));
+                continue;
+            }
             SortField<?> s = item instanceof SortField<?> f ? f : ((Field<?>) item).asc();
             specs.add(setOp ? resultColumn(s) : s.spec());
             sorted.add(s);
@@ -162,6 +227,16 @@ public final class Select<R> implements ResultQuery<R> {
         QueryNode node = statement.node() instanceof SetOpNode op ? op.withOrderBy(order)
                 : simple("orderBy").withOrderBy(order);
         return new Select<>(statement.withNode(node), projection, List.copyOf(sorted));
+    }
+
+    /**
+     * By result column positions, ascending: {@code orderBy(2, 1)} renders {@code ORDER BY 2 ASC, 1 ASC}. For
+     * a direction or a name use {@code orderBy(resultColumn(2).desc(), resultColumn("n").asc())}.
+     *
+     * @throws IllegalArgumentException for a position past the select list, listing its columns
+     */
+    public Select<R> orderBy(int position, int... more) {
+        return orderBy((SortItem[]) ResultColumn.at(position, more));
     }
 
     /** PostgreSQL rejects {@code "users"."name"} in the ORDER BY of a UNION: only result column names resolve there. */

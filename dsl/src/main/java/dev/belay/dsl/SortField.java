@@ -45,7 +45,12 @@ public final class SortField<T> implements SortItem {
         return new SortSpec(field.unaliased(), descending, nullsFirst);
     }
 
+    /** A window's ORDER BY item, where result columns do not exist: PostgreSQL reads {@code 1} as a constant. */
     static SortSpec spec(SortItem item) {
+        if (item instanceof ResultColumn || item instanceof ResultSort) {
+            throw new IllegalArgumentException("a window's orderBy(...) cannot use " + item + ": only a query's own "
+                    + "ORDER BY refers to its result columns; order the window by the field itself");
+        }
         return item instanceof SortField<?> s ? s.spec() : new SortSpec(((Field<?>) item).unaliased(), false, null);
     }
 

@@ -4,6 +4,7 @@ import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.ParamKey;
+import dev.belay.dsl.internal.SafeLiteral;
 import dev.belay.dsl.internal.WithNode;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * Functions ({@code count()}, {@code sum(f)}, {@code rowNumber()}, ...) come from here too.
  */
-public final class Sql extends Functions {
+public final class Sql extends SchemaStatements {
     private Sql() {}
 
     // ---- SELECT ------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ public final class Sql extends Functions {
      */
     public static Field<Boolean> inserted(Table<?> table) {
         Expr xmaxIsZero = new Expr.Binary(new Expr.ColumnRef(table.qualifier(), "xmax"), Operator.EQ,
-                new Expr.Inline(0, PgType.INT4));
+                new Expr.Constant(0, PgType.INT4));
         return new Expression<>(new Expr.Alias(xmaxIsZero, "inserted"), PgType.BOOL);
     }
 
@@ -201,6 +202,54 @@ public final class Sql extends Functions {
     @SuppressWarnings("varargs") // the columns are only read
     public static <R> OnConflictTarget<R> onConflict(Column<R, ?> column, Column<R, ?>... more) {
         return OnConflictTarget.of(column, more);
+    }
+
+    /**
+     * A literal written into the SQL text instead of a bound parameter, for where PostgreSQL needs to see the
+     * value itself (a partial index's predicate, an expression repeated in GROUP BY): {@code inline(60000)}
+     * renders {@code 60000}, {@code inline(7L)} {@code 7::int8}, {@code inline(new BigDecimal("2.50"))}
+     * {@code 2.50::numeric}, {@code inline(true)} {@code TRUE}, {@code inline("it's")} {@code 'it''s'::text}
+     * and {@code inline("a\b")} {@code E'a\\b'::text} (an E-string means the same whatever the session's
+     * {@code standard_conforming_strings}). Only numbers (Short, Integer, Long, BigDecimal, Float, Double),
+     * Boolean and String have such a literal; anything else is a bound parameter, {@link #value(Object)}.
+     *
+     * @throws IllegalArgumentException for null, another type (named), or text with NUL or an unpaired surrogate
+     */
+    public static <T> Field<T> inline(T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("inline(null): a NULL has no Java type to take a PostgreSQL type "
+                    + "from; use value(null, PgType.X), or isNull() in a condition");
+        }
+        @SuppressWarnings("unchecked")
+        PgType<T> type = (PgType<T>) SafeLiteral.typeOf(value);
+        if (type == null) {
+            throw new IllegalArgumentException("inline(...) of a " + value.getClass().getName() + ": only numbers "
+                    + "(Short, Integer, Long, BigDecimal, Float, Double), Boolean and String have a literal Belay "
+                    + "writes into SQL; send this value as a bound parameter with value(...)");
+        }
+        if (SafeLiteral.of(value, type) == null) {
+            throw new IllegalArgumentException("inline(...) of a String: the text has a NUL character or an unpaired "
+                    + "UTF-16 surrogate, which PostgreSQL cannot hold");
+        }
+        return new Expression<>(new Expr.Constant(value, type), type);
+    }
+
+    /**
+     * The query's result column named {@code name} (a column's name or an {@code .as(...)} alias), for its
+     * ORDER BY and GROUP BY: {@code orderBy(resultColumn("n").desc())} renders {@code ORDER BY "n" DESC}.
+     * A name the select list does not have is refused when the query is built. See {@link ResultColumn}.
+     */
+    public static ResultColumn resultColumn(String name) {
+        return ResultColumn.named(name);
+    }
+
+    /**
+     * The query's result column at {@code position} (from 1), for its ORDER BY and GROUP BY:
+     * {@code groupBy(resultColumn(1))} renders {@code GROUP BY 1}; {@code orderBy(resultColumn(2).desc())}
+     * renders {@code ORDER BY 2 DESC}. A position past the select list is refused when the query is built.
+     */
+    public static ResultColumn resultColumn(int position) {
+        return ResultColumn.at(position);
     }
 
     // ---- conditions --------------------------------------------------------------------------

@@ -110,11 +110,15 @@ final class Statement {
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {
-        if (!shape(Placeholders.JDBC).paramKeys().contains(param.key())) {
+        Rendered shape = shape(Placeholders.JDBC);
+        if (!shape.paramKeys().contains(param.key())) {
             throw new IllegalArgumentException("bind(:" + param.name() + ", ...): this query has no parameter :"
                     + param.name() + " (a param(...) slot is matched by identity, not by name)");
         }
         NulText.refuse(() -> "bind(:" + param.name() + ", ...)", value);
+        if (value == null) {
+            NullComparison.refuse(shape, param.key());
+        }
         Map<ParamKey, @Nullable Object> next = new HashMap<>(bindings);
         next.put(param.key(), value);
         return new Statement(node, cache, Collections.unmodifiableMap(next));
@@ -134,7 +138,12 @@ final class Statement {
                     throw new IllegalStateException("parameter :" + key.name() + " is not bound; call bind("
                             + key.name() + ", value) on the query before rendering or executing it");
                 }
-                values.add(bindings.get(key));
+                Object value = bindings.get(key);
+                if (value == null) {
+                    // bound before the comparison was added: bind(...) could not refuse it then
+                    NullComparison.refuse(shape, key);
+                }
+                values.add(value);
                 types.add(key.type());
             }
         }

@@ -22,4 +22,17 @@ public final class WindowFunction<T> {
     public Field<T> over(WindowSpec window) {
         return new Expression<>(call.withOver(window.definition()), type);
     }
+
+    /**
+     * Over a window of the SELECT's WINDOW clause: {@code rowNumber().over("w")} renders {@code row_number() OVER "w"};
+     * the query must define it with {@code .window("w", ...)}, which rendering checks.
+     */
+    public Field<T> over(String windowName) {
+        return new Expression<>(call.withOver(NamedWindow.reference(windowName)), type);
+    }
+
+    /** Over a named window: {@code rowNumber().over(w)} renders {@code row_number() OVER "w"}. */
+    public Field<T> over(NamedWindow window) {
+        return over(window.name());
+    }
 }

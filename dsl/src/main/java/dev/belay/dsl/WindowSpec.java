@@ -17,15 +17,19 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code window()} is the empty window, {@code OVER ()}.
  */
 public final class WindowSpec {
-    static final WindowSpec EMPTY = new WindowSpec(List.of(), List.of(), null);
+    static final WindowSpec EMPTY = new WindowSpec(List.of(), List.of(), List.of(), null);
 
     private final List<Expr> partitionBy;
     private final List<SortSpec> orderBy;
+    /** The ORDER BY keys' types: a RANGE offset must be of a type PostgreSQL can add to the key. */
+    private final List<PgType<?>> orderTypes;
     private final WindowDef.@Nullable Frame frame;
 
-    private WindowSpec(List<Expr> partitionBy, List<SortSpec> orderBy, WindowDef.@Nullable Frame frame) {
+    private WindowSpec(List<Expr> partitionBy, List<SortSpec> orderBy, List<PgType<?>> orderTypes,
+                       WindowDef.@Nullable Frame frame) {
         this.partitionBy = partitionBy;
         this.orderBy = orderBy;
+        this.orderTypes = orderTypes;
         this.frame = frame;
     }
 
@@ -35,16 +39,18 @@ public final class WindowSpec {
         for (Field<?> f : fields) {
             parts.add(f.unaliased());
         }
-        return new WindowSpec(List.copyOf(parts), orderBy, frame);
+        return new WindowSpec(List.copyOf(parts), orderBy, orderTypes, frame);
     }
 
     /** {@code ORDER BY items}; replaces any earlier ordering. */
     public WindowSpec orderBy(SortItem... items) {
         List<SortSpec> specs = new ArrayList<>();
+        List<PgType<?>> types = new ArrayList<>();
         for (SortItem i : items) {
             specs.add(SortField.spec(i));
+            types.add((i instanceof SortField<?> s ? s.field() : (Field<?>) i).type());
         }
-        return new WindowSpec(partitionBy, List.copyOf(specs), frame);
+        return new WindowSpec(partitionBy, List.copyOf(specs), List.copyOf(types), frame);
     }
 
     /** {@code ROWS BETWEEN start AND end}. */
@@ -52,7 +58,10 @@ public final class WindowSpec {
         return frame(Unit.ROWS, start, end);
     }
 
-    /** {@code RANGE BETWEEN start AND end}. */
+    /**
+     * {@code RANGE BETWEEN start AND end}. Offsets need exactly one ORDER BY key and are measured in its values:
+     * numbers for a numeric key, intervals ({@code FrameBound.preceding(Duration)}) for a date or time key.
+     */
     public WindowSpec rangeBetween(FrameBound start, FrameBound end) {
         return frame(Unit.RANGE, start, end);
     }
@@ -63,7 +72,7 @@ public final class WindowSpec {
     }
 
     private WindowSpec frame(Unit unit, FrameBound start, FrameBound end) {
-        return new WindowSpec(partitionBy, orderBy, new WindowDef.Frame(unit, start.bound(), end.bound()));
+        return new WindowSpec(partitionBy, orderBy, orderTypes, new WindowDef.Frame(unit, start.bound(), end.bound()));
     }
 
     WindowDef definition() {
@@ -94,6 +103,34 @@ public final class WindowSpec {
         if (f.unit() == Unit.RANGE && offset && orderBy.size() != 1) {
             throw new IllegalArgumentException(frameText + ": RANGE with an offset needs exactly one ORDER BY "
                     + "column in the window, it has " + orderBy.size());
+        }
+        boolean interval = FrameBound.hasIntervalOffset(f.start()) || FrameBound.hasIntervalOffset(f.end());
+        if (f.unit() != Unit.RANGE && interval) {
+            throw new IllegalArgumentException(frameText + ": " + f.unit() + " offsets count "
+                    + (f.unit() == Unit.ROWS ? "rows" : "peer groups") + ", so they are numbers, not intervals; "
+                    + "an interval offset needs a RANGE frame over a date or time ORDER BY key");
+        }
+        if (f.unit() == Unit.RANGE && offset) {
+            checkRangeOffsets(frameText, f);
+        }
+    }
+
+    /** PostgreSQL adds a RANGE offset to the ORDER BY key (its in_range functions): numbers to numbers, intervals to dates and times. */
+    private void checkRangeOffsets(String frameText, WindowDef.Frame f) {
+        PgType<?> key = orderTypes.get(0);
+        String over = frameText + " over ORDER BY " + SqlRenderer.inline(orderBy.get(0).expr()) + " (" + key.sqlName() + ")";
+        boolean temporal = key.kind() == PgType.Kind.TEMPORAL;
+        if (key.kind() != PgType.Kind.NUMERIC && !temporal) {
+            throw new IllegalArgumentException(over + ": PostgreSQL measures RANGE offsets only along a numeric, "
+                    + "date, time or interval key, not " + key.sqlName() + "; use ROWS or GROUPS, or no offset");
+        }
+        for (WindowDef.Bound b : List.of(f.start(), f.end())) {
+            if (b.offset() != null && FrameBound.hasIntervalOffset(b) != temporal) {
+                throw new IllegalArgumentException(over + (temporal
+                        ? ": the offset must be an interval, such as FrameBound.preceding(Duration.ofDays(7)), "
+                                + "not a number"
+                        : ": the offset must be a number, such as FrameBound.preceding(10), not an interval"));
+            }
         }
     }
 }

@@ -401,7 +401,7 @@ final class BulkPlan<R> {
         }
         ParamKey count = new ParamKey("rows", PgType.INT4);
         FromItem series = new FromItem.FunctionItem(Expr.Func.of(Builtin.GENERATE_SERIES,
-                new Expr.Inline(1, PgType.INT4), new Expr.Cast(new Expr.Slot(count), PgType.INT4)), false, "belay_keys",
+                new Expr.Constant(1, PgType.INT4), new Expr.Cast(new Expr.Slot(count), PgType.INT4)), false, "belay_keys",
                 List.of("n"));
         return new Stmt(SqlRenderer.render(SelectNode.of(List.copyOf(drawn), List.of(series)), SqlRenderer.Style.JDBC),
                 Map.of(), count, List.copyOf(generatedKey));
@@ -480,7 +480,7 @@ final class BulkPlan<R> {
     private QueryNode joinedUpsert(SelectNode input, SelectNode source, OnConflict<R> onConflict) {
         List<Expr> returning = new ArrayList<>(qualified(table.columns()));
         returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
-                new Expr.Inline(0, PgType.INT4)), INSERTED));
+                new Expr.Constant(0, PgType.INT4)), INSERTED));
         List<Column<R, ?>> target = onConflict.target();
         Expr byTarget = equal(WRITTEN, target);
         Expr written = key.isEmpty() ? byTarget : new Expr.Case(List.of(new Expr.ColumnRef(WRITTEN, INSERTED)),

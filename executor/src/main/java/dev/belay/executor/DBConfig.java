@@ -26,6 +26,8 @@ public final class DBConfig {
     private final boolean logParameters;
     private final Duration slowQueryThreshold;
     private final @Nullable Duration leakDetectionThreshold;
+    private final int connectAttempts;
+    private final Duration connectBackoffCeiling;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -40,6 +42,8 @@ public final class DBConfig {
         this.logParameters = b.logParameters;
         this.slowQueryThreshold = b.slowQueryThreshold;
         this.leakDetectionThreshold = b.leakDetectionThreshold;
+        this.connectAttempts = b.connectAttempts;
+        this.connectBackoffCeiling = b.connectBackoffCeiling;
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -111,6 +115,16 @@ public final class DBConfig {
         return slowQueryThreshold;
     }
 
+    /** How many times opening the pool tries to reach a server that is not accepting connections yet. */
+    public int connectAttempts() {
+        return connectAttempts;
+    }
+
+    /** The longest wait between two attempts to reach the server when the pool opens. */
+    public Duration connectBackoffCeiling() {
+        return connectBackoffCeiling;
+    }
+
     /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
@@ -144,6 +158,8 @@ public final class DBConfig {
         private boolean logParameters;
         private Duration slowQueryThreshold = Duration.ofSeconds(1);
         private @Nullable Duration leakDetectionThreshold;
+        private int connectAttempts = 5;
+        private Duration connectBackoffCeiling = Duration.ofSeconds(2);
 
         private Builder() {}
 
@@ -218,6 +234,19 @@ public final class DBConfig {
         }
 
         /**
+         * How {@link DBConnection#open(DBConfig)} waits for a server that is not accepting connections yet (refused,
+         * dropped, or starting up): up to {@code attempts} tries in all, the wait doubling from 100 ms up to
+         * {@code ceiling}. Each failed attempt also holds HikariCP's own one-second pause, so the default, 5 attempts
+         * with a 2 s ceiling, gives a starting server about 6.5 s; {@code connectRetry(1, ...)} fails after the first.
+         * A wrong password or database name is never retried.
+         */
+        public Builder connectRetry(int attempts, Duration ceiling) {
+            this.connectAttempts = attempts;
+            this.connectBackoffCeiling = Objects.requireNonNull(ceiling, "ceiling");
+            return this;
+        }
+
+        /**
          * The checked, immutable configuration.
          *
          * @throws IllegalArgumentException naming the setting that is out of range
@@ -246,6 +275,13 @@ public final class DBConfig {
             if (leakDetectionThreshold != null && leakDetectionThreshold.compareTo(Duration.ofSeconds(2)) < 0) {
                 throw new IllegalArgumentException("leakDetectionThreshold must be at least 2 s (HikariCP ignores "
                         + "shorter ones), got " + leakDetectionThreshold);
+            }
+            if (connectAttempts < 1) {
+                throw new IllegalArgumentException("connectRetry: attempts must be at least 1, got " + connectAttempts);
+            }
+            if (connectBackoffCeiling.compareTo(PoolStart.FIRST_DELAY) < 0) {
+                throw new IllegalArgumentException("connectRetry: the ceiling must be at least "
+                        + PoolStart.FIRST_DELAY.toMillis() + " ms, got " + connectBackoffCeiling);
             }
             return new DBConfig(this);
         }

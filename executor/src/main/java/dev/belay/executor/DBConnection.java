@@ -3,13 +3,12 @@ package dev.belay.executor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.belay.dsl.Column;
 import dev.belay.dsl.OnConflict;
+import dev.belay.dsl.PgType;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.RowCountQuery;
 import dev.belay.dsl.Table;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,6 +59,11 @@ public final class DBConnection implements AutoCloseable {
             throw new IllegalArgumentException("open(config) needs a config from DBConfig.builder(jdbcUrl); a "
                     + "settings-only config goes with of(dataSource, config)");
         }
+        HikariDataSource pool = PoolStart.open(() -> hikariConfig(config, url), config, url);
+        return new DBConnection(new Session(new Engine(pool, config, pool), null, 0));
+    }
+
+    private static HikariConfig hikariConfig(DBConfig config, String url) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         hikari.setUsername(config.user());
@@ -74,17 +78,7 @@ public final class DBConnection implements AutoCloseable {
         if (!options.isEmpty()) {
             hikari.addDataSourceProperty("options", options);
         }
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hikari);
-        } catch (HikariPool.PoolInitializationException e) {
-            // HikariCP opens a first connection to fail fast; a server that is not there is a lost connection
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConnectionLostException("cannot open a pool on " + DBConfig.withoutPassword(url) + ": "
-                    + cause.getMessage(), e, ErrorContext.NONE.sqlState(cause instanceof SQLException s
-                    ? s.getSQLState() : null));
-        }
-        return new DBConnection(new Session(new Engine(pool, config, pool), null, 0));
+        return hikari;
     }
 
     /** Runs on an existing pool (Spring's, say). Belay never closes it; {@link #close()} is then a no-op. */
@@ -212,6 +206,54 @@ public final class DBConnection implements AutoCloseable {
      */
     public RawSql sql(String sql) {
         return new RawSql(session, NamedSql.parse(sql));
+    }
+
+    // ---- catalog -----------------------------------------------------------------------------
+
+    /**
+     * Whether the table a descriptor names exists: {@code db.tableExists(USER)}. A name without schema is resolved
+     * through the session's {@code search_path}, as a statement would resolve it.
+     */
+    public boolean tableExists(Table<?> table) {
+        return CatalogReads.tableExists(this, Objects.requireNonNull(table, "table"));
+    }
+
+    /** The tables, views, materialized views and foreign tables of a schema, by name: {@code db.tables("public")}. */
+    public List<TableInfo> tables(String schema) {
+        return CatalogReads.tables(this, Objects.requireNonNull(schema, "schema"));
+    }
+
+    /**
+     * The columns of the table a descriptor names, in table order, as the database has them (to compare with the
+     * descriptor): {@code db.columns(USER)}.
+     *
+     * @throws IllegalArgumentException when the table does not exist
+     */
+    public List<ColumnInfo> columns(Table<?> table) {
+        return CatalogReads.columns(this, Objects.requireNonNull(table, "table"));
+    }
+
+    /**
+     * The primary key's column names in key order; empty for a table without one: {@code db.primaryKey(USER)}.
+     *
+     * @throws IllegalArgumentException when the table does not exist
+     */
+    public List<String> primaryKey(Table<?> table) {
+        return CatalogReads.primaryKey(this, Objects.requireNonNull(table, "table"));
+    }
+
+    /**
+     * An enum type's labels in their sort order: {@code db.enumLabels("mood")}, or {@code "app.mood"}.
+     *
+     * @throws IllegalArgumentException when there is no such type, or it is not an enum
+     */
+    public List<String> enumLabels(String typeName) {
+        return CatalogReads.enumLabels(this, Objects.requireNonNull(typeName, "typeName"));
+    }
+
+    /** The labels of the enum type a {@link PgType} names: {@code db.enumLabels(PgType.enumType("mood", Mood.class))}. */
+    public List<String> enumLabels(PgType<?> type) {
+        return CatalogReads.enumLabels(this, Objects.requireNonNull(type, "type"));
     }
 
     // ---- bulk writes -------------------------------------------------------------------------

@@ -12,9 +12,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * every name is an identifier the renderer quotes. The one exception, {@link ServerSql}, holds text that
  * PostgreSQL itself produced.
  */
-public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.Inline, Keyword, Expr.Binary,
+public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.Constant, Expr.Position, Keyword, Expr.Binary,
         Expr.Postfix, Expr.Prefix, Expr.Logical, Expr.Between, Expr.Quantified, Expr.Func, Expr.Cast, Expr.Alias,
-        Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case {
+        Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case,
+        DatePartLiteral, Extract, Grouping {
 
     /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
     record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
@@ -40,22 +41,41 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
         }
     }
 
-    /** A named slot whose value is supplied later by {@code bind}. */
-    record Slot(ParamKey key) implements Expr {}
+    /**
+     * A named slot whose value is supplied later by {@code bind}. {@code comparedIn} is set where the slot is an
+     * operand of a comparison ({@code eq(param)}), whose NULL would silently match nothing: it says where
+     * ({@code eq(:age) on users.age}), so binding NULL is refused naming it. It is not part of equality.
+     */
+    record Slot(ParamKey key, @Nullable Supplier<String> comparedIn) implements Expr {
+        public Slot(ParamKey key) {
+            this(key, null);
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof Slot s && s.key == key;
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode();
+        }
+    }
 
     /**
-     * A constant written into the SQL text rather than bound: only values whose literal cannot carry anything
-     * but the value itself (integers and booleans), for SQL Belay writes such as {@code generate_series(1, ?)}.
+     * A value written into the SQL text, {@code Sql.inline(5)}: only a value {@link SafeLiteral} has a literal
+     * for, checked here so that no other can be built.
      */
-    record Inline(Object value, PgType<?> type) implements Expr {
-        public Inline {
-            if (!(value instanceof Integer || value instanceof Long || value instanceof Short
-                    || value instanceof Boolean)) {
-                throw new IllegalArgumentException("only integers and booleans are written inline, not "
-                        + value.getClass().getName());
+    record Constant(Object value, PgType<?> type) implements Expr {
+        public Constant {
+            if (SafeLiteral.of(value, type) == null) {
+                throw new IllegalArgumentException("no safe literal for " + value + " as " + type);
             }
         }
     }
+
+    /** An output column by its position from 1, {@code GROUP BY 2}; only in GROUP BY and a SELECT's ORDER BY. */
+    record Position(int index) implements Expr {}
 
     /** {@code left op right}. */
     record Binary(Expr left, Operator op, Expr right) implements Expr {}
@@ -78,7 +98,8 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
         public enum Op { AND, OR }
 
         public Logical {
-            operands = List.copyOf(operands);
+            // an OperandList is immutable already, and copying it would make chained and() quadratic again
+            operands = operands instanceof OperandList ? operands : List.copyOf(operands);
             if (operands.isEmpty()) {
                 throw new IllegalArgumentException(op + " of no operands");
             }
@@ -95,13 +116,25 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
     }
 
     /**
-     * A function call: {@code name([DISTINCT] args) [FILTER (WHERE filter)] [OVER (window)]}.
-     * {@code star} renders {@code name(*)}.
+     * A function call: {@code name([DISTINCT] args [ORDER BY ...]) [WITHIN GROUP (ORDER BY ...)]
+     * [FILTER (WHERE filter)] [OVER (window)]}. {@code star} renders {@code name(*)}.
      */
     record Func(FunctionName name, List<Expr> args, boolean distinct, boolean star,
-                @Nullable Expr filter, @Nullable WindowDef over) implements Expr {
+                @Nullable Expr filter, @Nullable WindowDef over, @Nullable AggregateOrder order) implements Expr {
         public Func {
             args = List.copyOf(args);
+            if (order != null && (star || over != null)) {
+                throw new IllegalArgumentException("an aggregate ORDER BY cannot go with " + (star ? "(*)" : "OVER"));
+            }
+            if (order != null && order.placement() == AggregateOrder.Placement.IN_ARGUMENTS && args.isEmpty()) {
+                throw new IllegalArgumentException("an aggregate ORDER BY inside the call needs an argument before it");
+            }
+        }
+
+        /** A call without an aggregate ORDER BY. */
+        public Func(FunctionName name, List<Expr> args, boolean distinct, boolean star,
+                    @Nullable Expr filter, @Nullable WindowDef over) {
+            this(name, args, distinct, star, filter, over, null);
         }
 
         /** {@code name(args)}: a plain call. */
@@ -115,11 +148,19 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
         }
 
         public Func withFilter(Expr f) {
-            return new Func(name, args, distinct, star, f, over);
+            return new Func(name, args, distinct, star, f, over, order);
         }
 
         public Func withOver(WindowDef w) {
-            return new Func(name, args, distinct, star, filter, w);
+            return new Func(name, args, distinct, star, filter, w, order);
+        }
+
+        public Func withDistinct(boolean d) {
+            return new Func(name, args, d, star, filter, over, order);
+        }
+
+        public Func withOrder(AggregateOrder o) {
+            return new Func(name, args, distinct, star, filter, over, o);
         }
     }
 
@@ -156,8 +197,17 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
      */
     record ServerSql(String sql) implements Expr {}
 
-    /** {@code CASE WHEN c THEN v ... ELSE e END}; one THEN per WHEN, at least one of each. */
-    record Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) implements Expr {
+    /**
+     * {@code CASE WHEN c THEN v ... ELSE e END}, or with an operand the simple form
+     * {@code CASE operand WHEN match THEN v ... END}; one THEN per WHEN, at least one of each.
+     */
+    record Case(@Nullable Expr operand, List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise)
+            implements Expr {
+        /** The searched form: each WHEN is a condition. */
+        public Case(List<Expr> whens, List<Expr> thens, @Nullable Expr otherwise) {
+            this(null, whens, thens, otherwise);
+        }
+
         public Case {
             whens = List.copyOf(whens);
             thens = List.copyOf(thens);

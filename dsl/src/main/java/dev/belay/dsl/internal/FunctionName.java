@@ -11,7 +11,11 @@ public sealed interface FunctionName {
     /** PostgreSQL's built-in functions that Belay calls. */
     enum Builtin implements FunctionName {
         COUNT, SUM, AVG, MIN, MAX, COALESCE, GREATEST, LEAST, LOWER, UPPER, LENGTH, NOW,
-        ROW_NUMBER, RANK, DENSE_RANK, LAG, LEAD, NEXTVAL, UNNEST, GENERATE_SERIES
+        ROW_NUMBER, RANK, DENSE_RANK, LAG, LEAD, NEXTVAL, UNNEST, GENERATE_SERIES,
+        NULLIF, DATE_TRUNC, AGE,
+        STRING_AGG, ARRAY_AGG, JSON_AGG, JSONB_AGG, JSON_BUILD_OBJECT, JSONB_BUILD_OBJECT, EVERY, BOOL_AND, BOOL_OR,
+        PERCENTILE_CONT, PERCENTILE_DISC, MODE, NTILE, PERCENT_RANK, CUME_DIST, FIRST_VALUE, LAST_VALUE, NTH_VALUE,
+        GROUPING
     }
 
     /** A user function: {@code "schema"."name"}; parts are identifiers, quoted when rendered. */

@@ -52,6 +52,39 @@ final class Literals {
         return type.kind() == PgType.Kind.TEXT ? text : text + "::" + type.sqlName();
     }
 
+    /**
+     * A literal for a schema statement, which PostgreSQL runs without bind parameters. Text is written as an
+     * escape string, {@code E'it\'s'}, whose meaning does not depend on {@code standard_conforming_strings}, and
+     * everything but text carries a cast to its type, so the value cannot be read as anything else.
+     */
+    static String ddl(@Nullable Object value, PgType<?> type) {
+        if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short) {
+            return inline(value, type);
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString() + "::numeric";
+        }
+        if (value instanceof byte[] || value instanceof Double || value instanceof Float) {
+            return inline(value, type);
+        }
+        if (value instanceof List<?> list) {
+            PgType<?> element = type.elementType() != null ? type.elementType() : PgType.TEXT;
+            StringJoiner items = new StringJoiner(", ", "ARRAY[", "]::" + type.sqlName());
+            for (Object item : list) {
+                items.add(ddl(item, element));
+            }
+            return list.isEmpty() ? "'{}'::" + type.sqlName() : items.toString();
+        }
+        String text = escape(value instanceof Enum<?> e ? e.name() : value.toString());
+        return type.kind() == PgType.Kind.TEXT ? text : text + "::" + type.sqlName();
+    }
+
+    /** {@code E'..'} with backslashes and quotes escaped. */
+    static String escape(String s) {
+        return "E'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     /** Single-quotes text with embedded quotes doubled (standard_conforming_strings is on since 9.1). */
     static String quote(String s) {
         return "'" + s.replace("'", "''") + "'";

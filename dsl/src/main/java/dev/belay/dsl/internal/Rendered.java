@@ -2,22 +2,27 @@ package dev.belay.dsl.internal;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A statement rendered for one placeholder style: its SQL text and, per placeholder in order, the
  * node that supplies the value ({@link Expr.Bind} or {@link Expr.Slot}), plus the named slots it uses.
  * Computed once per query shape, so per-call work (binding) never walks the slots to validate.
+ * {@code comparedIn} holds the named slots that are an operand of a comparison, which must not be bound
+ * to NULL, each with where it is compared.
  */
-public record Rendered(String sql, List<Expr> slots, Set<ParamKey> paramKeys) {
+public record Rendered(String sql, List<Expr> slots, Set<ParamKey> paramKeys,
+                       Map<ParamKey, Supplier<String>> comparedIn) {
 
-    static Rendered of(String sql, List<Expr> slots) {
+    static Rendered of(String sql, List<Expr> slots, Map<ParamKey, Supplier<String>> comparedIn) {
         Set<ParamKey> keys = new HashSet<>();
         for (Expr slot : slots) {
             if (slot instanceof Expr.Slot s) {
                 keys.add(s.key());
             }
         }
-        return new Rendered(sql, List.copyOf(slots), Set.copyOf(keys));
+        return new Rendered(sql, List.copyOf(slots), Set.copyOf(keys), Map.copyOf(comparedIn));
     }
 }

@@ -1,5 +1,6 @@
 package dev.belay.dsl.internal;
 
+import dev.belay.dsl.DatePart;
 import dev.belay.dsl.internal.Expr.Alias;
 import dev.belay.dsl.internal.Expr.ArrayOf;
 import dev.belay.dsl.internal.Expr.Between;
@@ -10,7 +11,6 @@ import dev.belay.dsl.internal.Expr.Cast;
 import dev.belay.dsl.internal.Expr.ColumnRef;
 import dev.belay.dsl.internal.Expr.Excluded;
 import dev.belay.dsl.internal.Expr.Func;
-import dev.belay.dsl.internal.Expr.Inline;
 import dev.belay.dsl.internal.Expr.Logical;
 import dev.belay.dsl.internal.Expr.Postfix;
 import dev.belay.dsl.internal.Expr.Prefix;
@@ -24,14 +24,22 @@ import dev.belay.dsl.internal.FromItem.FunctionItem;
 import dev.belay.dsl.internal.FromItem.TableItem;
 import dev.belay.dsl.internal.FromItem.ValuesItem;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Turns the AST into SQL text. The only producer of SQL in Belay: it fixes clause order, quotes every
  * identifier and writes a placeholder for every value.
+ *
+ * <p>A value used in several places must still be one expression to PostgreSQL where it compares expressions
+ * (GROUP BY against the select list and HAVING, DISTINCT and DISTINCT ON against ORDER BY). So a GROUP BY,
+ * DISTINCT ON or ORDER BY item may be written as its select-list position ({@link OutputPositions}), and the
+ * placeholders follow {@link ValueSlots}: one {@code $n} per value, and with {@code ?} a repeated constant of
+ * such an item written as its {@link SafeLiteral}.
  */
 public final class SqlRenderer {
 
@@ -46,16 +54,25 @@ public final class SqlRenderer {
     }
 
     private final StringBuilder sql = new StringBuilder(128);
-    private final List<Expr> slots = new ArrayList<>();
+    private final ValueSlots values;
     private final Style style;
     private final Map<ParamKey, @Nullable Object> inlineBindings;
     /** How deep this rendering may recurse, and how deep it is now; see {@link Nesting}. */
     private final int maxDepth;
     private int depth;
+    /** Set while rendering a schema statement, whose values must be literals: PostgreSQL binds none there. */
+    private boolean literalValues;
+    /**
+     * The names in the WINDOW clause of the SELECT being rendered, which are all an {@code OVER "name"} there may
+     * refer to; null while rendering a lone expression for a message, where no statement gives the names.
+     */
+    private @Nullable Set<String> windowNames;
 
-    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings, int maxDepth) {
+    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
+                        Set<ValueSlots.ValueKey> inlineValues, int maxDepth) {
         this.style = style;
         this.inlineBindings = inlineBindings;
+        this.values = new ValueSlots(style, inlineValues);
         this.maxDepth = maxDepth;
     }
 
@@ -69,14 +86,24 @@ public final class SqlRenderer {
      */
     public static Rendered render(QueryNode query, Style style) {
         SqlRenderer r = Nesting.render(limit -> {
-            SqlRenderer renderer = new SqlRenderer(style, Map.of(), limit);
-            renderer.query(query);
-            return renderer;
+            SqlRenderer first = new SqlRenderer(style, Map.of(), Set.of(), limit);
+            first.windowNames = Set.of();
+            first.query(query);
+            Set<ValueSlots.ValueKey> repeated = first.values.toInline();
+            if (repeated.isEmpty()) {
+                return first;
+            }
+            // only now is it known which values repeat; the second rendering writes those as literals
+            SqlRenderer second = new SqlRenderer(style, Map.of(), repeated, limit);
+            second.windowNames = Set.of();
+            second.query(query);
+            return second;
         });
-        if (r.slots.size() > MAX_PARAMETERS) {
-            throw new IllegalStateException(tooManyParameters(query, r.slots.size()));
+        int count = r.values.slots().size();
+        if (count > MAX_PARAMETERS) {
+            throw new IllegalStateException(tooManyParameters(query, count));
         }
-        return Rendered.of(r.sql.toString(), r.slots);
+        return Rendered.of(r.sql.toString(), r.values.slots(), r.values.comparedIn());
     }
 
     private static String tooManyParameters(QueryNode query, int count) {
@@ -96,7 +123,8 @@ public final class SqlRenderer {
     /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
     public static String inline(QueryNode query, Map<ParamKey, @Nullable Object> bindings) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, limit);
+            SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, Set.of(), limit);
+            r.windowNames = Set.of();
             r.query(query);
             return r.sql.toString();
         });
@@ -105,7 +133,7 @@ public final class SqlRenderer {
     /** Renders one expression with values inlined; used to name expressions in error messages. */
     public static String inline(Expr expr) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of(), limit);
+            SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of(), Set.of(), limit);
             r.expr(expr);
             return r.sql.toString();
         });
@@ -138,6 +166,8 @@ public final class SqlRenderer {
             update(u);
         } else if (node instanceof DeleteNode d) {
             delete(d);
+        } else if (node instanceof DdlNode d) {
+            ddl(d);
         } else if (node instanceof MergeNode m) {
             merge(m);
         } else {
@@ -169,10 +199,17 @@ public final class SqlRenderer {
     }
 
     private void select(SelectNode s) {
+        @Nullable Set<String> outer = windowNames;
+        Set<String> names = new LinkedHashSet<>();
+        for (WindowClause w : s.windows()) {
+            names.add(w.name());
+        }
+        windowNames = names;
         sql.append("SELECT ");
+        OutputPositions positions = new OutputPositions(s.projection());
         if (!s.distinctOn().isEmpty()) {
             sql.append("DISTINCT ON (");
-            exprList(s.distinctOn());
+            matchedList(s.distinctOn(), positions);
             sql.append(") ");
         } else if (s.distinct()) {
             sql.append("DISTINCT ");
@@ -193,13 +230,18 @@ public final class SqlRenderer {
         }
         if (!s.groupBy().isEmpty()) {
             sql.append(" GROUP BY ");
-            exprList(s.groupBy());
+            matchedList(s.groupBy(), positions);
         }
         if (s.having() != null) {
             sql.append(" HAVING ");
             expr(s.having());
         }
-        tail(s.orderBy(), s.limit(), s.offset());
+        for (int i = 0; i < s.windows().size(); i++) {
+            WindowClause w = s.windows().get(i);
+            sql.append(i == 0 ? " WINDOW " : ", ").append(Identifiers.quote(w.name())).append(" AS ");
+            window(w.definition());
+        }
+        tail(s.orderBy(), s.limit(), s.offset(), positions);
         LockNode lock = s.lock();
         if (lock != null) {
             sql.append(switch (lock.strength()) {
@@ -218,6 +260,7 @@ public final class SqlRenderer {
                 case SKIP_LOCKED -> " SKIP LOCKED";
             });
         }
+        windowNames = outer;
     }
 
     private void selectList(List<Expr> items) {
@@ -241,7 +284,7 @@ public final class SqlRenderer {
         sql.append(") ").append(setOperator(s.op())).append(" (");
         query(s.right());
         sql.append(')');
-        tail(s.orderBy(), s.limit(), s.offset());
+        tail(s.orderBy(), s.limit(), s.offset(), OutputPositions.none());
     }
 
     private void insert(InsertNode i) {
@@ -395,10 +438,20 @@ public final class SqlRenderer {
         }
     }
 
-    private void tail(List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset) {
+    private void tail(List<SortSpec> orderBy, @Nullable Expr limit, @Nullable Expr offset,
+                      OutputPositions positions) {
         if (!orderBy.isEmpty()) {
             sql.append(" ORDER BY ");
-            sortList(orderBy);
+            for (int i = 0; i < orderBy.size(); i++) {
+                sql.append(i > 0 ? ", " : "");
+                int at = positions.of(orderBy.get(i).expr(), values);
+                if (at > 0) {
+                    sql.append(at);
+                } else {
+                    operand(orderBy.get(i).expr());
+                }
+                direction(orderBy.get(i));
+            }
         }
         if (limit != null) {
             sql.append(" LIMIT ");
@@ -449,6 +502,105 @@ public final class SqlRenderer {
         }
     }
 
+    // ---- schema statements -------------------------------------------------------------------
+
+    private void ddl(DdlNode node) {
+        literalValues = true;
+        if (node instanceof DdlNode.CreateTable t) {
+            createTable(t);
+        } else if (node instanceof DdlNode.DropTable d) {
+            sql.append(d.ifExists() ? "DROP TABLE IF EXISTS " : "DROP TABLE ");
+            tables(d.tables());
+            sql.append(d.cascade() ? " CASCADE" : "");
+        } else if (node instanceof DdlNode.Truncate t) {
+            sql.append("TRUNCATE ");
+            tables(t.tables());
+            sql.append(t.restartIdentity() ? " RESTART IDENTITY" : "").append(t.cascade() ? " CASCADE" : "");
+        } else if (node instanceof DdlNode.CreateIndex i) {
+            createIndex(i);
+        } else if (node instanceof DdlNode.CreateSchema c) {
+            sql.append(c.ifNotExists() ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ")
+                    .append(Identifiers.quote(c.name()));
+        } else if (node instanceof DdlNode.DropSchema d) {
+            sql.append(d.ifExists() ? "DROP SCHEMA IF EXISTS " : "DROP SCHEMA ").append(Identifiers.quote(d.name()))
+                    .append(d.cascade() ? " CASCADE" : "");
+        } else if (node instanceof DdlNode.CreateEnum e) {
+            sql.append("CREATE TYPE ").append(e.type().sqlName()).append(" AS ENUM (");
+            for (int i = 0; i < e.labels().size(); i++) {
+                sql.append(i > 0 ? ", " : "").append(Literals.escape(e.labels().get(i)));
+            }
+            sql.append(')');
+        } else if (node instanceof DdlNode.DropType d) {
+            sql.append(d.ifExists() ? "DROP TYPE IF EXISTS " : "DROP TYPE ").append(d.type().sqlName())
+                    .append(d.cascade() ? " CASCADE" : "");
+        } else {
+            throw new IllegalStateException("no rendering for the schema statement " + node);
+        }
+    }
+
+    private void createTable(DdlNode.CreateTable t) {
+        sql.append(t.ifNotExists() ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
+        fromItem(t.table());
+        sql.append(" (");
+        for (int i = 0; i < t.columns().size(); i++) {
+            DdlNode.ColumnDef c = t.columns().get(i);
+            sql.append(i > 0 ? ", " : "").append(Identifiers.quote(c.name())).append(' ').append(c.type().sqlName());
+            sql.append(switch (c.identity()) {
+                case NONE -> "";
+                case BY_DEFAULT -> " GENERATED BY DEFAULT AS IDENTITY";
+            });
+            if (c.defaultValue() != null) {
+                sql.append(" DEFAULT ");
+                operand(c.defaultValue());
+            }
+            sql.append(c.notNull() ? " NOT NULL" : "");
+        }
+        if (!t.primaryKey().isEmpty()) {
+            sql.append(", PRIMARY KEY (");
+            identifiers(t.primaryKey());
+            sql.append(')');
+        }
+        for (List<String> unique : t.unique()) {
+            sql.append(", UNIQUE (");
+            identifiers(unique);
+            sql.append(')');
+        }
+        for (DdlNode.ForeignKey fk : t.foreignKeys()) {
+            sql.append(", FOREIGN KEY (");
+            identifiers(fk.columns());
+            sql.append(") REFERENCES ");
+            fromItem(fk.target());
+            sql.append(" (");
+            identifiers(fk.targetColumns());
+            sql.append(')');
+        }
+        sql.append(')');
+    }
+
+    private void createIndex(DdlNode.CreateIndex i) {
+        sql.append(i.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+        sql.append(i.concurrently() ? "CONCURRENTLY " : "");
+        if (i.name() != null) {
+            sql.append(i.ifNotExists() ? "IF NOT EXISTS " : "").append(Identifiers.quote(i.name())).append(' ');
+        }
+        sql.append("ON ");
+        fromItem(i.table());
+        sql.append(" (");
+        identifiers(i.columns());
+        sql.append(')');
+        if (i.where() != null) {
+            sql.append(" WHERE ");
+            expr(i.where());
+        }
+    }
+
+    private void tables(List<TableItem> tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i > 0 ? ", " : "");
+            fromItem(tables.get(i));
+        }
+    }
+
     // ---- expressions -------------------------------------------------------------------------
 
     private void expr(Expr e) {
@@ -467,14 +619,16 @@ public final class SqlRenderer {
             value(b);
         } else if (e instanceof Slot s) {
             slot(s);
-        } else if (e instanceof Inline i) {
-            sql.append(Literals.inline(i.value(), i.type()));
+        } else if (e instanceof Expr.Constant c) {
+            sql.append(SafeLiteral.of(c.value(), c.type()));
         } else if (e instanceof Keyword k) {
             sql.append(switch (k) {
                 case TRUE -> "TRUE";
                 case FALSE -> "FALSE";
                 case DEFAULT -> "DEFAULT";
                 case CURRENT_DATE -> "CURRENT_DATE";
+                case CURRENT_TIMESTAMP -> "CURRENT_TIMESTAMP";
+                case LOCALTIMESTAMP -> "LOCALTIMESTAMP";
             });
         } else if (e instanceof Binary b) {
             operand(b.left());
@@ -546,6 +700,10 @@ public final class SqlRenderer {
             sql.append("EXCLUDED.").append(Identifiers.quote(x.column()));
         } else if (e instanceof Case c) {
             sql.append("CASE");
+            if (c.operand() != null) {
+                sql.append(' ');
+                operand(c.operand());
+            }
             for (int i = 0; i < c.whens().size(); i++) {
                 sql.append(" WHEN ");
                 expr(c.whens().get(i));
@@ -557,8 +715,18 @@ public final class SqlRenderer {
                 expr(c.otherwise());
             }
             sql.append(" END");
+        } else if (e instanceof DatePartLiteral d) {
+            sql.append('\'').append(datePart(d.part())).append('\'');
+        } else if (e instanceof Extract x) {
+            sql.append("EXTRACT(").append(datePart(x.part()).toUpperCase(Locale.ROOT)).append(" FROM ");
+            expr(x.source());
+            sql.append(')');
+        } else if (e instanceof Grouping g) {
+            grouping(g);
         } else if (e instanceof ServerSql server) {
             sql.append('(').append(server.sql()).append(')');
+        } else if (e instanceof Expr.Position p) {
+            sql.append(p.index());
         } else {
             throw new IllegalStateException("no rendering for the expression " + e);
         }
@@ -616,6 +784,25 @@ public final class SqlRenderer {
             case TIMES -> "*";
             case DIVIDE -> "/";
             case MOD -> "%";
+        };
+    }
+
+    /** A date part as PostgreSQL names it, {@code month}; also used by builders' error messages. */
+    public static String datePart(DatePart part) {
+        return switch (part) {
+            case MICROSECONDS -> "microseconds";
+            case MILLISECONDS -> "milliseconds";
+            case SECOND -> "second";
+            case MINUTE -> "minute";
+            case HOUR -> "hour";
+            case DAY -> "day";
+            case WEEK -> "week";
+            case MONTH -> "month";
+            case QUARTER -> "quarter";
+            case YEAR -> "year";
+            case DECADE -> "decade";
+            case CENTURY -> "century";
+            case MILLENNIUM -> "millennium";
         };
     }
 
@@ -679,7 +866,21 @@ public final class SqlRenderer {
             }
             exprList(f.args());
         }
+        AggregateOrder order = f.order();
+        boolean withinGroup = order != null && switch (order.placement()) {
+            case IN_ARGUMENTS -> false;
+            case WITHIN_GROUP -> true;
+        };
+        if (order != null && !withinGroup) {
+            sql.append(" ORDER BY ");
+            sortList(order.items());
+        }
         sql.append(')');
+        if (order != null && withinGroup) {
+            sql.append(" WITHIN GROUP (ORDER BY ");
+            sortList(order.items());
+            sql.append(')');
+        }
         if (f.filter() != null) {
             sql.append(" FILTER (WHERE ");
             expr(f.filter());
@@ -687,29 +888,59 @@ public final class SqlRenderer {
         }
         WindowDef w = f.over();
         if (w != null) {
-            sql.append(" OVER (");
-            int mark = sql.length();
-            if (!w.partitionBy().isEmpty()) {
-                sql.append("PARTITION BY ");
-                exprList(w.partitionBy());
-            }
-            if (!w.orderBy().isEmpty()) {
-                sql.append(sql.length() > mark ? " ORDER BY " : "ORDER BY ");
-                sortList(w.orderBy());
-            }
-            WindowDef.Frame frame = w.frame();
-            if (frame != null) {
-                sql.append(sql.length() > mark ? " " : "").append(switch (frame.unit()) {
-                    case ROWS -> "ROWS";
-                    case RANGE -> "RANGE";
-                    case GROUPS -> "GROUPS";
-                }).append(" BETWEEN ");
-                bound(frame.start());
-                sql.append(" AND ");
-                bound(frame.end());
-            }
-            sql.append(')');
+            sql.append(" OVER ");
+            window(w);
         }
+    }
+
+    /** {@code "w"} for a bare reference to a named window, else the definition in parentheses. */
+    private void window(WindowDef w) {
+        String ref = w.ref();
+        if (ref != null && windowNames != null && !windowNames.contains(ref)) {
+            throw new IllegalArgumentException("over(\"" + ref + "\"): the SELECT defines no window \"" + ref
+                    + "\"; it defines " + (windowNames.isEmpty() ? "none" : windowNames) + ". Add it with "
+                    + ".window(\"" + ref + "\", partitionBy(...)) on the same SELECT");
+        }
+        if (ref != null && w.partitionBy().isEmpty() && w.orderBy().isEmpty() && w.frame() == null) {
+            sql.append(Identifiers.quote(ref));
+            return;
+        }
+        sql.append('(');
+        int mark = sql.length();
+        if (ref != null) {
+            sql.append(Identifiers.quote(ref));
+        }
+        if (!w.partitionBy().isEmpty()) {
+            sql.append(sql.length() > mark ? " PARTITION BY " : "PARTITION BY ");
+            exprList(w.partitionBy());
+        }
+        if (!w.orderBy().isEmpty()) {
+            sql.append(sql.length() > mark ? " ORDER BY " : "ORDER BY ");
+            sortList(w.orderBy());
+        }
+        WindowDef.Frame frame = w.frame();
+        if (frame != null) {
+            sql.append(sql.length() > mark ? " " : "").append(switch (frame.unit()) {
+                case ROWS -> "ROWS";
+                case RANGE -> "RANGE";
+                case GROUPS -> "GROUPS";
+            }).append(" BETWEEN ");
+            bound(frame.start());
+            sql.append(" AND ");
+            bound(frame.end());
+        }
+        sql.append(')');
+    }
+
+    private void grouping(Grouping g) {
+        sql.append(switch (g.kind()) {
+            case ROLLUP -> "ROLLUP (";
+            case CUBE -> "CUBE (";
+            case GROUPING_SETS -> "GROUPING SETS (";
+            case SET -> "(";
+        });
+        exprList(g.items());
+        sql.append(')');
     }
 
     private void bound(WindowDef.Bound b) {
@@ -725,13 +956,38 @@ public final class SqlRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            SortSpec s = specs.get(i);
-            operand(s.expr());
-            sql.append(s.descending() ? " DESC" : " ASC");
-            if (s.nullsFirst() != null) {
-                sql.append(s.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+            operand(specs.get(i).expr());
+            direction(specs.get(i));
+        }
+    }
+
+    private void direction(SortSpec s) {
+        sql.append(s.descending() ? " DESC" : " ASC");
+        if (s.nullsFirst() != null) {
+            sql.append(s.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    /** GROUP BY or DISTINCT ON items: each the select-list position it matches, or itself. */
+    private void matchedList(List<Expr> items, OutputPositions positions) {
+        for (int i = 0; i < items.size(); i++) {
+            sql.append(i > 0 ? ", " : "");
+            int at = positions.of(items.get(i), values);
+            if (at > 0) {
+                sql.append(at);
+            } else {
+                expr(items.get(i));
             }
         }
+    }
+
+    /** One expression rendered on its own with {@code $n}, for {@link OutputPositions}. */
+    static OutputPositions.Alone alone(Expr e) {
+        return Nesting.render(limit -> {
+            SqlRenderer r = new SqlRenderer(Style.NUMBERED, Map.of(), Set.of(), limit);
+            r.expr(e);
+            return new OutputPositions.Alone(r.sql.toString(), r.values);
+        });
     }
 
     private void exprList(List<Expr> items) {
@@ -753,29 +1009,25 @@ public final class SqlRenderer {
     }
 
     private void value(Bind b) {
-        if (style == Style.INLINE) {
+        if (literalValues) {
+            sql.append(Literals.ddl(b.value(), b.type()));
+        } else if (style == Style.INLINE) {
             sql.append(Literals.inline(b.value(), b.type()));
         } else {
-            placeholder(b);
+            values.write(b, sql);
         }
     }
 
     private void slot(Slot s) {
-        if (style != Style.INLINE) {
-            placeholder(s);
+        if (literalValues) {
+            throw new IllegalArgumentException("parameter :" + s.key().name() + " in a schema statement: PostgreSQL "
+                    + "takes no parameters in CREATE/DROP/TRUNCATE, so give the value itself");
+        } else if (style != Style.INLINE) {
+            values.write(s, sql);
         } else if (inlineBindings.containsKey(s.key())) {
             sql.append(Literals.inline(inlineBindings.get(s.key()), s.key().type()));
         } else {
             sql.append(':').append(s.key().name());
-        }
-    }
-
-    private void placeholder(Expr source) {
-        slots.add(source);
-        if (style == Style.NUMBERED) {
-            sql.append('$').append(slots.size());
-        } else {
-            sql.append('?');
         }
     }
 }

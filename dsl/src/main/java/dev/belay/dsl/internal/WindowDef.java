@@ -3,12 +3,25 @@ package dev.belay.dsl.internal;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** An OVER clause: {@code PARTITION BY ... ORDER BY ... [frame]}. */
-public record WindowDef(List<Expr> partitionBy, List<SortSpec> orderBy, @Nullable Frame frame) {
+/**
+ * An OVER clause: {@code PARTITION BY ... ORDER BY ... [frame]}, or with {@code ref} the window of that name in
+ * the SELECT's WINDOW clause: {@code OVER "w"} alone, {@code OVER ("w" ...)} when it adds to it.
+ */
+public record WindowDef(@Nullable String ref, List<Expr> partitionBy, List<SortSpec> orderBy, @Nullable Frame frame) {
 
     public WindowDef {
         partitionBy = List.copyOf(partitionBy);
         orderBy = List.copyOf(orderBy);
+    }
+
+    /** A window defined in place. */
+    public WindowDef(List<Expr> partitionBy, List<SortSpec> orderBy, @Nullable Frame frame) {
+        this(null, partitionBy, orderBy, frame);
+    }
+
+    /** {@code OVER "name"}: the named window as it is defined. */
+    public static WindowDef named(String name) {
+        return new WindowDef(name, List.of(), List.of(), null);
     }
 
     /** What a frame offset counts: physical rows, values of the ORDER BY key, or peer groups. */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.belay.dsl.DatePart;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.internal.Assignment;
+import dev.belay.dsl.internal.DatePartLiteral;
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.Extract;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.FunctionName;
 import dev.belay.dsl.internal.JoinKind;
@@ -24,6 +27,7 @@ import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +84,8 @@ final class RendererCoverageTest {
             keywords.add(render(k));
         }
         assertEquals(List.of("SELECT TRUE FROM \"t\"", "SELECT FALSE FROM \"t\"", "SELECT DEFAULT FROM \"t\"",
-                "SELECT CURRENT_DATE FROM \"t\""), keywords);
+                "SELECT CURRENT_DATE FROM \"t\"", "SELECT CURRENT_TIMESTAMP FROM \"t\"", "SELECT LOCALTIMESTAMP FROM \"t\""),
+                keywords);
 
         Set<String> joins = new HashSet<>();
         for (JoinKind kind : JoinKind.values()) {
@@ -117,10 +122,25 @@ final class RendererCoverageTest {
             assertTrue(bounds.add(SqlRenderer.boundKind(kind)));
         }
         WindowDef w = new WindowDef(List.of(), List.of(), new WindowDef.Frame(WindowDef.Unit.GROUPS,
-                new WindowDef.Bound(WindowDef.BoundKind.PRECEDING, new Expr.Inline(2L, PgType.INT8)),
+                new WindowDef.Bound(WindowDef.BoundKind.PRECEDING, new Expr.Constant(2, PgType.INT4)),
                 new WindowDef.Bound(WindowDef.BoundKind.UNBOUNDED_FOLLOWING, null)));
         assertEquals("SELECT count(\"t\".\"a\") OVER (GROUPS BETWEEN 2 PRECEDING AND UNBOUNDED FOLLOWING) FROM \"t\"",
                 render(Expr.Func.of(FunctionName.Builtin.COUNT, A).withOver(w)));
+    }
+
+    @Test
+    void datePartsCaseOperandsAndExtractRender() {
+        Set<String> parts = new HashSet<>();
+        for (DatePart part : DatePart.values()) {
+            String literal = render(new DatePartLiteral(part));
+            assertEquals("SELECT '" + part.name().toLowerCase(Locale.ROOT) + "' FROM \"t\"", literal);
+            assertTrue(parts.add(literal));
+            assertEquals("SELECT EXTRACT(" + part.name() + " FROM \"t\".\"a\") FROM \"t\"", render(new Extract(part, A)));
+        }
+        assertEquals("SELECT CASE \"t\".\"a\" WHEN \"t\".\"b\" THEN \"t\".\"a\" END FROM \"t\"",
+                render(new Expr.Case(A, List.of(B), List.of(A), null)));
+        assertEquals("SELECT CASE (\"t\".\"a\" + \"t\".\"b\") WHEN \"t\".\"b\" THEN \"t\".\"a\" ELSE \"t\".\"b\" END FROM \"t\"",
+                render(new Expr.Case(new Expr.Binary(A, Operator.PLUS, B), List.of(B), List.of(A), B)));
     }
 
     @Test
@@ -129,10 +149,12 @@ final class RendererCoverageTest {
         assertThrows(IllegalArgumentException.class, () -> new JoinNode(JoinKind.LEFT, T, null));
         assertThrows(IllegalArgumentException.class, () -> new Expr.Case(List.of(A), List.of(), null));
         assertThrows(IllegalArgumentException.class, () -> new Expr.Case(List.of(), List.of(), B));
+        assertThrows(IllegalArgumentException.class, () -> new Expr.Case(A, List.of(B), List.of(), null));
         assertThrows(IllegalArgumentException.class, () -> new Expr.Logical(Expr.Logical.Op.AND, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new WindowDef.Bound(WindowDef.BoundKind.PRECEDING, null));
         assertThrows(IllegalArgumentException.class, () -> new WindowDef.Bound(WindowDef.BoundKind.CURRENT_ROW, A));
-        assertThrows(IllegalArgumentException.class, () -> new Expr.Inline("1; drop table t", PgType.TEXT));
+        assertThrows(IllegalArgumentException.class, () -> new Expr.Constant(java.util.UUID.randomUUID(), PgType.UUID));
+        assertEquals("SELECT '1''; drop table t'::text FROM \"t\"", render(new Expr.Constant("1'; drop table t", PgType.TEXT)));
     }
 
     @Test

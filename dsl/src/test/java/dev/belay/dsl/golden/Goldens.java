@@ -17,6 +17,10 @@ public final class Goldens {
         all.addAll(IntervalGoldens.cases());
         all.addAll(AliasGoldens.cases());
         all.addAll(RecursiveCteGoldens.cases());
+        all.addAll(ResultColumnGoldens.cases());
+        all.addAll(DdlGoldens.cases());
+        all.addAll(ScalarGoldens.cases());
+        all.addAll(AggregateGoldens.cases());
         all.addAll(FromItemGoldens.cases());
         return all;
     }

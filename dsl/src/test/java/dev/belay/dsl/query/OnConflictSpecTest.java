@@ -36,8 +36,8 @@ final class OnConflictSpecTest {
     /** {@code INSERT INTO "users" ("name", "email") SELECT ...} with the spec's ON CONFLICT clause. */
     private static Rendered upsert(OnConflict<User> spec) {
         InsertNode insert = new InsertNode(WithNode.NONE, new FromItem.TableItem(null, "users", null),
-                List.of("name", "email"), false, new InsertNode.FromQuery(SelectNode.of(List.of(new Expr.Inline(1, PgType.INT4),
-                new Expr.Inline(2, PgType.INT4)), List.of())), spec.node(), List.of());
+                List.of("name", "email"), false, new InsertNode.FromQuery(SelectNode.of(List.of(new Expr.Constant(1, PgType.INT4),
+                new Expr.Constant(2, PgType.INT4)), List.of())), spec.node(), List.of());
         return SqlRenderer.render(insert, SqlRenderer.Style.JDBC);
     }
 

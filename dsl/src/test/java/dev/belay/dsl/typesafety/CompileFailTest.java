@@ -153,6 +153,68 @@ final class CompileFailTest {
                 "Select<String> q = select(USER.NAME).from(USER).where(USER.AGE);",
                 "Select<String> q = select(USER.NAME).from(USER).where(USER.AGE.isNotNull());");
 
+        // aggregates, windows and grouping sets
+        pair("sum of an int4 is numeric, not a long", INCOMPATIBLE_TYPES,
+                "Field<Long> f = sum(USER.AGE);",
+                "Field<BigDecimal> f = sum(USER.AGE);");
+        pair("sumLong takes an int4 field", INCOMPATIBLE_TYPES,
+                "Field<Long> f = sumLong(ORDER.TOTAL);",
+                "Field<Long> f = sumLong(USER.AGE);");
+        pair("sumInterval takes an interval field", INCOMPATIBLE_TYPES,
+                "Field<java.time.Duration> f = sumInterval(USER.AGE);",
+                "Field<java.time.Duration> f = sumInterval(value(java.time.Duration.ZERO));");
+        pair("avgDouble takes a float8 field", INCOMPATIBLE_TYPES,
+                "Field<Double> f = avgDouble(USER.AGE);",
+                "Field<Double> f = avgDouble(USER.AGE.cast(PgType.FLOAT8));");
+        pair("stringAgg aggregates text", INCOMPATIBLE_TYPES,
+                "Field<String> f = stringAgg(USER.AGE, \",\");",
+                "Field<String> f = stringAgg(USER.NAME, \",\");");
+        pair("arrayAgg is a list of the field's type", INCOMPATIBLE_TYPES,
+                "Field<List<Integer>> f = arrayAgg(USER.NAME);",
+                "Field<List<String>> f = arrayAgg(USER.NAME);");
+        pair("every takes a condition", INCOMPATIBLE_TYPES,
+                "Field<Boolean> f = every(USER.AGE);",
+                "Field<Boolean> f = every(USER.AGE.ge(18));");
+        pair("percentile_cont over a number is a double", INCOMPATIBLE_TYPES,
+                "Field<BigDecimal> f = percentileCont(0.5).withinGroup(ORDER.TOTAL);",
+                "Field<Double> f = percentileCont(0.5).withinGroup(ORDER.TOTAL);");
+        pair("percentile_cont orders by a number", NO_SUITABLE_METHOD,
+                "Field<Double> f = percentileCont(0.5).withinGroup(USER.NAME.asc());",
+                "Field<Double> f = percentileCont(0.5).withinGroup(USER.AGE.asc());");
+        pair("percentile_cont over an interval orders by an interval", NO_SUITABLE_METHOD,
+                "Field<java.time.Duration> f = percentileCont(0.5).withinGroupInterval(USER.AGE);",
+                "Field<java.time.Duration> f = percentileCont(0.5).withinGroupInterval(value(java.time.Duration.ZERO));");
+        pair("percentile_disc keeps the key's type", INCOMPATIBLE_TYPES,
+                "Field<String> f = percentileDisc(0.9).withinGroup(ORDER.TOTAL);",
+                "Field<BigDecimal> f = percentileDisc(0.9).withinGroup(ORDER.TOTAL);");
+        pair("mode keeps the key's type", INCOMPATIBLE_TYPES,
+                "Field<String> f = mode().withinGroup(ORDER.STATUS);",
+                "Field<Order.Status> f = mode().withinGroup(ORDER.STATUS);");
+        pair("jsonbBuildObject keys are strings", INCOMPATIBLE_TYPES,
+                "Field<String> f = jsonbBuildObject(1, USER.NAME);",
+                "Field<String> f = jsonbBuildObject(\"n\", USER.NAME);");
+        pair("ntile is an integer", INCOMPATIBLE_TYPES,
+                "Field<Long> f = ntile(4).over(window());",
+                "Field<Integer> f = ntile(4).over(window());");
+        pair("percent_rank is a double", INCOMPATIBLE_TYPES,
+                "Field<BigDecimal> f = percentRank().over(window());",
+                "Field<Double> f = percentRank().over(window());");
+        pair("nth_value keeps its argument's type", INCOMPATIBLE_TYPES,
+                "Field<Integer> f = nthValue(USER.NAME, 2).over(window());",
+                "Field<String> f = nthValue(USER.NAME, 2).over(window());");
+        pair("grouping is an integer", INCOMPATIBLE_TYPES,
+                "Field<Long> f = grouping(USER.NAME);",
+                "Field<Integer> f = grouping(USER.NAME);");
+        pair("groupBy takes fields and grouping sets, not a sort", NO_SUITABLE_METHOD,
+                "Select<String> q = select(USER.NAME).from(USER).groupBy(USER.NAME.asc());",
+                "Select<String> q = select(USER.NAME).from(USER).groupBy(rollup(USER.NAME));");
+        pair("groupingSets takes sets, not fields", CANNOT_BE_APPLIED,
+                "GroupingSet g = groupingSets(USER.NAME);",
+                "GroupingSet g = groupingSets(set(USER.NAME));");
+        pair("a frame offset is a count or a Duration", NO_SUITABLE_METHOD,
+                "FrameBound b = FrameBound.preceding(\"7 days\");",
+                "FrameBound b = FrameBound.preceding(java.time.Duration.ofDays(7));");
+
         // result types
         pair("tuple of the selected field types", INCOMPATIBLE_TYPES,
                 "Select<Tuple2<String, String>> q = select(USER.NAME, USER.AGE);",
@@ -284,6 +346,72 @@ final class CompileFailTest {
                 List.of("Param<Long> id = param(\"id\", Long.class);"),
                 "Delete<User> q = deleteFrom(USER).where(USER.ID.eq(id)).bind(id, \"x\");",
                 "Delete<User> q = deleteFrom(USER).where(USER.ID.eq(id)).bind(id, 1L);");
+
+        // CASE, nullif, greatest, casts
+        pair("case results of two types", NO_SUITABLE_METHOD,
+                "Field<Integer> f = case_().when(USER.AGE.lt(18), 1).otherwise(\"x\");",
+                "Field<Integer> f = case_().when(USER.AGE.lt(18), 1).otherwise(2);");
+        pair("case branches of two types", NO_SUITABLE_METHOD,
+                "CaseField<Integer> f = case_().when(USER.AGE.lt(18), 1).when(USER.AGE.lt(65), \"x\");",
+                "CaseField<Integer> f = case_().when(USER.AGE.lt(18), 1).when(USER.AGE.lt(65), 2);");
+        pair("case result fields of two types", NO_SUITABLE_METHOD,
+                "Field<String> f = case_().when(USER.AGE.isNull(), USER.NAME).otherwise(USER.AGE);",
+                "Field<String> f = case_().when(USER.AGE.isNull(), USER.NAME).otherwise(USER.EMAIL);");
+        pair("case keeps its result type", INCOMPATIBLE_TYPES,
+                "Field<String> f = case_().when(USER.AGE.lt(18), 1);",
+                "Field<Integer> f = case_().when(USER.AGE.lt(18), 1);");
+        pair("case when takes a condition", NO_SUITABLE_METHOD,
+                "CaseField<Integer> f = case_().when(USER.AGE, 1);",
+                "CaseField<Integer> f = case_().when(USER.AGE.gt(1), 1);");
+        pair("simple case matches values of the operand's type", NO_SUITABLE_METHOD,
+                "SimpleCaseField<Order.Status, Integer> f = case_(ORDER.STATUS).when(\"PAID\", 1);",
+                "SimpleCaseField<Order.Status, Integer> f = case_(ORDER.STATUS).when(Order.Status.PAID, 1);");
+        pair("simple case results of two types", NO_SUITABLE_METHOD,
+                "Field<Integer> f = case_(ORDER.STATUS).when(Order.Status.PAID, 1).otherwise(\"x\");",
+                "Field<Integer> f = case_(ORDER.STATUS).when(Order.Status.PAID, 1).otherwise(0);");
+        pair("nullif with a value of another type", NO_SUITABLE_METHOD,
+                "Field<Integer> f = nullif(USER.AGE, \"x\");",
+                "Field<Integer> f = nullif(USER.AGE, 0);");
+        pair("greatest with a value of another type", NO_SUITABLE_METHOD,
+                "Field<Integer> f = greatest(USER.AGE, \"x\");",
+                "Field<Integer> f = greatest(USER.AGE, 18);");
+        pair("cast of a value of another type than the target", CANNOT_BE_APPLIED,
+                "Field<Long> f = cast(\"5\", PgType.INT8);",
+                "Field<Long> f = cast(5L, PgType.INT8);");
+
+        // dates and times
+        pair("dateTrunc keeps its argument's type", INCOMPATIBLE_TYPES,
+                "Field<java.time.LocalDateTime> f = dateTrunc(DatePart.MONTH, ORDER.CREATED_AT);",
+                "Field<java.time.Instant> f = dateTrunc(DatePart.MONTH, ORDER.CREATED_AT);");
+        pair("dateTrunc of text", CANNOT_BE_APPLIED,
+                "Field<String> f = dateTrunc(DatePart.MONTH, USER.NAME);",
+                "Field<java.time.Instant> f = dateTrunc(DatePart.MONTH, USER.CREATED_AT);");
+        pair("extract is numeric", INCOMPATIBLE_TYPES,
+                "Field<Integer> f = extract(DatePart.YEAR, ORDER.CREATED_AT);",
+                "Field<BigDecimal> f = extract(DatePart.YEAR, ORDER.CREATED_AT);");
+        pair("extract of text", INCOMPATIBLE_TYPES,
+                "Field<BigDecimal> f = extract(DatePart.YEAR, USER.NAME);",
+                "Field<BigDecimal> f = extract(DatePart.YEAR, USER.CREATED_AT);");
+        pair("plusInterval with a number", NO_SUITABLE_METHOD,
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(5);",
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(java.time.Duration.ofDays(5));");
+        pair("plusInterval with a timestamp field", NO_SUITABLE_METHOD,
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(USER.CREATED_AT);",
+                "Field<java.time.Instant> f = ORDER.CREATED_AT.plusInterval(value(java.time.Duration.ofDays(5)));");
+        pair("timestampDiff is an interval", INCOMPATIBLE_TYPES,
+                "Field<java.time.Instant> f = timestampDiff(now(), ORDER.CREATED_AT);",
+                "Field<java.time.Duration> f = timestampDiff(now(), ORDER.CREATED_AT);");
+        pair("timestampDiff of two timestamp types", CANNOT_BE_APPLIED,
+                "Field<java.time.Duration> f = timestampDiff(now(), localTimestamp());",
+                "Field<java.time.Duration> f = timestampDiff(localTimestamp(), localTimestamp());");
+        pair("dateDiff of timestamps", INCOMPATIBLE_TYPES,
+                "Field<Integer> f = dateDiff(now(), ORDER.CREATED_AT);",
+                "Field<Integer> f = dateDiff(currentDate(), ORDER.CREATED_AT.cast(PgType.DATE));");
+
+        // regular expressions
+        pair("matches takes a pattern string", INCOMPATIBLE_TYPES,
+                "Condition c = USER.NAME.matches(5);",
+                "Condition c = USER.NAME.matches(\"^5\");");
     }
 
     static {

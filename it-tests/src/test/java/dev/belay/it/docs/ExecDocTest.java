@@ -3,13 +3,16 @@ package dev.belay.it.docs;
 import static dev.belay.dsl.Sql.*;
 import static dev.belay.it.docs.UserTable.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.belay.dsl.Row;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple3;
+import dev.belay.executor.ColumnInfo;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
+import dev.belay.executor.TableInfo;
 import dev.belay.it.FixtureDatabase;
 import dev.belay.test.TestDatabase;
 import java.time.Duration;
@@ -88,5 +91,21 @@ final class ExecDocTest {
         List<User> quick = db.withTimeout(Duration.ofSeconds(2)).exec(select(User.class));
         // end::exec-timeout[]
         assertEquals(3, quick.size());
+    }
+
+    @Test
+    void catalog() {
+        // tag::exec-catalog[]
+        boolean there = db.tableExists(USER);                  // the descriptor's table, through the search_path
+        List<ColumnInfo> columns = db.columns(USER);           // name, type, nullable, default, identity, generated
+        List<String> key = db.primaryKey(USER);                // ["id"]
+        List<TableInfo> tables = db.tables("public");          // tables and views of a schema, by name
+        List<String> statuses = db.enumLabels("order_status"); // ["NEW", "PAID", "SHIPPED"]
+        // end::exec-catalog[]
+        assertTrue(there);
+        assertEquals("id", columns.get(0).name());
+        assertEquals(List.of("id"), key);
+        assertTrue(tables.contains(new TableInfo("public", "users", TableInfo.Kind.TABLE)));
+        assertEquals(List.of("NEW", "PAID", "SHIPPED"), statuses);
     }
 }

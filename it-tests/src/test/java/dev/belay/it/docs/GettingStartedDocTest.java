@@ -55,6 +55,7 @@ final class GettingStartedDocTest {
                 .poolSize(20)
                 .statementTimeout(Duration.ofSeconds(30))
                 .slowQueryThreshold(Duration.ofMillis(200))
+                .connectRetry(10, Duration.ofSeconds(2))   // wait for a server that is still starting
                 .build();
         try (DBConnection db = DBConnection.open(config)) {
             long users = db.fetchValue(select(count()).from(USER));

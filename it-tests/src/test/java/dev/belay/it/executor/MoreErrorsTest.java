@@ -186,7 +186,8 @@ final class MoreErrorsTest {
             port = free.getLocalPort();
         }
         DBConfig config = DBConfig.builder("jdbc:postgresql://127.0.0.1:" + port + "/nowhere?connectTimeout=2")
-                .user("nobody").password("none").connectionTimeout(Duration.ofSeconds(1)).build();
+                .user("nobody").password("none").connectionTimeout(Duration.ofSeconds(1))
+                .connectRetry(1, Duration.ofSeconds(1)).build();
         RuntimeException e = assertThrows(RuntimeException.class, () -> DBConnection.open(config).close());
         ConnectionLostException lost = assertInstanceOf(ConnectionLostException.class, e, e.toString());
         assertTrue(lost.sqlState() == null || lost.sqlState().startsWith("08"), lost.sqlState());

@@ -1,0 +1,106 @@
+package dev.belay.dsl.query;
+
+import static dev.belay.dsl.Sql.*;
+import static dev.belay.dsl.fixtures.UserTable.USER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.belay.dsl.Field;
+import dev.belay.dsl.Param;
+import dev.belay.dsl.Placeholders;
+import dev.belay.dsl.RenderedSql;
+import dev.belay.dsl.Select;
+import dev.belay.dsl.Tuple2;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One value used in several places is one expression to PostgreSQL: one {@code $n} per value node or Param, and
+ * with {@code ?} a GROUP BY / DISTINCT ON / ORDER BY item written as its select-list position or its repeated
+ * constant inlined. The {@code ?} renderings are also goldens (ResultColumnGoldens), run on PostgreSQL.
+ */
+final class RepeatedValuesTest {
+    private static final Param<Integer> WIDTH = param("width", Integer.class);
+    private static final Field<Integer> DECADE = USER.AGE.div(10);
+
+    @Test
+    void aParamUsedThreeTimesIsOneNumberedParameter() {
+        Select<String> q = select(USER.NAME).from(USER).where(USER.AGE.ge(WIDTH)).where(USER.AGE.le(WIDTH.plus(50)))
+                .where(USER.AGE.ne(WIDTH)).bind(WIDTH, 10);
+        RenderedSql r = q.render(Placeholders.NUMBERED);
+        assertEquals("SELECT \"users\".\"name\" FROM \"users\" WHERE (\"users\".\"age\" >= $1) AND "
+                + "(\"users\".\"age\" <= ($1 + $2)) AND (\"users\".\"age\" <> $1)", r.sql());
+        assertEquals(List.of(10, 50), r.params());
+        assertEquals(":width", r.describeParam(0));
+        // pgjdbc numbers each ? itself: there the same value is sent once per use
+        assertEquals(List.of(10, 10, 50, 10), q.render().params());
+    }
+
+    @Test
+    void aValueNodeUsedInSeveralClausesIsOneNumberedParameter() {
+        Select<Tuple2<Integer, Long>> q = select(DECADE, count()).from(USER).groupBy(DECADE).having(DECADE.gt(1))
+                .orderBy(DECADE);
+        RenderedSql r = q.render(Placeholders.NUMBERED);
+        assertEquals("SELECT \"users\".\"age\" / $1, count(*) FROM \"users\" GROUP BY 1 HAVING (\"users\".\"age\" / $1) "
+                + "> $2 ORDER BY 1 ASC", r.sql());
+        assertEquals(List.of(10, 1), r.params());
+    }
+
+    @Test
+    void equalButDistinctValuesStayDistinctParameters() {
+        Select<String> q = select(USER.NAME).from(USER).where(USER.AGE.gt(5)).where(USER.AGE.ne(5));
+        assertEquals("SELECT \"users\".\"name\" FROM \"users\" WHERE (\"users\".\"age\" > $1) AND (\"users\".\"age\" <> $2)",
+                q.render(Placeholders.NUMBERED).sql());
+        assertEquals(List.of(5, 5), q.render(Placeholders.NUMBERED).params());
+        assertEquals(List.of(5, 5), q.render().params());
+    }
+
+    @Test
+    void aValueRepeatedOutsideGroupingAndOrderingStaysBound() {
+        // no clause compares these expressions, so the value is sent as a parameter at each use, never inlined
+        Field<Integer> older = USER.AGE.plus(10);
+        Select<Tuple2<String, Integer>> q = select(USER.NAME, older).from(USER).where(older.gt(40));
+        assertEquals("SELECT \"users\".\"name\", \"users\".\"age\" + ? FROM \"users\" WHERE (\"users\".\"age\" + ?) > ?",
+                q.render().sql());
+        assertEquals(List.of(10, 10, 40), q.render().params());
+    }
+
+    @Test
+    void anItemWithoutValuesKeepsItsExpression() {
+        Select<Tuple2<String, Long>> q = select(USER.NAME, count()).from(USER).groupBy(USER.NAME).orderBy(USER.NAME);
+        assertEquals("SELECT \"users\".\"name\", count(*) FROM \"users\" GROUP BY \"users\".\"name\" "
+                + "ORDER BY \"users\".\"name\" ASC", q.render().sql());
+    }
+
+    @Test
+    void aGroupedValueNotInTheSelectListIsInlinedWhereRepeated() {
+        Select<Long> q = select(count()).from(USER).groupBy(DECADE).having(DECADE.ge(0));
+        assertEquals("SELECT count(*) FROM \"users\" GROUP BY \"users\".\"age\" / 10 HAVING (\"users\".\"age\" / 10) >= ?",
+                q.render().sql());
+        assertEquals(List.of(0), q.render().params());
+        // $n needs no literal: the same node is the same number
+        assertEquals("SELECT count(*) FROM \"users\" GROUP BY \"users\".\"age\" / $1 HAVING (\"users\".\"age\" / $1) >= $2",
+                q.render(Placeholders.NUMBERED).sql());
+    }
+
+    @Test
+    void textIsInlinedAsAnEscapedLiteral() {
+        Field<String> tagged = USER.NAME.concat("'s \\ tag");
+        Select<Long> q = select(count()).from(USER).groupBy(tagged).having(tagged.ne("x"));
+        assertEquals("SELECT count(*) FROM \"users\" GROUP BY \"users\".\"name\" || E'''s \\\\ tag'::text "
+                + "HAVING (\"users\".\"name\" || E'''s \\\\ tag'::text) <> ?", q.render().sql());
+    }
+
+    @Test
+    void toStringShowsTheShapeThatIsExecuted() {
+        Select<Tuple2<Integer, Long>> q = select(DECADE, count()).from(USER).groupBy(DECADE).orderBy(DECADE.desc());
+        assertEquals("SELECT \"users\".\"age\" / 10, count(*) FROM \"users\" GROUP BY 1 ORDER BY 1 DESC", q.toString());
+    }
+
+    @Test
+    void aSubqueryItemMatchesBySameValuesToo() {
+        Field<Long> older = field(select(count()).from(USER).where(USER.AGE.gt(30)));
+        Select<Tuple2<Long, Long>> q = select(older, count()).from(USER).groupBy(older);
+        assertEquals("SELECT (SELECT count(*) FROM \"users\" WHERE \"users\".\"age\" > ?), count(*) FROM \"users\" "
+                + "GROUP BY 1", q.render().sql());
+    }
+}
