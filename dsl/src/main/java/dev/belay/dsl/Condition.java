@@ -3,7 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Expr.Logical;
 import dev.belay.dsl.internal.Keyword;
-import dev.belay.dsl.internal.OperandList;
+import dev.belay.dsl.internal.AppendList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,16 +40,16 @@ public final class Condition extends Field<Boolean> {
      * operator's identity: TRUE for AND, FALSE for OR.
      */
     static Condition combine(Logical.Op op, List<Condition> operands) {
-        // An OperandList, so that c = c.and(x) extends c's operands instead of copying them: linear chains.
-        OperandList flat = null;
+        // An AppendList, so that c = c.and(x) extends c's operands instead of copying them: linear chains.
+        AppendList<Expr> flat = null;
         for (Condition c : operands) {
             if (c == null) {
                 throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT) + "(...): a condition is null");
             }
             if (c.node() instanceof Logical l && l.op() == op) {
-                flat = flat == null ? OperandList.of(l.operands()) : flat.appendAll(l.operands());
+                flat = flat == null ? AppendList.of(l.operands()) : flat.appendAll(l.operands());
             } else {
-                flat = flat == null ? OperandList.of(List.of(c.node())) : flat.append(c.node());
+                flat = flat == null ? AppendList.of(List.of(c.node())) : flat.append(c.node());
             }
         }
         if (flat == null) {

@@ -1,5 +1,6 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.AppendList;
 import dev.belay.dsl.internal.ConflictNode;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Identifiers;
@@ -83,8 +84,8 @@ public abstract sealed class InsertQuery<R, Q extends InsertQuery<R, Q>> extends
         for (int i = 0; i < values.length; i++) {
             row.add(Assignments.value(describe(), columns.get(i), values[i]));
         }
-        List<List<Expr>> rows = new ArrayList<>(v.rows());
-        rows.add(row);
+        // an AppendList extends the rows in place of copying them: values(..).values(..)... stays linear
+        AppendList<List<Expr>> rows = AppendList.<List<Expr>>of(v.rows()).append(List.copyOf(row));
         return statement().withNode(node.withSource(node.columns(), new InsertNode.Values(rows)));
     }
 

@@ -98,8 +98,8 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
         public enum Op { AND, OR }
 
         public Logical {
-            // an OperandList is immutable already, and copying it would make chained and() quadratic again
-            operands = operands instanceof OperandList ? operands : List.copyOf(operands);
+            // an AppendList is immutable already, and copying it would make chained and() quadratic again
+            operands = operands instanceof AppendList<?> ? operands : List.copyOf(operands);
             if (operands.isEmpty()) {
                 throw new IllegalArgumentException(op + " of no operands");
             }

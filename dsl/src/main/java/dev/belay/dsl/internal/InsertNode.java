@@ -29,11 +29,16 @@ public record InsertNode(
     /** {@code VALUES (...), (...)}: one list of expressions per row, each as long as the column list. */
     public record Values(List<List<Expr>> rows) implements Source {
         public Values {
+            // built row by row by the builders, each row already an immutable copy: keep it, or chaining is n²
+            rows = rows instanceof AppendList<?> ? rows : copy(rows);
+        }
+
+        private static List<List<Expr>> copy(List<List<Expr>> rows) {
             List<List<Expr>> copies = new ArrayList<>(rows.size());
             for (List<Expr> row : rows) {
                 copies.add(List.copyOf(row));
             }
-            rows = List.copyOf(copies);
+            return List.copyOf(copies);
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.belay.dsl.Sql.*;
 import static dev.belay.dsl.fixtures.UserTable.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Condition;
 import dev.belay.dsl.RenderedSql;
@@ -80,5 +81,24 @@ final class ConditionChainTest {
         assertEquals("(((\"users\".\"age\" = 1) AND (\"users\".\"age\" = 2)) OR (\"users\".\"age\" = 3)) AND "
                 + "(\"users\".\"age\" = 4)", c.toString());
         assertNotEquals(c.toString(), and(USER.AGE.eq(1), USER.AGE.eq(2)).toString());
+    }
+
+    /** Chained values(..) calls extend one shared list of rows, so 20,000 of them build in linear time. */
+    @Test
+    void twentyThousandChainedValuesBuildAndRender() {
+        dev.belay.dsl.InsertValues2<dev.belay.dsl.fixtures.User, String, String> insert =
+                insertInto(USER).columns(USER.NAME, USER.EMAIL).values("n0", "e0");
+        for (int i = 1; i < 20_000; i++) {
+            insert = insert.values("n" + i, "e" + i);
+        }
+        RenderedSql r = insert.render(dev.belay.dsl.Placeholders.NUMBERED);
+        assertEquals(40_000, r.params().size());
+        assertEquals("n19999", r.params().get(39_998));
+        assertTrue(r.sql().endsWith("($39999, $40000)"), r.sql().substring(r.sql().length() - 40));
+        // a branch off an earlier step does not see the rows added after it
+        dev.belay.dsl.InsertValues2<dev.belay.dsl.fixtures.User, String, String> one =
+                insertInto(USER).columns(USER.NAME, USER.EMAIL).values("a", "b");
+        one.values("c", "d");
+        assertEquals(List.of("a", "b", "x", "y"), one.values("x", "y").render().params());
     }
 }

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.internal.Expr;
-import dev.belay.dsl.internal.OperandList;
+import dev.belay.dsl.internal.AppendList;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The chain's operand list is a plain immutable List: equal to any list of the same items, loops, no recursion. */
-final class OperandListTest {
+final class AppendListTest {
 
     private static Expr item(int i) {
         return new Expr.Bind(i, PgType.INT4);
@@ -21,13 +21,13 @@ final class OperandListTest {
 
     @Test
     void longChainsCompareHashAndPrintWithoutRecursion() {
-        OperandList chain = OperandList.of(List.of(item(0)));
+        AppendList<Expr> chain = AppendList.of(List.of(item(0)));
         List<Expr> plain = new ArrayList<>(List.of(item(0)));
         for (int i = 1; i < 200_000; i++) {
             chain = chain.append(item(i));
             plain.add(item(i));
         }
-        OperandList again = OperandList.of(plain);
+        AppendList<Expr> again = AppendList.of(plain);
         assertEquals(plain, chain);
         assertEquals(chain, again);
         assertEquals(plain.hashCode(), chain.hashCode());
@@ -41,9 +41,9 @@ final class OperandListTest {
 
     @Test
     void itIsImmutableAndEachListKeepsItsSize() {
-        OperandList one = OperandList.of(List.of(item(1)));
-        OperandList two = one.append(item(2));
-        OperandList other = one.append(item(3));
+        AppendList<Expr> one = AppendList.of(List.of(item(1)));
+        AppendList<Expr> two = one.append(item(2));
+        AppendList<Expr> other = one.append(item(3));
         assertEquals(List.of(item(1)), one);
         assertEquals(List.of(item(1), item(2)), two);
         assertEquals(List.of(item(1), item(3)), other);
@@ -53,13 +53,13 @@ final class OperandListTest {
 
     @Test
     void branchesBuiltConcurrentlyEachGetTheirOwnItems() throws InterruptedException {
-        OperandList base = OperandList.of(List.of(item(0)));
-        List<OperandList> results = new ArrayList<>(List.of(base, base, base, base));
+        AppendList<Expr> base = AppendList.of(List.of(item(0)));
+        List<AppendList<Expr>> results = new ArrayList<>(List.of(base, base, base, base));
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int id = t;
             threads.add(new Thread(() -> {
-                OperandList l = base;
+                AppendList<Expr> l = base;
                 for (int i = 0; i < 10_000; i++) {
                     l = l.append(item(id * 100_000 + i));
                 }
@@ -73,7 +73,7 @@ final class OperandListTest {
             t.join();
         }
         for (int t = 0; t < 4; t++) {
-            OperandList l = results.get(t);
+            AppendList<Expr> l = results.get(t);
             assertEquals(10_001, l.size());
             assertEquals(item(0), l.get(0));
             for (int i = 0; i < 10_000; i++) {
@@ -85,7 +85,14 @@ final class OperandListTest {
     /** A Logical node keeps the chain's list as it is: copying it there would make and() chains quadratic again. */
     @Test
     void aLogicalNodeDoesNotCopyTheChain() {
-        OperandList chain = OperandList.of(List.of(item(0))).append(item(1));
+        AppendList<Expr> chain = AppendList.of(List.of(item(0))).append(item(1));
         assertSame(chain, new Expr.Logical(Expr.Logical.Op.AND, chain).operands());
+    }
+
+    /** VALUES rows built by chained values(..) calls are kept as they are, like an and() chain. */
+    @Test
+    void valuesKeepTheRowsAsBuilt() {
+        AppendList<List<Expr>> rows = AppendList.<List<Expr>>of(List.of(List.of(item(0)))).append(List.of(item(1)));
+        assertSame(rows, new dev.belay.dsl.internal.InsertNode.Values(rows).rows());
     }
 }
