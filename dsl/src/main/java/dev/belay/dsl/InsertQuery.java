@@ -81,7 +81,7 @@ public abstract sealed class InsertQuery<R, Q extends InsertQuery<R, Q>> extends
         }
         List<Expr> row = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
-            row.add(Assignments.value(describe(), columns.get(i), values[i]));
+            row.add(Assignments.insertValue(describe(), table(), columns.get(i), values[i]));
         }
         List<List<Expr>> rows = new ArrayList<>(v.rows());
         rows.add(row);
