@@ -14,6 +14,7 @@ import dev.belay.dsl.internal.JoinNode;
 import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.QueryNode;
+import dev.belay.dsl.internal.RowScope;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SelectNode;
 import dev.belay.dsl.internal.SortSpec;
@@ -128,6 +129,8 @@ final class BulkPlan<R> {
      * pass over its accessors; null for other classes, read through {@link Column#valueOf}.
      */
     final int @Nullable [] components;
+    /** Per sent column, the value the table's scope pins it to; null when the table pins none. */
+    final @Nullable Object @Nullable [] pins;
     /** Per sent column: a generated column whose explicit value PostgreSQL would refuse (GENERATED ALWAYS). */
     final boolean[] refuseExplicit;
     /** What the caller gets back: the generated columns (insert), or every column (upsert). */
@@ -174,11 +177,14 @@ final class BulkPlan<R> {
             if (!f.stored()) {
                 send.add(c);
             }
-            if (c.isGenerated() || f.stored() || conflict != null) {
+            RowScope scope = table.rowScope();
+            if (c.isGenerated() || f.stored() || conflict != null
+                    || scope != null && scope.pinnedValue(c.name()) != null) {
                 back.add(c);
             }
         }
         this.sent = List.copyOf(send);
+        this.pins = ScopedRows.pins(table, sent);
         this.returned = List.copyOf(back);
         int n = sent.size();
         this.elementNames = new String[n];
@@ -381,8 +387,18 @@ final class BulkPlan<R> {
     }
 
     private InsertNode insert(QueryNode source, @Nullable ConflictNode onConflict, List<Expr> returning) {
-        return new InsertNode(WithNode.NONE, new FromItem.TableItem(table.schema(), table.name(), null), sentNames(),
+        return new InsertNode(WithNode.NONE, target(), sentNames(),
                 true, new InsertNode.FromQuery(source), onConflict, returning);
+    }
+
+    /**
+     * The table written and read back, with a scoped table's filter (so an upsert neither updates nor reads back a
+     * row outside the scope); its pinned values are filled and checked row by row in BulkWriter instead.
+     */
+    private FromItem.TableItem target() {
+        RowScope scope = table.rowScope();
+        return new FromItem.TableItem(table.schema(), table.name(), null, scope == null ? null : scope.filterOnly(),
+                false);
     }
 
     private QueryNode plainInsert(Expr[] fills, List<Column<?, ?>> results, int skip) {
@@ -507,8 +523,7 @@ final class BulkPlan<R> {
         return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
                 .withJoins(List.of(
                         new JoinNode(JoinKind.LEFT, new FromItem.TableItem(null, WRITTEN, null), written),
-                        new JoinNode(JoinKind.LEFT, new FromItem.TableItem(table.schema(), table.name(), null),
-                                current)))
+                        new JoinNode(JoinKind.LEFT, target(), current)))
                 .withWith(with);
     }
 

@@ -36,6 +36,17 @@ public record RowScope(Expr condition, String qualifier, Map<String, Expr> fixed
         return of(new Expr.Logical(Expr.Logical.Op.AND, both), qualifier);
     }
 
+    /** The Java value an equality of the scope pins {@code column} to, or null. */
+    public @Nullable Object pinnedValue(String column) {
+        Expr pin = fixed.get(column);
+        return pin instanceof Expr.Bind b ? b.value() : pin instanceof Expr.Constant c ? c.value() : null;
+    }
+
+    /** The same filter for a statement that checks pinned values itself (bulk writes check them row by row). */
+    public RowScope filterOnly() {
+        return new RowScope(condition, qualifier, Map.of());
+    }
+
     /** The value an equality of the scope pins {@code column} to, or null. */
     public @Nullable Expr fixedValue(String column) {
         return fixed.get(column);

@@ -65,6 +65,11 @@ public final class ScopedWrites {
                 i.returning());
     }
 
+    /** Refuses an ON CONFLICT DO UPDATE on {@code table} that would move a row out of its scope. */
+    public static void conflict(FromItem.TableItem table, ConflictNode conflict) {
+        keep(table, conflict.set(), "insert into", true);
+    }
+
     /** Refuses an UPDATE that would move a row out of its table's scope. */
     public static void update(UpdateNode u) {
         keep(u.table(), u.set(), "update", false);
