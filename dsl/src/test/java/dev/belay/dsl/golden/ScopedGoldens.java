@@ -6,6 +6,7 @@ import static dev.belay.dsl.fixtures.UserTable.USER;
 
 import dev.belay.dsl.Cte;
 import dev.belay.dsl.DerivedTable;
+import dev.belay.dsl.InsertInto;
 import dev.belay.dsl.fixtures.Order;
 import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.dsl.fixtures.UserTable;
@@ -30,6 +31,9 @@ final class ScopedGoldens {
         DerivedTable<Long> latest = lateral(select(mine.ID).from(mine).where(mine.USER_ID.eq(USER.ID))
                 .orderBy(mine.ID.desc()).limit(1).asTable("latest"));
         Cte<Long> ids = cte("ids").as(select(mine.ID).from(mine));
+        String upsertSql = "INSERT INTO \"orders\" (\"id\", \"total\", \"user_id\") OVERRIDING SYSTEM VALUE VALUES "
+                + "(?, ?, ?) ON CONFLICT (\"id\") ";
+        InsertInto<Order> upsert = insertInto(mine).overridingSystemValue(); // the fixture's ids are GENERATED ALWAYS
         return List.of(
                 Golden.of("scoped table in from", select(mine.ID).from(mine),
                         "SELECT \"orders\".\"id\" FROM \"orders\" WHERE " + SCOPE, 1L).rows(2),
@@ -127,20 +131,17 @@ final class ScopedGoldens {
                                 .select(select(ORDER.TOTAL).from(ORDER).where(ORDER.ID.eq(3L))),
                         "INSERT INTO \"orders\" (\"total\", \"user_id\") SELECT \"orders\".\"total\", ? FROM "
                                 + "\"orders\" WHERE \"orders\".\"id\" = ?", 1L, 3L).rows(1),
-                Golden.of("upsert through a scoped table leaves other rows", insertInto(mine).set(mine.ID, 3L)
+                Golden.of("upsert through a scoped table leaves other rows", upsert.set(mine.ID, 3L)
                                 .set(mine.TOTAL, HUNDRED).onConflict(mine.ID).doUpdateSet(mine.TOTAL),
-                        "INSERT INTO \"orders\" (\"id\", \"total\", \"user_id\") VALUES (?, ?, ?) ON CONFLICT (\"id\") "
-                                + "DO UPDATE SET \"total\" = EXCLUDED.\"total\" WHERE " + SCOPE, 3L, HUNDRED, 1L, 1L)
+                        upsertSql + "DO UPDATE SET \"total\" = EXCLUDED.\"total\" WHERE " + SCOPE, 3L, HUNDRED, 1L, 1L)
                         .rows(0),
-                Golden.of("upsert through a scoped table updates its own", insertInto(mine).set(mine.ID, 2L)
+                Golden.of("upsert through a scoped table updates its own", upsert.set(mine.ID, 2L)
                                 .set(mine.TOTAL, HUNDRED).onConflict(mine.ID).doUpdateSet(mine.TOTAL, mine.USER_ID),
-                        "INSERT INTO \"orders\" (\"id\", \"total\", \"user_id\") VALUES (?, ?, ?) ON CONFLICT (\"id\") "
-                                + "DO UPDATE SET \"total\" = EXCLUDED.\"total\", \"user_id\" = EXCLUDED.\"user_id\" "
+                        upsertSql + "DO UPDATE SET \"total\" = EXCLUDED.\"total\", \"user_id\" = EXCLUDED.\"user_id\" "
                                 + "WHERE " + SCOPE, 2L, HUNDRED, 1L, 1L).rows(1),
-                Golden.of("upsert do nothing through a scoped table", insertInto(mine).set(mine.ID, 3L)
+                Golden.of("upsert do nothing through a scoped table", upsert.set(mine.ID, 3L)
                                 .set(mine.TOTAL, HUNDRED).onConflict(mine.ID).doNothing(),
-                        "INSERT INTO \"orders\" (\"id\", \"total\", \"user_id\") VALUES (?, ?, ?) ON CONFLICT (\"id\") "
-                                + "DO NOTHING", 3L, HUNDRED, 1L).rows(0),
+                        upsertSql + "DO NOTHING", 3L, HUNDRED, 1L).rows(0),
                 Golden.of("table in a named schema", select(USER.NAME).from(USER.inSchema("public"))
                                 .where(USER.ID.eq(1L)),
                         "SELECT \"users\".\"name\" FROM \"public\".\"users\" WHERE \"users\".\"id\" = ?", 1L).rows(1),
