@@ -157,6 +157,23 @@ final class ScopedTableTest {
                 update(MINE).set(MINE.USER_ID, 1L).all());
     }
 
+    /** A descriptor that forgot the (Alias) constructor. */
+    static final class Bare extends Table<Order> {
+        static final Bare BARE = new Bare();
+        final dev.belay.dsl.Column<Order, Long> USER_ID = column("user_id", dev.belay.dsl.PgType.INT8);
+
+        private Bare() {
+            super("orders", Order.class);
+        }
+    }
+
+    @Test
+    void aDescriptorWithoutTheAliasConstructorIsToldToAddIt() {
+        assertFails(IllegalStateException.class, () -> Bare.BARE.scoped(Bare.BARE.USER_ID.eq(1L)),
+                "cannot alias, scope or move", "private Bare(Alias alias) { super(alias); }");
+        assertFails(IllegalStateException.class, () -> Bare.BARE.inSchema("a"), "private Bare(Alias alias)");
+    }
+
     @Test
     void aPlainTableCannotBeScopedInPlaceAndAliasesKeepTheirNames() {
         Table<Order> derived = Table.of(Order.class).scoped(Table.of(Order.class).field("user_id",
