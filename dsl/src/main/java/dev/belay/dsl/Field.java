@@ -431,6 +431,19 @@ public abstract sealed class Field<T> implements SortItem, GroupItem
         return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));
     }
 
+    /**
+     * With months: {@code ORDER.CREATED_AT.plusInterval(PgInterval.ofMonths(1))} renders
+     * {@code "orders"."created_at" + CAST(? AS interval)}, a calendar month later (January 31 gives the end of February).
+     */
+    public final Field<T> plusInterval(PgInterval interval) {
+        return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));
+    }
+
+    /** {@code ORDER.CREATED_AT.minusInterval(PgInterval.ofYears(1))} renders {@code "orders"."created_at" - CAST(? AS interval)}. */
+    public final Field<T> minusInterval(PgInterval interval) {
+        return Temporals.shift(this, Operator.MINUS, "minusInterval", Temporals.interval(this, "minusInterval", interval));
+    }
+
     /** {@code EVENT.AT.plusInterval(EVENT.DELAY)} renders {@code "events"."at" + "events"."delay"}; see {@link #plusInterval(Duration)}. */
     public final Field<T> plusInterval(Field<? extends TemporalAmount> interval) {
         return Temporals.shift(this, Operator.PLUS, "plusInterval", Temporals.interval(this, "plusInterval", interval));

@@ -3,6 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.WindowDef;
 import dev.belay.dsl.internal.WindowDef.BoundKind;
+import java.math.BigInteger;
 import java.time.Duration;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -50,6 +51,29 @@ public final class FrameBound {
     /** {@code ? FOLLOWING} with an interval bound, for RANGE frames over a date or time key; see {@link #preceding(Duration)}. */
     public static FrameBound following(Duration length) {
         return interval(BoundKind.FOLLOWING, length, PgType.INTERVAL, length != null && length.isNegative());
+    }
+
+    /**
+     * {@code ? PRECEDING} with an interval that may hold months, for RANGE frames over a date or time key:
+     * {@code preceding(PgInterval.ofMonths(1))} is the calendar month before each row.
+     */
+    public static FrameBound preceding(PgInterval length) {
+        return interval(BoundKind.PRECEDING, length, PgType.INTERVAL_FULL, negative(length));
+    }
+
+    /** {@code ? FOLLOWING} with an interval that may hold months; see {@link #preceding(PgInterval)}. */
+    public static FrameBound following(PgInterval length) {
+        return interval(BoundKind.FOLLOWING, length, PgType.INTERVAL_FULL, negative(length));
+    }
+
+    /** PostgreSQL refuses a frame offset below zero, comparing intervals as it always does: a month as 30 days. */
+    private static boolean negative(@Nullable PgInterval length) {
+        if (length == null) {
+            return false;
+        }
+        BigInteger days = BigInteger.valueOf(length.months()).multiply(BigInteger.valueOf(30))
+                .add(BigInteger.valueOf(length.days()));
+        return days.multiply(BigInteger.valueOf(86_400_000_000L)).add(BigInteger.valueOf(length.micros())).signum() < 0;
     }
 
     /** {@code UNBOUNDED FOLLOWING}. */

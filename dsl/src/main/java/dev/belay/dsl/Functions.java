@@ -16,7 +16,7 @@ import java.util.Locale;
  * SQL functions, reached through {@link Sql} ({@code import static dev.belay.dsl.Sql.*}). Kept apart so
  * that neither file grows past reading length.
  */
-abstract class Functions extends ScalarFunctions {
+abstract class Functions extends FromItemFunctions {
     Functions() {}
 
     /** {@code count()} renders {@code count(*)}. */

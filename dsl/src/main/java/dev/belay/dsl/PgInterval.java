@@ -4,6 +4,12 @@ import dev.belay.dsl.internal.IntervalText;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAmount;
+import java.time.temporal.TemporalUnit;
+import java.time.temporal.UnsupportedTemporalTypeException;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -27,7 +33,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>Every value of the three fields is an interval PostgreSQL 15 stores. Immutable and thread-safe.
  */
-public final class PgInterval {
+public final class PgInterval implements TemporalAmount {
     /** The zero interval, {@code PT0S}. */
     public static final PgInterval ZERO = new PgInterval(0, 0, 0);
 
@@ -245,5 +251,47 @@ public final class PgInterval {
             throw new IllegalArgumentException(what + " is out of PostgreSQL's interval range (months and days are "
                     + "int4, the time int8 microseconds)", e);
         }
+    }
+
+    // ---- TemporalAmount: so a PgInterval goes where java.time and Belay take any amount of time ----------------
+
+    /** {@code MONTHS}, {@code DAYS} and {@code MICROS}: the three parts PostgreSQL keeps apart. */
+    @Override
+    public List<TemporalUnit> getUnits() {
+        return List.of(ChronoUnit.MONTHS, ChronoUnit.DAYS, ChronoUnit.MICROS);
+    }
+
+    /** The months, days or microseconds part. */
+    @Override
+    public long get(TemporalUnit unit) {
+        if (unit == ChronoUnit.MONTHS) {
+            return months;
+        }
+        if (unit == ChronoUnit.DAYS) {
+            return days;
+        }
+        if (unit == ChronoUnit.MICROS) {
+            return micros;
+        }
+        throw new UnsupportedTemporalTypeException("a PgInterval has months, days and micros, not " + unit);
+    }
+
+    /**
+     * Adds months, then days, then the time, as PostgreSQL does: {@code LocalDate.of(2024, 1, 31).plus(ofMonths(1))}
+     * is February 29. An {@code Instant} has no months or days; add to a zoned or local date-time instead.
+     */
+    @Override
+    public Temporal addTo(Temporal temporal) {
+        Temporal t = months == 0 ? temporal : temporal.plus(months, ChronoUnit.MONTHS);
+        t = days == 0 ? t : t.plus(days, ChronoUnit.DAYS);
+        return micros == 0 ? t : t.plus(micros, ChronoUnit.MICROS);
+    }
+
+    /** Subtracts months, then days, then the time, as PostgreSQL's {@code timestamp - interval} does. */
+    @Override
+    public Temporal subtractFrom(Temporal temporal) {
+        Temporal t = months == 0 ? temporal : temporal.minus(months, ChronoUnit.MONTHS);
+        t = days == 0 ? t : t.minus(days, ChronoUnit.DAYS);
+        return micros == 0 ? t : t.minus(micros, ChronoUnit.MICROS);
     }
 }

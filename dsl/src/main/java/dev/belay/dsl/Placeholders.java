@@ -10,11 +10,12 @@ package dev.belay.dsl;
 public enum Placeholders {
     /**
      * {@code ?}, as JDBC expects (and the executor sends); jsonb's {@code ?} operators are written {@code ??}.
-     * pgjdbc numbers each {@code ?} itself, so a value or {@link Param} used twice is sent twice. Where such a
-     * value must match across clauses and is not in the select list ({@code having(m.gt(1))} next to
-     * {@code groupBy(m)}), a number, boolean or text constant is written as a literal ({@code "t"."ms" / 60000}).
-     * A Param has no literal: PostgreSQL cannot match its uses there; select the expression, or use
-     * {@code NUMBERED}.
+     * pgjdbc numbers each {@code ?} itself and passes {@code $n} through untouched, so a {@link Param}, or a value
+     * node without a literal, is written {@code ?} where it first appears and {@code $n} (the number of that
+     * {@code ?}) where it appears again: {@code ... >= ? ... <> $1}, one parameter. A number, boolean or text
+     * constant repeated where it must match across clauses and is not in the select list ({@code having(m.gt(1))}
+     * next to {@code groupBy(m)}) is written as a literal ({@code "t"."ms" / 60000}). The {@code $n} reuse needs
+     * pgjdbc's default extended protocol: {@code preferQueryMode=simple} substitutes only the {@code ?}s.
      */
     JDBC,
     /**

@@ -113,18 +113,18 @@ abstract class ScalarFunctions extends Aggregates {
 
     /**
      * {@code age(USER.CREATED_AT)} renders {@code age("users"."created_at")}: the interval from it to today's
-     * midnight. PostgreSQL counts it in years, months and days; a {@code Duration} holds days only, so reading an
-     * age of a month or more is a mapping error until an interval type with months replaces it.
+     * midnight. PostgreSQL counts it in years, months and days, so it is a {@link PgInterval}
+     * ({@code P1Y2M3D}), which a {@code Duration} could not hold.
      */
-    public static Field<Duration> age(Field<? extends TemporalAccessor> timestamp) {
+    public static Field<PgInterval> age(Field<? extends TemporalAccessor> timestamp) {
         Temporals.require(timestamp, "age", Temporals.DATED);
-        return new Expression<>(Func.of(Builtin.AGE, timestamp.unaliased()), PgType.INTERVAL);
+        return new Expression<>(Func.of(Builtin.AGE, timestamp.unaliased()), PgType.INTERVAL_FULL);
     }
 
     /** {@code age(a, b)} renders {@code age(a, b)}: {@code a} minus {@code b} in years, months and days; see {@link #age(Field)}. */
-    public static <T extends TemporalAccessor> Field<Duration> age(Field<T> later, Field<T> earlier) {
+    public static <T extends TemporalAccessor> Field<PgInterval> age(Field<T> later, Field<T> earlier) {
         Temporals.require(later, "age", Temporals.DATED);
-        return new Expression<>(Func.of(Builtin.AGE, later.unaliased(), earlier.unaliased()), PgType.INTERVAL);
+        return new Expression<>(Func.of(Builtin.AGE, later.unaliased(), earlier.unaliased()), PgType.INTERVAL_FULL);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.DmlNode;
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.MergeNode;
 import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
@@ -73,9 +74,9 @@ final class Statement {
         return node;
     }
 
-    /** The statement is DML, or its WITH holds a data-modifying CTE (only the top level may). */
+    /** The statement is DML or MERGE, or its WITH holds a data-modifying CTE (only the top level may). */
     boolean modifiesData() {
-        if (node instanceof DmlNode) {
+        if (node instanceof DmlNode || node instanceof MergeNode) {
             return true;
         }
         for (WithNode.CteDef cte : node.with().ctes()) {

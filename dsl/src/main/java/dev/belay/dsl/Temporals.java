@@ -36,7 +36,16 @@ final class Temporals {
         return new Expr.Cast(new Expr.Bind(interval, PgType.INTERVAL), PgType.INTERVAL);
     }
 
-    /** An interval-typed field. */
+    /** A {@link PgInterval}, with months, bound and cast as an interval; see {@link #interval(Field, String, Duration)}. */
+    static Expr interval(Field<?> on, String op, @Nullable PgInterval interval) {
+        if (interval == null) {
+            throw new IllegalArgumentException(op + "(null) on " + on + ": an interval is required; NULL would "
+                    + "make the result NULL");
+        }
+        return new Expr.Cast(new Expr.Bind(interval, PgType.INTERVAL_FULL), PgType.INTERVAL_FULL);
+    }
+
+    /** An interval-typed field, read as a {@code Duration} or as a {@link PgInterval}. */
     static Expr interval(Field<?> on, String op, @Nullable Field<? extends TemporalAmount> interval) {
         if (interval == null || !interval.type().sqlName().equals("interval")) {
             throw new IllegalArgumentException(op + "(" + interval + ") on " + on + ": the argument must be an "

@@ -7,6 +7,7 @@ import static dev.belay.examples.MusicStore.CustomerTable.CUSTOMER;
 import static dev.belay.examples.MusicStore.PurchaseTable.PURCHASE;
 import static dev.belay.examples.MusicStore.TrackTable.TRACK;
 
+import dev.belay.dsl.DatePart;
 import dev.belay.dsl.Field;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple2;
@@ -14,6 +15,7 @@ import dev.belay.dsl.Tuple3;
 import dev.belay.dsl.Tuple4;
 import dev.belay.examples.MusicStore.Track;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -27,6 +29,23 @@ final class StoreQueries {
     static Select<Track> longest(String genre, int minMillis, int count) {
         return select(TRACK).where(TRACK.GENRE.eq(genre)).where(TRACK.MILLIS.gt(minMillis))
                 .orderBy(TRACK.MILLIS.desc()).limit(count);
+    }
+
+    /**
+     * Sales per month before a cutoff: {@code date_trunc('month', ..)} in SELECT, GROUP BY and ORDER BY is one
+     * expression to PostgreSQL, and the premium count is a FILTER on the same rows.
+     */
+    static Select<Tuple4<Instant, Long, BigDecimal, Long>> monthlySales(Instant before) {
+        Field<Instant> month = dateTrunc(DatePart.MONTH, PURCHASE.BOUGHT_AT);
+        return select(month, count(), sum(PURCHASE.PRICE), count().filter(PURCHASE.PRICE.gt(new BigDecimal("1.00"))))
+                .from(PURCHASE).where(PURCHASE.BOUGHT_AT.lt(before)).groupBy(month).orderBy(month);
+    }
+
+    /** Tracks per length bucket, a CASE grouped by itself. */
+    static Select<Tuple2<String, Long>> lengthBuckets() {
+        Field<String> bucket = case_().when(TRACK.MILLIS.lt(180_000), "short")
+                .when(TRACK.MILLIS.lt(300_000), "medium").otherwise("long");
+        return select(bucket, count()).from(TRACK).groupBy(bucket).orderBy(count().desc());
     }
 
     /** Albums of artists from one country, oldest first. */

@@ -70,6 +70,7 @@ final class Tour {
             typedSelect();
             join();
             aggregate();
+            report();
             window();
             keysetPages();
             upsert();
@@ -186,6 +187,25 @@ final class Tour {
                     .groupBy(TRACK.GENRE).having(count().gt(100L)).orderBy(sum(PURCHASE.PRICE).desc());""");
         sql(perGenre);
         TextTable.print(out, List.of("genre", "purchases", "revenue"), db.exec(perGenre));
+    }
+
+    private void report() {
+        title("A monthly report and CASE buckets: one expression in SELECT, GROUP BY and ORDER BY");
+        Select<Tuple4<Instant, Long, BigDecimal, Long>> monthly = StoreQueries.monthlySales(
+                Instant.parse("2024-05-01T00:00:00Z"));
+        java("""
+                Field<Instant> month = dateTrunc(DatePart.MONTH, PURCHASE.BOUGHT_AT);
+                select(month, count(), sum(PURCHASE.PRICE), count().filter(PURCHASE.PRICE.gt(new BigDecimal("1.00"))))
+                    .from(PURCHASE).where(PURCHASE.BOUGHT_AT.lt(before)).groupBy(month).orderBy(month);""");
+        sql(monthly);
+        TextTable.print(out, List.of("month", "purchases", "revenue", "premium"), db.exec(monthly));
+        Select<Tuple2<String, Long>> buckets = StoreQueries.lengthBuckets();
+        java("""
+                Field<String> bucket = case_().when(TRACK.MILLIS.lt(180_000), "short")
+                    .when(TRACK.MILLIS.lt(300_000), "medium").otherwise("long");
+                select(bucket, count()).from(TRACK).groupBy(bucket).orderBy(count().desc());""");
+        sql(buckets);
+        TextTable.print(out, List.of("length", "tracks"), db.exec(buckets));
     }
 
     private void window() {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.belay.dsl.RenderedSql;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple2;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,26 @@ final class StoreQueriesTest {
                 + "JOIN \"belay_tour\".\"track\" ON \"purchase\".\"track_id\" = \"track\".\"id\" GROUP BY \"track\".\"genre\" "
                 + "HAVING count(*) > ? ORDER BY sum(\"purchase\".\"price\") DESC", sql.sql());
         assertEquals(List.of(100L), sql.params());
+    }
+
+    /** date_trunc's part is a keyword, not a parameter, so the month is one expression in every clause. */
+    @Test
+    void monthlySales() {
+        RenderedSql sql = StoreQueries.monthlySales(Instant.parse("2024-05-01T00:00:00Z")).render();
+        String month = "date_trunc('month', \"purchase\".\"bought_at\")";
+        assertEquals("SELECT " + month + ", count(*), sum(\"purchase\".\"price\"), count(*) FILTER (WHERE "
+                + "\"purchase\".\"price\" > ?) FROM \"belay_tour\".\"purchase\" WHERE \"purchase\".\"bought_at\" < ? "
+                + "GROUP BY " + month + " ORDER BY " + month + " ASC", sql.sql());
+        assertEquals(List.of(new BigDecimal("1.00"), Instant.parse("2024-05-01T00:00:00Z")), sql.params());
+    }
+
+    /** A CASE holds bound values; grouped by itself it is written by its position, so PostgreSQL sees one expression. */
+    @Test
+    void lengthBuckets() {
+        RenderedSql sql = StoreQueries.lengthBuckets().render();
+        assertEquals("SELECT CASE WHEN \"track\".\"millis\" < ? THEN ? WHEN \"track\".\"millis\" < ? THEN ? ELSE ? END, "
+                + "count(*) FROM \"belay_tour\".\"track\" GROUP BY 1 ORDER BY count(*) DESC", sql.sql());
+        assertEquals(List.of(180_000, "short", 300_000, "medium", "long"), sql.params());
     }
 
     /** Keyset pagination: the next page is the same query with the last row's values; the base stays as it was. */

@@ -24,7 +24,7 @@ final class TourTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new Tour(db, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
-        for (String step : new String[] {"Batched insert with backfilled keys", "A typed select", "A join",
+        for (String step : new String[] {"Batched insert with backfilled keys", "A typed select", "A join", "A monthly report and CASE buckets",
                 "Aggregates", "Window functions", "Keyset pagination", "Upsert", "COPY", "savepoint", "Streaming",
                 "Row helpers", "Typed errors"}) {
             assertTrue(out.contains(step), "the tour shows: " + step + "\n" + out);

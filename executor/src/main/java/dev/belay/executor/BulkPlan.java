@@ -447,7 +447,7 @@ final class BulkPlan<R> {
         for (int i = 0; i < fills.length; i++) {
             values.add(new Expr.ColumnRef(null, alias(i)));
         }
-        SelectNode source = SelectNode.of(List.copyOf(values), List.of(new FromItem.TableItem(null, INPUT, null)));
+        SelectNode source = SelectNode.of(List.copyOf(values), List.of(FromItem.TableItem.query(INPUT)));
         QueryNode statement = conflict == null ? joinedInsert(input, source) : joinedUpsert(input, source, conflict);
         List<Column<?, ?>> results = new ArrayList<>(returned);
         if (conflict != null) {
@@ -470,7 +470,7 @@ final class BulkPlan<R> {
             }
             WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                     new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, List.of()))));
-            return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
+            return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(INPUT)))
                     .withWith(with);
         }
         List<Column<R, ?>> back = new ArrayList<>(key);
@@ -484,8 +484,8 @@ final class BulkPlan<R> {
         }
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, qualified(back)))));
-        JoinNode join = new JoinNode(JoinKind.INNER, new FromItem.TableItem(null, INPUT, null), equal(WRITTEN, key));
-        return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, WRITTEN, null)))
+        JoinNode join = new JoinNode(JoinKind.INNER, FromItem.TableItem.query(INPUT), equal(WRITTEN, key));
+        return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(WRITTEN)))
                 .withJoins(List.of(join)).withWith(with);
     }
 
@@ -520,9 +520,9 @@ final class BulkPlan<R> {
         }
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
-        return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
+        return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(INPUT)))
                 .withJoins(List.of(
-                        new JoinNode(JoinKind.LEFT, new FromItem.TableItem(null, WRITTEN, null), written),
+                        new JoinNode(JoinKind.LEFT, FromItem.TableItem.query(WRITTEN), written),
                         new JoinNode(JoinKind.LEFT, target(), current)))
                 .withWith(with);
     }

@@ -78,6 +78,22 @@ final class RepeatedValuesExecutionTest {
         assertEquals(List.of(new Tuple2<>(0, 6L), new Tuple2<>(1, 1L)), db.exec(report.bind(DIVISOR, 200000)));
     }
 
+    /**
+     * A Param whose expression is not in the select list: in GROUP BY and HAVING, in DISTINCT ON and ORDER BY. It is
+     * written ? where it first appears and $1 after, so PostgreSQL sees one parameter and one expression.
+     */
+    @Test
+    void aParamDivisorOutsideTheSelectList() {
+        Field<Integer> m = PLAY.ms.div(DIVISOR);
+        Select<Long> perBusyMinute = select(count()).from(PLAY).groupBy(m).having(m.gt(0)).orderBy(m)
+                .bind(DIVISOR, 60000);
+        assertTrue(perBusyMinute.render().sql().endsWith("GROUP BY \"plays\".\"ms\" / ? HAVING (\"plays\".\"ms\" / $1) > ? "
+                + "ORDER BY (\"plays\".\"ms\" / $1) ASC"), perBusyMinute.render().sql());
+        assertEquals(List.of(2L, 2L, 1L), db.exec(perBusyMinute));
+        assertEquals(List.of("a", "c", "e", "g"), db.exec(select(PLAY.track).from(PLAY).distinctOn(m)
+                .orderBy(m, PLAY.track).bind(DIVISOR, 60000)));
+    }
+
     @Test
     void distinctWithOrderBy() {
         Field<Integer> m = PLAY.ms.div(60000);

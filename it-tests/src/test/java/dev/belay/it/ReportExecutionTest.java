@@ -9,6 +9,7 @@ import static dev.belay.dsl.fixtures.UserTable.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.belay.dsl.Field;
+import dev.belay.dsl.PgInterval;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Tuple2;
 import dev.belay.dsl.Tuple3;
@@ -94,6 +95,17 @@ final class ReportExecutionTest {
                 new Tuple3<>(2L, new BigDecimal("450.00"), 3L), new Tuple3<>(7L, new BigDecimal("530.00"), 4L),
                 new Tuple3<>(6L, new BigDecimal("550.00"), 5L), new Tuple3<>(3L, new BigDecimal("475.00"), 5L),
                 new Tuple3<>(4L, new BigDecimal("10.00"), 1L)), rows);
+    }
+
+    /** The same frame with a PgInterval offset, and a one-month frame that holds every January order. */
+    @Test
+    void frameOffsetsWithMonths() {
+        List<Long> weekly = db.exec(select(count().over(window().orderBy(ORDER.CREATED_AT)
+                .rangeBetween(preceding(PgInterval.ofDays(7)), currentRow()))).from(ORDER).orderBy(ORDER.CREATED_AT));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 5L, 1L), weekly);
+        List<Long> monthly = db.exec(select(count().over(window().orderBy(ORDER.CREATED_AT)
+                .rangeBetween(preceding(PgInterval.ofMonths(1)), currentRow()))).from(ORDER).orderBy(ORDER.CREATED_AT));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), monthly);   // all seven orders are in January
     }
 
     @Test

@@ -43,4 +43,25 @@ public sealed interface FromItem {
             columns = List.copyOf(columns);
         }
     }
+
+    /**
+     * {@code [LATERAL] (VALUES (a, b), (c, d)) AS "alias"("x", "y")}: rows of equal arity, one column name per
+     * item. The builder casts the first row's placeholders so PostgreSQL infers each column's type from them.
+     */
+    record ValuesItem(List<List<Expr>> rows, String alias, List<String> columns, boolean lateral)
+            implements FromItem {
+        public ValuesItem {
+            rows = rows.stream().map(List::copyOf).toList();
+            columns = List.copyOf(columns);
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException("VALUES needs at least one row");
+            }
+            for (List<Expr> row : rows) {
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("a VALUES row of " + row.size() + " items for the "
+                            + columns.size() + " columns " + columns);
+                }
+            }
+        }
+    }
 }

@@ -65,6 +65,39 @@ public final class ScopedWrites {
                 i.returning());
     }
 
+    /** The MERGE with its INSERTs filled like an INSERT's; refuses an UPDATE or INSERT outside the scope. */
+    public static MergeNode merge(MergeNode m) {
+        RowScope scope = m.target().scope();
+        if (scope == null || scope.fixed().isEmpty()) {
+            return m;
+        }
+        List<MergeNode.When> whens = new ArrayList<>(m.whens().size());
+        for (MergeNode.When w : m.whens()) {
+            if (w.action() instanceof MergeNode.Update u) {
+                keep(m.target(), u.set(), "merge into", false);
+                whens.add(w);
+            } else if (w.action() instanceof MergeNode.Insert i) {
+                List<Assignment> values = new ArrayList<>(i.values());
+                for (Map.Entry<String, Expr> pin : scope.fixed().entrySet()) {
+                    int at = -1;
+                    for (int k = 0; k < values.size(); k++) {
+                        at = values.get(k).column().equals(pin.getKey()) ? k : at;
+                    }
+                    if (at < 0) {
+                        values.add(new Assignment(pin.getKey(), pin.getValue()));
+                    } else {
+                        values.set(at, new Assignment(pin.getKey(),
+                                filled(m.target(), pin, values.get(at).value(), "merge into")));
+                    }
+                }
+                whens.add(w.withAction(new MergeNode.Insert(values)));
+            } else {
+                whens.add(w);
+            }
+        }
+        return m.withWhens(whens);
+    }
+
     /** Refuses an ON CONFLICT DO UPDATE on {@code table} that would move a row out of its scope. */
     public static void conflict(FromItem.TableItem table, ConflictNode conflict) {
         keep(table, conflict.set(), "insert into", true);

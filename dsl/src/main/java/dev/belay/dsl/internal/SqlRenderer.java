@@ -22,6 +22,7 @@ import dev.belay.dsl.internal.Expr.Subquery;
 import dev.belay.dsl.internal.FromItem.DerivedItem;
 import dev.belay.dsl.internal.FromItem.FunctionItem;
 import dev.belay.dsl.internal.FromItem.TableItem;
+import dev.belay.dsl.internal.FromItem.ValuesItem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,6 +189,8 @@ public final class SqlRenderer {
             delete(d);
         } else if (node instanceof DdlNode d) {
             ddl(d);
+        } else if (node instanceof MergeNode m) {
+            merge(m);
         } else {
             throw new IllegalStateException("no rendering for the statement " + node);
         }
@@ -396,6 +399,51 @@ public final class SqlRenderer {
         returning(d.returning());
     }
 
+    private void merge(MergeNode node) {
+        MergeNode m = ScopedWrites.merge(node);
+        sql.append("MERGE INTO ");
+        fromItem(m.target());
+        sql.append(" USING ");
+        // a scoped source is filtered before the match (a row it hides must not count as NOT MATCHED); a scoped
+        // target's scope joins ON, so its rows outside the scope never match and are never updated or deleted
+        if (m.source() instanceof TableItem t && t.scope() != null) {
+            isolated(t);
+        } else {
+            fromItem(m.source());
+        }
+        filter(" ON ", m.on(), m.target().scope() != null ? List.of(m.target()) : List.of());
+        for (MergeNode.When w : m.whens()) {
+            sql.append(w.matched() ? " WHEN MATCHED" : " WHEN NOT MATCHED");
+            if (w.condition() != null) {
+                sql.append(" AND ");
+                expr(w.condition());
+            }
+            sql.append(" THEN ");
+            MergeNode.Action action = w.action();
+            if (action instanceof MergeNode.Update u) {
+                sql.append("UPDATE SET ");
+                assignments(u.set());
+            } else if (action instanceof MergeNode.Delete) {
+                sql.append("DELETE");
+            } else if (action instanceof MergeNode.Insert i) {
+                sql.append("INSERT (");
+                for (int c = 0; c < i.values().size(); c++) {
+                    sql.append(c > 0 ? ", " : "").append(Identifiers.quote(i.values().get(c).column()));
+                }
+                sql.append(") VALUES (");
+                for (int c = 0; c < i.values().size(); c++) {
+                    sql.append(c > 0 ? ", " : "");
+                    expr(i.values().get(c).value());
+                }
+                sql.append(')');
+            } else if (action instanceof MergeNode.DoNothing) {
+                sql.append("DO NOTHING");
+            } else {
+                throw new IllegalStateException("no rendering for the MERGE action " + action);
+            }
+        }
+    }
+
     private void assignments(List<Assignment> set) {
         for (int i = 0; i < set.size(); i++) {
             if (i > 0) {
@@ -547,6 +595,16 @@ public final class SqlRenderer {
             }
             sql.append(" AS ").append(Identifiers.quote(f.alias())).append('(');
             identifiers(f.columns());
+            sql.append(')');
+        } else if (item instanceof ValuesItem v) {
+            sql.append(v.lateral() ? "LATERAL (VALUES " : "(VALUES ");
+            for (int r = 0; r < v.rows().size(); r++) {
+                sql.append(r > 0 ? ", (" : "(");
+                exprList(v.rows().get(r));
+                sql.append(')');
+            }
+            sql.append(") AS ").append(Identifiers.quote(v.alias())).append('(');
+            identifiers(v.columns());
             sql.append(')');
         } else {
             throw new IllegalStateException("no rendering for the FROM item " + item);

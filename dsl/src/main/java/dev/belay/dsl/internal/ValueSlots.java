@@ -20,10 +20,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <ul>
  *   <li>{@code $n}: one number per value node ({@code Expr.Bind} by identity) or per {@code Param}, however
  *       often it is used; two equal but distinct values stay two parameters.</li>
- *   <li>{@code ?}: pgjdbc numbers each {@code ?} on its own, so one value used twice is two parameters. A
+ *   <li>{@code ?}: pgjdbc numbers each {@code ?} on its own, so one value used twice would be two parameters. A
  *       value that must match (it stands in a GROUP BY, DISTINCT ON or ORDER BY item) and is written more than
  *       once is inlined instead, when {@link SafeLiteral} has a literal for it; equal values of those types
- *       write the same literal, so the expressions match even when the user built them twice.</li>
+ *       write the same literal, so the expressions match even when the user built them twice. A {@code Param},
+ *       or a value node without a literal, is written {@code ?} where it first appears and {@code $n} (n its
+ *       {@code ?}'s number) where it appears again: pgjdbc passes {@code $n} through untouched, so PostgreSQL
+ *       sees one parameter in both places. (This needs pgjdbc's default extended protocol; its
+ *       {@code preferQueryMode=simple} substitutes only the {@code ?}s.)</li>
  * </ul>
  */
 final class ValueSlots {
@@ -65,7 +69,7 @@ final class ValueSlots {
         if (source instanceof Slot s && s.comparedIn() != null) {
             comparedIn.putIfAbsent(s.key(), s.comparedIn());
         }
-        if (style == SqlRenderer.Style.NUMBERED) {
+        if (style == SqlRenderer.Style.NUMBERED || key == null) {
             Integer number = numbers.putIfAbsent(source instanceof Slot s ? s.key() : source, slots.size() + 1);
             if (number != null) {
                 sql.append('$').append(number);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.DatePart;
 import dev.belay.dsl.PgType;
+import dev.belay.dsl.internal.Assignment;
 import dev.belay.dsl.internal.DatePartLiteral;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Extract;
@@ -15,6 +16,7 @@ import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
 import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.LockNode;
+import dev.belay.dsl.internal.MergeNode;
 import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.SelectNode;
 import dev.belay.dsl.internal.SetOpNode;
@@ -164,5 +166,35 @@ final class RendererCoverageTest {
         assertEquals(List.of(A), q.projection());
         assertEquals(List.of(A), and.operands());
         assertThrows(UnsupportedOperationException.class, () -> q.projection().add(B));
+    }
+
+    @Test
+    void valuesAndMergeNodesRefuseShapesSqlCannotHave() {
+        assertThrows(IllegalArgumentException.class, () -> new FromItem.ValuesItem(List.of(), "v", List.of("a"), false));
+        assertThrows(IllegalArgumentException.class, () -> new FromItem.ValuesItem(List.of(List.of(A, B)), "v",
+                List.of("a"), false));
+        FromItem.TableItem target = new FromItem.TableItem(null, "t", null);
+        Expr on = new Expr.Binary(A, Operator.EQ, B);
+        assertThrows(IllegalArgumentException.class, () -> new MergeNode(WithNode.NONE, target, T, on, List.of()));
+        MergeNode.Insert insert = new MergeNode.Insert(List.of(new Assignment("a", B)));
+        MergeNode.Update update = new MergeNode.Update(List.of(new Assignment("a", B)));
+        assertThrows(IllegalArgumentException.class, () -> new MergeNode.When(true, null, insert));
+        assertThrows(IllegalArgumentException.class, () -> new MergeNode.When(false, null, update));
+        assertThrows(IllegalArgumentException.class, () -> new MergeNode.When(false, null, new MergeNode.Delete()));
+        assertThrows(IllegalArgumentException.class, () -> new MergeNode.Update(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new MergeNode.Insert(List.of()));
+
+        List<List<Expr>> rows = new ArrayList<>(List.of(new ArrayList<>(List.of(A))));
+        FromItem.ValuesItem values = new FromItem.ValuesItem(rows, "v", List.of("a"), false);
+        rows.get(0).add(B);
+        rows.add(List.of(B));
+        assertEquals(List.of(List.of(A)), values.rows());
+        MergeNode merge = new MergeNode(WithNode.NONE, target, values, on, List.of(
+                new MergeNode.When(true, A, update), new MergeNode.When(true, null, new MergeNode.Delete()),
+                new MergeNode.When(false, null, insert), new MergeNode.When(false, null, new MergeNode.DoNothing())));
+        assertEquals("MERGE INTO \"t\" USING (VALUES (\"t\".\"a\")) AS \"v\"(\"a\") ON \"t\".\"a\" = \"t\".\"b\" "
+                + "WHEN MATCHED AND \"t\".\"a\" THEN UPDATE SET \"a\" = \"t\".\"b\" WHEN MATCHED THEN DELETE "
+                + "WHEN NOT MATCHED THEN INSERT (\"a\") VALUES (\"t\".\"b\") WHEN NOT MATCHED THEN DO NOTHING",
+                SqlRenderer.render(merge, SqlRenderer.Style.NUMBERED).sql());
     }
 }

@@ -326,6 +326,6 @@ final class DmlGoldens {
                                 .onConflict(USER.EMAIL).doUpdate().set(USER.AGE, age).where(USER.NAME.ne(name))
                                 .bind(name, "Alicia").bind(email, ALICE).bind(age, 33),
                         "INSERT INTO \"users\" (\"name\", \"email\") VALUES (?, ?) ON CONFLICT (\"email\") DO UPDATE "
-                                + "SET \"age\" = ? WHERE \"users\".\"name\" <> ?", "Alicia", ALICE, 33, "Alicia").rows(1));
+                                + "SET \"age\" = ? WHERE \"users\".\"name\" <> $1", "Alicia", ALICE, 33).rows(1));
     }
 }

@@ -21,6 +21,7 @@ public final class Goldens {
         all.addAll(DdlGoldens.cases());
         all.addAll(ScalarGoldens.cases());
         all.addAll(AggregateGoldens.cases());
+        all.addAll(FromItemGoldens.cases());
         all.addAll(ScopedGoldens.cases());
         return all;
     }

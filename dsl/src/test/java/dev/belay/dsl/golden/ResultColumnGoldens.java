@@ -49,8 +49,8 @@ final class ResultColumnGoldens {
                                 + "ORDER BY (\"users\".\"age\" / 10) ASC, \"users\".\"name\" ASC").rows(3),
                 Golden.of("param used three times", select(bucket, count()).from(USER).where(USER.AGE.ge(width))
                                 .groupBy(bucket).orderBy(bucket).bind(width, 10),
-                        "SELECT \"users\".\"age\" / ?, count(*) FROM \"users\" WHERE \"users\".\"age\" >= ? "
-                                + "GROUP BY 1 ORDER BY 1 ASC", 10, 10).rows(2),
+                        "SELECT \"users\".\"age\" / ?, count(*) FROM \"users\" WHERE \"users\".\"age\" >= $1 "
+                                + "GROUP BY 1 ORDER BY 1 ASC", 10).rows(2),
                 Golden.of("inline literals", select(inline(60000), inline(7L), inline(new BigDecimal("-2.50")),
                                 inline(true), inline("it's"), inline("a\\b")),
                         "SELECT 60000, 7::int8, (-2.50)::numeric, TRUE, 'it''s'::text, E'a\\\\b'::text").rows(1),

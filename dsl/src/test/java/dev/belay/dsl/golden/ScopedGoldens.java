@@ -7,6 +7,7 @@ import static dev.belay.dsl.fixtures.UserTable.USER;
 import dev.belay.dsl.Cte;
 import dev.belay.dsl.DerivedTable;
 import dev.belay.dsl.InsertInto;
+import dev.belay.dsl.ValuesTable2;
 import dev.belay.dsl.fixtures.Order;
 import dev.belay.dsl.fixtures.OrderTable;
 import dev.belay.dsl.fixtures.UserTable;
@@ -31,6 +32,9 @@ final class ScopedGoldens {
         DerivedTable<Long> latest = lateral(select(mine.ID).from(mine).where(mine.USER_ID.eq(USER.ID))
                 .orderBy(mine.ID.desc()).limit(1).asTable("latest"));
         Cte<Long> ids = cte("ids").as(select(mine.ID).from(mine));
+        ValuesTable2<Long, BigDecimal> v = values(row(2L, HUNDRED), row(3L, HUNDRED)).as("v", "id", "total");
+        String usingV = "MERGE INTO \"orders\" USING (VALUES (CAST(? AS int8), CAST(? AS numeric)), (?, ?)) AS "
+                + "\"v\"(\"id\", \"total\") ON (\"orders\".\"id\" = \"v\".\"id\") AND (" + SCOPE + ")";
         String upsertSql = "INSERT INTO \"orders\" (\"id\", \"total\", \"user_id\") OVERRIDING SYSTEM VALUE VALUES "
                 + "(?, ?, ?) ON CONFLICT (\"id\") ";
         InsertInto<Order> upsert = insertInto(mine).overridingSystemValue(); // the fixture's ids are GENERATED ALWAYS
@@ -142,6 +146,19 @@ final class ScopedGoldens {
                 Golden.of("upsert do nothing through a scoped table", upsert.set(mine.ID, 3L)
                                 .set(mine.TOTAL, HUNDRED).onConflict(mine.ID).doNothing(),
                         upsertSql + "DO NOTHING", 3L, HUNDRED, 1L).rows(0),
+                Golden.of("merge into a scoped table matches only its rows", mergeInto(mine).using(v)
+                                .on(mine.ID.eq(v.v1())).whenMatched().thenUpdate(mine.TOTAL, v.v2()),
+                        usingV + " WHEN MATCHED THEN UPDATE SET \"total\" = \"v\".\"total\"", 2L, HUNDRED, 3L, HUNDRED,
+                        1L).rows(1),
+                Golden.of("merge into a scoped table fills its inserts", mergeInto(mine).using(v)
+                                .on(mine.ID.eq(v.v1())).whenNotMatched().thenInsert(mine.TOTAL, v.v2()),
+                        usingV + " WHEN NOT MATCHED THEN INSERT (\"total\", \"user_id\") VALUES (\"v\".\"total\", ?)",
+                        2L, HUNDRED, 3L, HUNDRED, 1L, 1L).rows(1),
+                Golden.of("merge from a scoped table", mergeInto(ORDER).using(first).on(ORDER.USER_ID.eq(first.ID))
+                                .whenMatched().thenUpdate(ORDER.TOTAL, HUNDRED),
+                        "MERGE INTO \"orders\" USING (SELECT * FROM \"users\" WHERE \"users\".\"id\" = ?) AS \"users\" "
+                                + "ON \"orders\".\"user_id\" = \"users\".\"id\" WHEN MATCHED THEN UPDATE SET "
+                                + "\"total\" = ?", 1L, HUNDRED).rows(2),
                 Golden.of("table in a named schema", select(USER.NAME).from(USER.inSchema("public"))
                                 .where(USER.ID.eq(1L)),
                         "SELECT \"users\".\"name\" FROM \"public\".\"users\" WHERE \"users\".\"id\" = ?", 1L).rows(1),

@@ -401,7 +401,7 @@ final class DmlReuseTest {
         InsertDoUpdate<User> base = insertInto(USER).values(BOB).onConflict(USER.EMAIL).doUpdate().set(USER.AGE, age);
         String sql = ON_EMAIL + " DO UPDATE SET \"age\" = ?";
         bound(base, base.bind(age, 1), expect(sql, bobAnd(1)), base.bind(age, 2), expect(sql, bobAnd(2)));
-        assertRenders(expect(sql + " WHERE \"users\".\"age\" < ?", bobAnd(3, 3)),
+        assertRenders(expect(sql + " WHERE \"users\".\"age\" < $4", bobAnd(3)),
                 base.where(USER.AGE.lt(age)).bind(age, 3));
     }
 

@@ -4,6 +4,7 @@ import static dev.belay.dsl.Sql.*;
 import static dev.belay.dsl.fixtures.UserTable.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.belay.dsl.Condition;
 import dev.belay.dsl.Field;
 import dev.belay.dsl.Param;
 import dev.belay.dsl.Placeholders;
@@ -31,8 +32,10 @@ final class RepeatedValuesTest {
                 + "(\"users\".\"age\" <= ($1 + $2)) AND (\"users\".\"age\" <> $1)", r.sql());
         assertEquals(List.of(10, 50), r.params());
         assertEquals(":width", r.describeParam(0));
-        // pgjdbc numbers each ? itself: there the same value is sent once per use
-        assertEquals(List.of(10, 10, 50, 10), q.render().params());
+        // pgjdbc numbers each ? itself, and passes $n through: the Param is ? where it first appears, then $1
+        assertEquals("SELECT \"users\".\"name\" FROM \"users\" WHERE (\"users\".\"age\" >= ?) AND "
+                + "(\"users\".\"age\" <= ($1 + ?)) AND (\"users\".\"age\" <> $1)", q.render().sql());
+        assertEquals(List.of(10, 50), q.render().params());
     }
 
     @Test
@@ -102,5 +105,15 @@ final class RepeatedValuesTest {
         Select<Tuple2<Long, Long>> q = select(older, count()).from(USER).groupBy(older);
         assertEquals("SELECT (SELECT count(*) FROM \"users\" WHERE \"users\".\"age\" > ?), count(*) FROM \"users\" "
                 + "GROUP BY 1", q.render().sql());
+    }
+
+    /** A value node without a literal (here an instant) is one parameter under ? too: ? first, then $n. */
+    @Test
+    void aValueNodeWithoutALiteralIsReusedAsItsNumber() {
+        Condition recent = USER.CREATED_AT.gt(java.time.Instant.parse("2024-01-01T00:00:00Z"));
+        RenderedSql r = select(recent, count()).from(USER).groupBy(recent).having(recent.not()).render();
+        assertEquals("SELECT \"users\".\"created_at\" > ?, count(*) FROM \"users\" GROUP BY 1 HAVING NOT "
+                + "(\"users\".\"created_at\" > $1)", r.sql());
+        assertEquals(List.of(java.time.Instant.parse("2024-01-01T00:00:00Z")), r.params());
     }
 }

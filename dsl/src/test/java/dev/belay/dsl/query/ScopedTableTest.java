@@ -153,6 +153,11 @@ final class ScopedTableTest {
                 "the parameter :to");
         assertFails(IllegalArgumentException.class, () -> insertInto(MINE).set(MINE.ID, 3L).set(MINE.TOTAL, TEN)
                 .onConflict(MINE.ID).doUpdate().set(MINE.USER_ID, 2L), "on conflict do update", "given 2");
+        assertFails(IllegalArgumentException.class, () -> mergeInto(MINE).using(USER).on(MINE.USER_ID.eq(USER.ID))
+                .whenMatched().thenUpdate(MINE.USER_ID, 2L).render(), "merge into \"orders\" (scoped)", "given 2");
+        assertFails(IllegalArgumentException.class, () -> mergeInto(MINE).using(USER).on(MINE.USER_ID.eq(USER.ID))
+                .whenNotMatched().thenInsert(MINE.USER_ID, USER.ID).set(MINE.TOTAL, TEN).render(),
+                "column user_id is given \"users\".\"id\"");
         assertRenders(expect("UPDATE \"orders\" SET \"user_id\" = ? WHERE " + SCOPE, 1L, 1L),
                 update(MINE).set(MINE.USER_ID, 1L).all());
     }

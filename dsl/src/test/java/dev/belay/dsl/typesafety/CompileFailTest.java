@@ -3,6 +3,7 @@ package dev.belay.dsl.typesafety;
 import static dev.belay.dsl.typesafety.CompileFailTest.TypeError.AMBIGUOUS;
 import static dev.belay.dsl.typesafety.CompileFailTest.TypeError.CANNOT_BE_APPLIED;
 import static dev.belay.dsl.typesafety.CompileFailTest.TypeError.INCOMPATIBLE_TYPES;
+import static dev.belay.dsl.typesafety.CompileFailTest.TypeError.NO_SUCH_METHOD;
 import static dev.belay.dsl.typesafety.CompileFailTest.TypeError.NO_SUITABLE_METHOD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,9 @@ final class CompileFailTest {
         /** An assignment, or the one non-generic candidate's argument, does not fit. */
         INCOMPATIBLE_TYPES("compiler.err.prob.found.req", "incompatible types"),
         /** Two overloads fit equally well. */
-        AMBIGUOUS("compiler.err.ref.ambiguous", "is ambiguous");
+        AMBIGUOUS("compiler.err.ref.ambiguous", "is ambiguous"),
+        /** The builder step offers no such method: a clause that cannot follow, e.g. INSERT for a matched row. */
+        NO_SUCH_METHOD("compiler.err.cant.resolve.location.args", "cannot find symbol");
 
         final String code;
         final String phrase;
@@ -420,6 +423,58 @@ final class CompileFailTest {
         pair("a table in a schema assigned to another descriptor class", INCOMPATIBLE_TYPES,
                 "OrderTable t = USER.inSchema(\"a\");",
                 "UserTable t = USER.inSchema(\"a\");");
+    }
+
+    static {
+        // row values, VALUES lists, set-returning functions, MERGE
+        List<String> rows = List.of("RowValue2<String, Integer> r = row(USER.NAME, USER.AGE);");
+        pair("row compared with a row of other item types", INCOMPATIBLE_TYPES, rows,
+                "Condition c = r.eq(row(3, \"a\"));",
+                "Condition c = r.eq(row(\"a\", 3));");
+        pair("row compared with a row of another arity", INCOMPATIBLE_TYPES, rows,
+                "Condition c = r.lt(row(\"a\", 3, 4L));",
+                "Condition c = r.lt(row(\"a\", 3));");
+        pair("row in a subquery of other column types", NO_SUITABLE_METHOD, rows,
+                "Condition c = r.in(select(USER.NAME, USER.ID).from(USER));",
+                "Condition c = r.in(select(USER.NAME, USER.AGE).from(USER));");
+        pair("row in a list of rows of other types", NO_SUITABLE_METHOD, rows,
+                "Condition c = r.in(List.of(row(\"a\", 3L)));",
+                "Condition c = r.in(List.of(row(\"a\", 3)));");
+        // untyped, the items' common supertype is inferred (Number), and values(...).as(...) refuses the rows
+        pair("values rows of different types", INCOMPATIBLE_TYPES,
+                "ValuesTable2<String, Integer> t = values(row(\"a\", 1), row(\"b\", 2L)).as(\"t\", \"s\", \"n\");",
+                "ValuesTable2<String, Integer> t = values(row(\"a\", 1), row(\"b\", 2)).as(\"t\", \"s\", \"n\");");
+        List<String> v = List.of("ValuesTable2<String, Integer> v = values(row(\"a\", 1)).as(\"v\", \"s\", \"n\");");
+        pair("a values column keeps its type", INCOMPATIBLE_TYPES, v,
+                "Field<Long> n = v.v2();",
+                "Field<Integer> n = v.v2();");
+        pair("a values column compared with another type", NO_SUITABLE_METHOD, v,
+                "Condition c = USER.NAME.eq(v.v2());",
+                "Condition c = USER.AGE.eq(v.v2());");
+        pair("unnest keeps the element type", INCOMPATIBLE_TYPES,
+                "FunctionTable<String> t = unnest(List.of(1, 2)).as(\"t\");",
+                "FunctionTable<Integer> t = unnest(List.of(1, 2)).as(\"t\");");
+        pair("generateSeries of longs gives longs", INCOMPATIBLE_TYPES,
+                "Field<Integer> x = generateSeries(1L, 3L).as(\"s\").value();",
+                "Field<Long> x = generateSeries(1L, 3L).as(\"s\").value();");
+        List<String> merge = List.of("MergeOn<User> m = mergeInto(USER).using(v).on(USER.NAME.eq(v.v1()));");
+        List<String> vm = new ArrayList<>(v);
+        vm.addAll(merge);
+        pair("a MERGE without a WHEN clause is not a query", INCOMPATIBLE_TYPES, vm,
+                "RowCountQuery q = m;",
+                "RowCountQuery q = m.whenMatched().thenDelete();");
+        pair("no INSERT for a matched row", NO_SUCH_METHOD, vm,
+                "Merge<User> q = m.whenMatched().thenInsert(USER.NAME, v.v1());",
+                "Merge<User> q = m.whenNotMatched().thenInsert(USER.NAME, v.v1());");
+        pair("no UPDATE for an unmatched row", NO_SUCH_METHOD, vm,
+                "Merge<User> q = m.whenNotMatched().thenUpdate(USER.NAME, v.v1());",
+                "Merge<User> q = m.whenMatched().thenUpdate(USER.NAME, v.v1());");
+        pair("merge UPDATE with a value of another type", NO_SUITABLE_METHOD, vm,
+                "Merge<User> q = m.whenMatched().thenUpdate(USER.AGE, v.v1());",
+                "Merge<User> q = m.whenMatched().thenUpdate(USER.AGE, v.v2());");
+        pair("merge INSERT into a column of another table", NO_SUITABLE_METHOD, vm,
+                "Merge<User> q = m.whenNotMatched().thenInsert(ORDER.STATUS, Order.Status.NEW);",
+                "Merge<User> q = m.whenNotMatched().thenInsert(USER.AGE, 3);");
     }
 
     private static Map<String, List<CompileError>> wrongErrors;

@@ -12,6 +12,8 @@ import dev.belay.dsl.Tuple3;
 import dev.belay.executor.ColumnInfo;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.NoRowException;
+import dev.belay.executor.SchemaDrift;
+import dev.belay.executor.SchemaVerifier;
 import dev.belay.executor.TableInfo;
 import dev.belay.it.FixtureDatabase;
 import dev.belay.test.TestDatabase;
@@ -102,6 +104,11 @@ final class ExecDocTest {
         List<TableInfo> tables = db.tables("public");          // tables and views of a schema, by name
         List<String> statuses = db.enumLabels("order_status"); // ["NEW", "PAID", "SHIPPED"]
         // end::exec-catalog[]
+        // tag::exec-verify[]
+        SchemaVerifier.requireMatch(db, USER);                   // SchemaDriftException listing each difference
+        List<SchemaDrift> drift = SchemaVerifier.verify(db, USER); // or look at them: empty when they match
+        // end::exec-verify[]
+        assertEquals(List.of(), drift);
         assertTrue(there);
         assertEquals("id", columns.get(0).name());
         assertEquals(List.of("id"), key);

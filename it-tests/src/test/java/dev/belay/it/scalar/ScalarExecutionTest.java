@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.dsl.Column;
 import dev.belay.dsl.DatePart;
 import dev.belay.dsl.Field;
+import dev.belay.dsl.PgInterval;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Table;
@@ -165,8 +166,17 @@ final class ScalarExecutionTest {
         assertEquals(Duration.ofDays(86).plusHours(13).plusMinutes(59).plusSeconds(59).plusNanos(999_999_000),
                 db.one(select(timestampDiff(last, value(first)))));
         assertEquals(29, db.one(select(dateDiff(value(LocalDate.of(2024, 3, 1)), value(LocalDate.of(2024, 2, 1))))));
-        assertEquals(Duration.ofDays(20).plusHours(1), db.one(select(age(value(first.plusDays(20).plusHours(1)),
-                value(first)))));
+        assertEquals(PgInterval.ofDays(20).plus(PgInterval.ofHours(1)), db.one(select(age(value(first.plusDays(20)
+                .plusHours(1)), value(first)))));
+        // an age of months and years, which a Duration cannot hold
+        assertEquals(PgInterval.of(14, 3, 0), db.one(select(age(value(LocalDateTime.of(2025, 3, 8, 10, 0)), value(first)))));
+        // a calendar month: from January 31 to the end of February, and a RANGE frame counted in months
+        assertEquals(LocalDateTime.of(2024, 2, 29, 10, 0),
+                db.one(select(value(LocalDateTime.of(2024, 1, 31, 10, 0)).plusInterval(PgInterval.ofMonths(1)))));
+        assertEquals(LocalDateTime.of(2023, 3, 31, 0, 0),
+                db.one(select(value(LocalDateTime.of(2024, 3, 31, 0, 0)).minusInterval(PgInterval.ofYears(1)))));
+        assertEquals(LocalDateTime.of(2024, 4, 30, 0, 0),
+                db.one(select(value(LocalDateTime.of(2024, 3, 31, 0, 0)).plusInterval(value(PgInterval.ofMonths(1))))));
 
         Tuple3<Instant, LocalDateTime, Instant> now = db.one(select(currentTimestamp(), localTimestamp(), now()));
         assertTrue(Duration.between(now.v1(), Instant.now()).abs().compareTo(Duration.ofMinutes(5)) < 0, now.toString());

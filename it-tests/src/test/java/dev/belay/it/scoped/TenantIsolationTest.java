@@ -13,6 +13,7 @@ import dev.belay.dsl.DerivedTable;
 import dev.belay.dsl.ResultQuery;
 import dev.belay.dsl.Tuple2;
 import dev.belay.dsl.Tuple3;
+import dev.belay.dsl.ValuesTable2;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.RowNotFoundException;
 import dev.belay.executor.Upserted;
@@ -181,6 +182,20 @@ final class TenantIsolationTest {
                                 .doUpdate().set(N1.TENANT_ID, 2L))),
                 writes("update moving a row to another tenant is refused", d -> assertThrows(
                         IllegalArgumentException.class, () -> update(N1).set(N1.TENANT_ID, 2L).all())),
+                writes("merge updates only its rows", d -> assertEquals(3, d.exec(mergeInto(N1).using(n)
+                        .on(N1.ID.eq(n.ID)).whenMatched().thenUpdate(N1.BODY, "merged")))),
+                writes("merge deletes only its rows", d -> {
+                    d.exec(deleteFrom(L1).all());
+                    assertEquals(3, d.exec(mergeInto(N1).using(n).on(N1.ID.eq(n.ID)).whenMatched().thenDelete()));
+                }),
+                writes("merge inserts into its tenant", d -> {
+                    ValuesTable2<Long, String> v = values(row(otherNote, "new")).as("v", "id", "body");
+                    assertEquals(1, d.exec(mergeInto(N1).using(v).on(N1.ID.eq(v.v1())).whenMatched()
+                            .thenUpdate(N1.BODY, v.v2()).whenNotMatched().thenInsert(N1.BODY, v.v2())));
+                    assertEquals(List.of(1L), d.exec(select(NOTE.TENANT_ID).from(NOTE).where(NOTE.BODY.eq("new"))));
+                }),
+                writes("merge from a scoped source", d -> assertEquals(3, d.exec(mergeInto(LABEL).using(N1)
+                        .on(LABEL.NOTE_ID.eq(N1.ID)).whenMatched().thenUpdate(LABEL.NAME, "merged")))),
                 writes("get by key", d -> assertTrue(d.get(N1, otherNote).isEmpty())),
                 writes("update by key", d -> assertThrows(RowNotFoundException.class,
                         () -> d.update(N1, new Note(otherNote, 1L, "hijack")))),

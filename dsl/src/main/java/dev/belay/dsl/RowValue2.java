@@ -1,0 +1,86 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Operator;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A row value of 2 typed items, {@code row(USER.NAME, USER.AGE)}, as SQL writes {@code (a, b)}. It compares
+ * only with a row of the same item types, item by item in order:
+ *
+ * <pre>{@code
+ * row(USER.NAME, USER.AGE).eq(row("Alice", 30))
+ * // ("users"."name", "users"."age") = (?, ?)
+ * }</pre>
+ *
+ * It is also a row of {@code values(...)}, a VALUES list in FROM.
+ *
+ * @param <A> the Java type of item 1
+ * @param <B> the Java type of item 2
+ */
+public final class RowValue2<A, B> extends RowValue {
+    private final Field<A> v1;
+    private final Field<B> v2;
+
+    RowValue2(Field<A> v1, Field<B> v2) {
+        super(List.of(v1, v2));
+        this.v1 = v1;
+        this.v2 = v2;
+    }
+
+    /** Item 1. */
+    public Field<A> v1() {
+        return v1;
+    }
+
+    /** Item 2. */
+    public Field<B> v2() {
+        return v2;
+    }
+
+    /** {@code a.eq(b)} renders {@code (a1, a2, ...) = (b1, b2, ...)}. */
+    public Condition eq(RowValue2<A, B> other) {
+        return compare(Operator.EQ, other);
+    }
+
+    /** {@code a.ne(b)} renders {@code (a1, a2, ...) <> (b1, b2, ...)}. */
+    public Condition ne(RowValue2<A, B> other) {
+        return compare(Operator.NE, other);
+    }
+
+    /** {@code a.lt(b)} renders {@code (a1, a2, ...) < (b1, b2, ...)}, compared item by item from the left. */
+    public Condition lt(RowValue2<A, B> other) {
+        return compare(Operator.LT, other);
+    }
+
+    /** {@code a.le(b)} renders {@code (a1, a2, ...) <= (b1, b2, ...)}, compared item by item from the left. */
+    public Condition le(RowValue2<A, B> other) {
+        return compare(Operator.LE, other);
+    }
+
+    /** {@code a.gt(b)} renders {@code (a1, a2, ...) > (b1, b2, ...)}, compared item by item from the left. */
+    public Condition gt(RowValue2<A, B> other) {
+        return compare(Operator.GT, other);
+    }
+
+    /** {@code a.ge(b)} renders {@code (a1, a2, ...) >= (b1, b2, ...)}, compared item by item from the left. */
+    public Condition ge(RowValue2<A, B> other) {
+        return compare(Operator.GE, other);
+    }
+
+    /**
+     * {@code row(USER.NAME, USER.AGE).in(select(USER.NAME, USER.AGE).from(USER))} renders
+     * {@code (...) IN (SELECT ...)}; the query selects the same item types.
+     */
+    public Condition in(Select<Tuple2<A, B>> subquery) {
+        return inQuery(subquery);
+    }
+
+    /**
+     * {@code row(USER.NAME, USER.AGE).in(List.of(row("Alice", 30), row("Bob", 17)))} renders
+     * {@code (...) IN ((?, ?), (?, ?))}; an empty list matches no row.
+     */
+    public Condition in(Collection<? extends RowValue2<A, B>> rows) {
+        return inList(rows);
+    }
+}

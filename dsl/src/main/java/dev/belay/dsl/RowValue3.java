@@ -1,0 +1,94 @@
+package dev.belay.dsl;
+
+import dev.belay.dsl.internal.Operator;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A row value of 3 typed items, {@code row(USER.NAME, USER.AGE, USER.ID)}, as SQL writes {@code (a, b, c)}. It compares
+ * only with a row of the same item types, item by item in order:
+ *
+ * <pre>{@code
+ * row(USER.NAME, USER.AGE, USER.ID).eq(row("Alice", 30, 1L))
+ * // ("users"."name", "users"."age", "users"."id") = (?, ?, ?)
+ * }</pre>
+ *
+ * It is also a row of {@code values(...)}, a VALUES list in FROM.
+ *
+ * @param <A> the Java type of item 1
+ * @param <B> the Java type of item 2
+ * @param <C> the Java type of item 3
+ */
+public final class RowValue3<A, B, C> extends RowValue {
+    private final Field<A> v1;
+    private final Field<B> v2;
+    private final Field<C> v3;
+
+    RowValue3(Field<A> v1, Field<B> v2, Field<C> v3) {
+        super(List.of(v1, v2, v3));
+        this.v1 = v1;
+        this.v2 = v2;
+        this.v3 = v3;
+    }
+
+    /** Item 1. */
+    public Field<A> v1() {
+        return v1;
+    }
+
+    /** Item 2. */
+    public Field<B> v2() {
+        return v2;
+    }
+
+    /** Item 3. */
+    public Field<C> v3() {
+        return v3;
+    }
+
+    /** {@code a.eq(b)} renders {@code (a1, a2, ...) = (b1, b2, ...)}. */
+    public Condition eq(RowValue3<A, B, C> other) {
+        return compare(Operator.EQ, other);
+    }
+
+    /** {@code a.ne(b)} renders {@code (a1, a2, ...) <> (b1, b2, ...)}. */
+    public Condition ne(RowValue3<A, B, C> other) {
+        return compare(Operator.NE, other);
+    }
+
+    /** {@code a.lt(b)} renders {@code (a1, a2, ...) < (b1, b2, ...)}, compared item by item from the left. */
+    public Condition lt(RowValue3<A, B, C> other) {
+        return compare(Operator.LT, other);
+    }
+
+    /** {@code a.le(b)} renders {@code (a1, a2, ...) <= (b1, b2, ...)}, compared item by item from the left. */
+    public Condition le(RowValue3<A, B, C> other) {
+        return compare(Operator.LE, other);
+    }
+
+    /** {@code a.gt(b)} renders {@code (a1, a2, ...) > (b1, b2, ...)}, compared item by item from the left. */
+    public Condition gt(RowValue3<A, B, C> other) {
+        return compare(Operator.GT, other);
+    }
+
+    /** {@code a.ge(b)} renders {@code (a1, a2, ...) >= (b1, b2, ...)}, compared item by item from the left. */
+    public Condition ge(RowValue3<A, B, C> other) {
+        return compare(Operator.GE, other);
+    }
+
+    /**
+     * {@code row(USER.NAME, USER.AGE, USER.ID).in(select(USER.NAME, USER.AGE, USER.ID).from(USER))} renders
+     * {@code (...) IN (SELECT ...)}; the query selects the same item types.
+     */
+    public Condition in(Select<Tuple3<A, B, C>> subquery) {
+        return inQuery(subquery);
+    }
+
+    /**
+     * {@code row(USER.NAME, USER.AGE, USER.ID).in(List.of(row("Alice", 30, 1L), row("Bob", 17, 2L)))} renders
+     * {@code (...) IN ((?, ?, ?), (?, ?, ?))}; an empty list matches no row.
+     */
+    public Condition in(Collection<? extends RowValue3<A, B, C>> rows) {
+        return inList(rows);
+    }
+}
