@@ -210,6 +210,11 @@ public final class DBConnection implements AutoCloseable {
 
     // ---- catalog -----------------------------------------------------------------------------
 
+    /** The descriptor in the schema this connection's {@code mapSchema} moves it to, for catalog checks. */
+    <R> Table<R> mapped(Table<R> table) {
+        return session.engine().mapped(table);
+    }
+
     /**
      * Whether the table a descriptor names exists: {@code db.tableExists(USER)}. A name without schema is resolved
      * through the session's {@code search_path}, as a statement would resolve it.

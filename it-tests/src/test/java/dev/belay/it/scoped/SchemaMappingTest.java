@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.executor.DBConnection;
+import dev.belay.executor.SchemaVerifier;
 import dev.belay.it.scoped.Tenants.Note;
 import dev.belay.it.scoped.Tenants.NoteTable;
 import dev.belay.test.BelayTest;
@@ -84,6 +85,8 @@ final class SchemaMappingTest {
         NoteTable other = NOTE.as("other");
         assertEquals(List.of(2L), a.exec(select(count()).from(NOTE).join(other).on(other.ID.eq(NOTE.ID))));
         assertEquals(1, a.exec(deleteFrom(NOTE).where(NOTE.BODY.eq("dsl a"))));
+        assertEquals(List.of(), SchemaVerifier.verify(a, NOTE));
+        assertTrue(a.tableExists(NOTE));
         assertEquals(0, rows("tenant_a", "dsl a"));
         assertEquals(1, rows("tenant_b", "dsl b"));
         // a descriptor in another schema is left where it is
