@@ -2,6 +2,8 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Assignment;
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.Keyword;
+import dev.belay.dsl.internal.RowScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -14,6 +16,15 @@ final class Assignments {
      * A value for {@code column} as a bind parameter. NULL is refused for a column its descriptor does not
      * mark nullable: PostgreSQL would reject it anyway, later and without naming the Java call.
      */
+    /** A value to insert: NULL in a column the table's scope pins means "the scope's value", filled at render. */
+    static Expr insertValue(String statement, Table<?> table, Column<?, ?> column, @Nullable Object value) {
+        RowScope scope = table.rowScope();
+        if (value == null && scope != null && scope.fixedValue(column.name()) != null) {
+            return Keyword.DEFAULT;
+        }
+        return value(statement, column, value);
+    }
+
     static Expr value(String statement, Column<?, ?> column, @Nullable Object value) {
         requireColumn(statement, column);
         if (value == null) {

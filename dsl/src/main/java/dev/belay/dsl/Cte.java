@@ -92,7 +92,7 @@ public final class Cte<R> extends TableLike {
 
     @Override
     FromItem fromItem() {
-        return new FromItem.TableItem(null, name.name(), null);
+        return FromItem.TableItem.query(name.name());
     }
 
     @Override

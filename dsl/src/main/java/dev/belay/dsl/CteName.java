@@ -105,7 +105,7 @@ public final class CteName extends TableLike {
 
     @Override
     FromItem fromItem() {
-        return new FromItem.TableItem(null, name, null);
+        return FromItem.TableItem.query(name);
     }
 
     @Override

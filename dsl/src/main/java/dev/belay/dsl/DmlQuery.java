@@ -2,7 +2,11 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.DmlNode;
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.ScopedWrites;
+import dev.belay.dsl.internal.UpdateNode;
 import java.util.List;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -25,6 +29,14 @@ public abstract sealed class DmlQuery<R, Q extends DmlQuery<R, Q>> implements Ro
     DmlQuery(Statement statement, Table<R> table) {
         this.statement = statement;
         this.table = table;
+        if (table.isScoped()) {
+            // the renderer applies the same rules; checked here too, so a value outside the scope fails where given
+            if (statement.node() instanceof InsertNode i) {
+                ScopedWrites.insert(i);
+            } else if (statement.node() instanceof UpdateNode u) {
+                ScopedWrites.update(u);
+            }
+        }
     }
 
     final Statement statement() {
@@ -117,6 +129,13 @@ public abstract sealed class DmlQuery<R, Q extends DmlQuery<R, Q>> implements Ro
     @Override
     public final boolean modifiesData() {
         return true;
+    }
+
+    /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */
+    @Override
+    public final RenderedSql render(Placeholders style, Map<String, String> schemas) {
+        check();
+        return statement.render(style, schemas);
     }
 
     @Override

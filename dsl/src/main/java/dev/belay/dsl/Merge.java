@@ -1,6 +1,7 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.MergeNode;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -56,6 +57,12 @@ public sealed class Merge<R> extends MergeClauses<R> implements RowCountQuery pe
     @Override
     public final RenderedSql render(Placeholders style) {
         return statement.render(style);
+    }
+
+    /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */
+    @Override
+    public final RenderedSql render(Placeholders style, Map<String, String> schemas) {
+        return statement.render(style, schemas);
     }
 
     /** The SQL with values inlined as literals, unbound parameters as {@code :name}; for logs only. */

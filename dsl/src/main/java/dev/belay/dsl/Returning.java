@@ -2,6 +2,7 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.QueryNode;
 import java.util.List;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -63,6 +64,12 @@ public final class Returning<R> implements ResultQuery<R> {
     @Override
     public boolean modifiesData() {
         return true;
+    }
+
+    /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */
+    @Override
+    public RenderedSql render(Placeholders style, Map<String, String> schemas) {
+        return statement.render(style, schemas);
     }
 
     @Override

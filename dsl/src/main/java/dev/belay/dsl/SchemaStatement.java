@@ -4,6 +4,7 @@ import dev.belay.dsl.internal.DdlNode;
 import dev.belay.dsl.internal.FromItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A schema statement built from descriptors: {@code createTable(USER)}, {@code dropTable(USER).ifExists()},
@@ -25,6 +26,12 @@ public abstract sealed class SchemaStatement implements RowCountQuery
 
     final DdlNode node() {
         return (DdlNode) statement.node();
+    }
+
+    /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */
+    @Override
+    public final RenderedSql render(Placeholders style, Map<String, String> schemas) {
+        return statement.render(style, schemas);
     }
 
     @Override

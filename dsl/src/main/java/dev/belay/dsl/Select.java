@@ -15,6 +15,7 @@ import dev.belay.dsl.internal.WindowClause;
 import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -480,6 +481,12 @@ public final class Select<R> implements ResultQuery<R> {
     @Override
     public boolean modifiesData() {
         return statement.modifiesData();
+    }
+
+    /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */
+    @Override
+    public RenderedSql render(Placeholders style, Map<String, String> schemas) {
+        return statement.render(style, schemas);
     }
 
     @Override

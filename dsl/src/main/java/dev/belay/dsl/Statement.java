@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -31,6 +32,8 @@ final class Statement {
     private static final class Cache {
         private volatile @Nullable Rendered jdbc;
         private volatile @Nullable Rendered numbered;
+        /** Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small. */
+        private final ConcurrentHashMap<List<Object>, Rendered> mapped = new ConcurrentHashMap<>();
     }
 
     Statement(QueryNode node) {
@@ -109,6 +112,15 @@ final class Statement {
         }
     }
 
+    /** The shape with {@code schemas} applied to every table; rendered once per style and mapping. */
+    Rendered shape(Placeholders style, Map<String, String> schemas) {
+        if (schemas.isEmpty()) {
+            return shape(style);
+        }
+        SqlRenderer.Style s = style == Placeholders.NUMBERED ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC;
+        return cache.mapped.computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
+    }
+
     <T> Statement bind(Param<T> param, @Nullable T value) {
         Rendered shape = shape(Placeholders.JDBC);
         if (!shape.paramKeys().contains(param.key())) {
@@ -125,7 +137,11 @@ final class Statement {
     }
 
     RenderedSql render(Placeholders style) {
-        Rendered shape = shape(style);
+        return render(style, Map.of());
+    }
+
+    RenderedSql render(Placeholders style, Map<String, String> schemas) {
+        Rendered shape = shape(style, schemas);
         List<@Nullable Object> values = new ArrayList<>(shape.slots().size());
         List<PgType<?>> types = new ArrayList<>(shape.slots().size());
         for (Expr slot : shape.slots()) {

@@ -1,7 +1,10 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.ExprWalk;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.Identifiers;
+import dev.belay.dsl.internal.RowScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +53,7 @@ public non-sealed class Table<R> extends TableLike {
     private final String name;
     private final @Nullable String alias;
     private final Class<R> rowType;
+    private final @Nullable RowScope scope;
     private final List<Column<R, ?>> declared = new ArrayList<>();
     private volatile @Nullable List<Column<R, ?>> frozen;
 
@@ -64,20 +68,26 @@ public non-sealed class Table<R> extends TableLike {
     }
 
     /**
-     * The descriptor re-created under an alias, for {@link #as(String)}: declare it as
-     * {@code private UserTable(Alias alias) { super(alias); }} and nothing else, so the field initializers
-     * declare the same columns as the original's.
+     * The descriptor re-created under an alias, for {@link #as(String)} (and {@link #scoped(Condition)},
+     * {@link #inSchema(String)}): declare it as {@code private UserTable(Alias alias) { super(alias); }} and
+     * nothing else, so the field initializers declare the same columns as the original's.
      */
     @SuppressWarnings("unchecked") // as(String) builds the alias from an instance of this very class
     protected Table(Alias alias) {
-        this(alias.original.schema, alias.original.name, alias.alias, (Class<R>) alias.original.rowType);
+        this(alias.schema, alias.original.name, alias.alias, (Class<R>) alias.original.rowType, alias.scope);
     }
 
     Table(@Nullable String schema, String name, @Nullable String alias, Class<R> rowType) {
+        this(schema, name, alias, rowType, null);
+    }
+
+    private Table(@Nullable String schema, String name, @Nullable String alias, Class<R> rowType,
+                  @Nullable RowScope scope) {
         this.schema = schema;
         this.name = Identifiers.check(name, "table name");
         this.alias = alias;
         this.rowType = Objects.requireNonNull(rowType, "rowType");
+        this.scope = scope;
     }
 
     /**
@@ -175,10 +185,79 @@ public non-sealed class Table<R> extends TableLike {
      * @throws IllegalStateException naming the class and the constructor to add, when the descriptor's class
      *     declares no {@code (Alias)} constructor (see the class documentation) or cannot be instantiated
      */
-    @SuppressWarnings("unchecked") // TableAliases returns an instance of getClass()
     public final <T extends Table<R>> T as(String alias) {
-        Alias token = new Alias(this, Identifiers.check(alias, "table alias"));
+        return recreate(new Alias(this, Identifiers.check(alias, "table alias"), schema, scope));
+    }
+
+    /**
+     * A view of this table that only ever sees the rows {@code condition} holds for, as an instance of the
+     * descriptor's own class (like {@link #as(String)}): {@code UserTable t42 = USER.scoped(USER.TENANT_ID.eq(42L))}.
+     * Every statement that reads it adds the condition, qualified by the name the table has there:
+     * {@code select(t42.NAME).from(t42)} renders {@code SELECT "users"."name" FROM "users" WHERE
+     * "users"."tenant_id" = ?}; in an INNER or LEFT join it goes to the join's ON, before a RIGHT or FULL join the
+     * table is filtered in a subquery {@code (SELECT * FROM "users" WHERE ...) AS "users"}, and UPDATE, DELETE,
+     * their FROM and USING and an ON CONFLICT DO UPDATE are filtered the same way. A column the condition pins with
+     * an equality ({@code TENANT_ID = 42}) is filled in by inserts that leave it unset, and a write that gives it
+     * another value is refused. {@code t42.as("u")} keeps the scope; {@code t42.scoped(more)} narrows it.
+     *
+     * @throws IllegalArgumentException naming what is at fault when the condition refers to another table, holds
+     *     a subquery, a {@link Param} or a window
+     */
+    public final <T extends Table<R>> T scoped(Condition condition) {
+        Objects.requireNonNull(condition, "condition");
+        Expr node = condition.node();
+        String use = this + ".scoped(" + condition + ")";
+        ExprWalk.walk(node, e -> {
+            if (e instanceof Expr.ColumnRef c && !qualifier().equals(c.qualifier())) {
+                throw new IllegalArgumentException(use + ": the condition refers to "
+                        + (c.qualifier() != null ? "table \"" + c.qualifier() + "\" (column " + c.name() + ")"
+                        : "the unqualified column " + c.name()) + "; a scope may use only the columns of " + this);
+            } else if (e instanceof Expr.Subquery || e instanceof Expr.Excluded) {
+                throw new IllegalArgumentException(use + ": a scope cannot hold a subquery; it may use only the "
+                        + "columns of " + this + " and values");
+            } else if (e instanceof Expr.Slot s) {
+                throw new IllegalArgumentException(use + ": a scope cannot hold the parameter :" + s.key().name()
+                        + "; its values are fixed when it is made, so scope the table once per value");
+            } else if (e instanceof Expr.Func f && (f.over() != null || f.order() != null)) {
+                throw new IllegalArgumentException(use + ": a scope is a row condition; it cannot hold a window "
+                        + "or an ordered aggregate");
+            }
+        });
+        RowScope next;
+        if (scope == null) {
+            next = RowScope.of(node, qualifier());
+        } else if (scope.qualifier().equals(qualifier())) {
+            next = scope.and(node);
+        } else {
+            throw new IllegalArgumentException(use + ": narrow the scope before giving the table an alias");
+        }
+        return recreate(new Alias(this, alias, schema, next));
+    }
+
+    /**
+     * The same table in another schema, as an instance of the descriptor's own class (like {@link #as(String)}):
+     * {@code UserTable a = USER.inSchema("tenant_a")} renders {@code "tenant_a"."users"} wherever it goes,
+     * statements and schema statements ({@code createTable(a)}) alike. Alias and scope are kept; columns are
+     * still qualified by the table's name or alias, {@code "users"."name"}.
+     */
+    public final <T extends Table<R>> T inSchema(String schema) {
+        return recreate(new Alias(this, alias, Identifiers.check(schema, "schema name"), scope));
+    }
+
+    @SuppressWarnings("unchecked") // TableAliases returns an instance of getClass()
+    private <T extends Table<R>> T recreate(Alias token) {
         return (T) (getClass() == Table.class ? copy(token) : TableAliases.recreate(this, token));
+    }
+
+    /** True when made by {@link #scoped(Condition)}: statements through it see only the rows its scope holds. */
+    public final boolean isScoped() {
+        return scope != null;
+    }
+
+    /** The row filter of a {@link #scoped(Condition) scoped} table, or null; an internal value, for the executor. */
+    @SuppressWarnings("exports") // RowScope's package is exported to the executor only
+    public final @Nullable RowScope rowScope() {
+        return scope;
     }
 
     /**
@@ -187,7 +266,7 @@ public non-sealed class Table<R> extends TableLike {
      * {@code "things" AS "o"}, and {@code o.field(dynamic.KEY)} its {@code "o"."key"}.
      */
     public final Table<R> asPlain(String alias) {
-        return copy(new Alias(this, Identifiers.check(alias, "table alias")));
+        return copy(new Alias(this, Identifiers.check(alias, "table alias"), schema, scope));
     }
 
     private Table<R> copy(Alias alias) {
@@ -253,7 +332,7 @@ public non-sealed class Table<R> extends TableLike {
 
     @Override
     final FromItem fromItem() {
-        return new FromItem.TableItem(schema, name, alias);
+        return new FromItem.TableItem(schema, name, alias, scope, false);
     }
 
     @Override
@@ -267,11 +346,15 @@ public non-sealed class Table<R> extends TableLike {
      */
     public static final class Alias {
         private final Table<?> original;
-        private final String alias;
+        private final @Nullable String alias;
+        private final @Nullable String schema;
+        private final @Nullable RowScope scope;
 
-        private Alias(Table<?> original, String alias) {
+        private Alias(Table<?> original, @Nullable String alias, @Nullable String schema, @Nullable RowScope scope) {
             this.original = original;
             this.alias = alias;
+            this.schema = schema;
+            this.scope = scope;
         }
     }
 

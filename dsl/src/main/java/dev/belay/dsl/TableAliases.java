@@ -108,6 +108,8 @@ final class TableAliases {
     }
 
     private static String cannotAlias(Class<?> type, Table<?> original) {
-        return "cannot alias table " + original + ": descriptor class " + type.getName();
+        // as(..), scoped(..) and inSchema(..) all re-create the descriptor, so the message names all three
+        return "cannot alias, scope or move (as, scoped, inSchema) table " + original + ": descriptor class "
+                + type.getName();
     }
 }

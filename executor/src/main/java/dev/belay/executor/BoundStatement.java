@@ -1,6 +1,7 @@
 package dev.belay.executor;
 
 import dev.belay.dsl.PgType;
+import dev.belay.dsl.Placeholders;
 import dev.belay.dsl.Query;
 import dev.belay.dsl.RenderedSql;
 import java.util.List;
@@ -15,8 +16,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 record BoundStatement(String sql, List<@Nullable Object> params, List<PgType<?>> types,
                       IntFunction<String> describe, boolean modifiesData) {
 
-    static BoundStatement of(Query query) {
-        RenderedSql r = query.render();
+    /** The query rendered with the session's schema mapping (once per query shape and mapping). */
+    static BoundStatement of(Query query, Session s) {
+        RenderedSql r = query.render(Placeholders.JDBC, s.engine().config.schemaMapping());
         return new BoundStatement(r.sql(), r.params(), r.paramTypes(), r::describeParam, query.modifiesData());
     }
 }

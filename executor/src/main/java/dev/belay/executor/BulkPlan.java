@@ -14,6 +14,7 @@ import dev.belay.dsl.internal.JoinNode;
 import dev.belay.dsl.internal.Operator;
 import dev.belay.dsl.internal.ParamKey;
 import dev.belay.dsl.internal.QueryNode;
+import dev.belay.dsl.internal.RowScope;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SelectNode;
 import dev.belay.dsl.internal.SortSpec;
@@ -128,6 +129,8 @@ final class BulkPlan<R> {
      * pass over its accessors; null for other classes, read through {@link Column#valueOf}.
      */
     final int @Nullable [] components;
+    /** Per sent column, the value the table's scope pins it to; null when the table pins none. */
+    final @Nullable Object @Nullable [] pins;
     /** Per sent column: a generated column whose explicit value PostgreSQL would refuse (GENERATED ALWAYS). */
     final boolean[] refuseExplicit;
     /** What the caller gets back: the generated columns (insert), or every column (upsert). */
@@ -174,11 +177,14 @@ final class BulkPlan<R> {
             if (!f.stored()) {
                 send.add(c);
             }
-            if (c.isGenerated() || f.stored() || conflict != null) {
+            RowScope scope = table.rowScope();
+            if (c.isGenerated() || f.stored() || conflict != null
+                    || scope != null && scope.pinnedValue(c.name()) != null) {
                 back.add(c);
             }
         }
         this.sent = List.copyOf(send);
+        this.pins = ScopedRows.pins(table, sent);
         this.returned = List.copyOf(back);
         int n = sent.size();
         this.elementNames = new String[n];
@@ -381,8 +387,18 @@ final class BulkPlan<R> {
     }
 
     private InsertNode insert(QueryNode source, @Nullable ConflictNode onConflict, List<Expr> returning) {
-        return new InsertNode(WithNode.NONE, new FromItem.TableItem(table.schema(), table.name(), null), sentNames(),
+        return new InsertNode(WithNode.NONE, target(), sentNames(),
                 true, new InsertNode.FromQuery(source), onConflict, returning);
+    }
+
+    /**
+     * The table written and read back, with a scoped table's filter (so an upsert neither updates nor reads back a
+     * row outside the scope); its pinned values are filled and checked row by row in BulkWriter instead.
+     */
+    private FromItem.TableItem target() {
+        RowScope scope = table.rowScope();
+        return new FromItem.TableItem(table.schema(), table.name(), null, scope == null ? null : scope.filterOnly(),
+                false);
     }
 
     private QueryNode plainInsert(Expr[] fills, List<Column<?, ?>> results, int skip) {
@@ -431,7 +447,7 @@ final class BulkPlan<R> {
         for (int i = 0; i < fills.length; i++) {
             values.add(new Expr.ColumnRef(null, alias(i)));
         }
-        SelectNode source = SelectNode.of(List.copyOf(values), List.of(new FromItem.TableItem(null, INPUT, null)));
+        SelectNode source = SelectNode.of(List.copyOf(values), List.of(FromItem.TableItem.query(INPUT)));
         QueryNode statement = conflict == null ? joinedInsert(input, source) : joinedUpsert(input, source, conflict);
         List<Column<?, ?>> results = new ArrayList<>(returned);
         if (conflict != null) {
@@ -454,7 +470,7 @@ final class BulkPlan<R> {
             }
             WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                     new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, List.of()))));
-            return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
+            return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(INPUT)))
                     .withWith(with);
         }
         List<Column<R, ?>> back = new ArrayList<>(key);
@@ -468,8 +484,8 @@ final class BulkPlan<R> {
         }
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, null, qualified(back)))));
-        JoinNode join = new JoinNode(JoinKind.INNER, new FromItem.TableItem(null, INPUT, null), equal(WRITTEN, key));
-        return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, WRITTEN, null)))
+        JoinNode join = new JoinNode(JoinKind.INNER, FromItem.TableItem.query(INPUT), equal(WRITTEN, key));
+        return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(WRITTEN)))
                 .withJoins(List.of(join)).withWith(with);
     }
 
@@ -504,11 +520,10 @@ final class BulkPlan<R> {
         }
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
-        return SelectNode.of(List.copyOf(projection), List.of(new FromItem.TableItem(null, INPUT, null)))
+        return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(INPUT)))
                 .withJoins(List.of(
-                        new JoinNode(JoinKind.LEFT, new FromItem.TableItem(null, WRITTEN, null), written),
-                        new JoinNode(JoinKind.LEFT, new FromItem.TableItem(table.schema(), table.name(), null),
-                                current)))
+                        new JoinNode(JoinKind.LEFT, FromItem.TableItem.query(WRITTEN), written),
+                        new JoinNode(JoinKind.LEFT, target(), current)))
                 .withWith(with);
     }
 

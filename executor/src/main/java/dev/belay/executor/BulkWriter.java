@@ -5,6 +5,8 @@ import dev.belay.dsl.OnConflict;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.ScopedWrites;
 import java.lang.invoke.MethodHandle;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -39,7 +41,7 @@ final class BulkWriter {
             return List.of();
         }
         requireRows(rows, "insert into " + table);
-        Result<R> result = write(s, table, null, rows);
+        Result<R> result = write(s, s.engine().mapped(table), null, rows);
         return result.backfill(rows);
     }
 
@@ -47,8 +49,12 @@ final class BulkWriter {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Table<R> table = conflict.table();
+        Table<R> table = s.engine().mapped(conflict.table());
         requireRows(rows, "upsert into " + table);
+        if (table.isScoped()) {
+            ScopedWrites.conflict(new FromItem.TableItem(null, table.name(), null, table.rowScope(), false),
+                    conflict.node());
+        }
         refuseDuplicateKeys(table, rows, conflict);
         Result<R> result = write(s, table, conflict, rows);
         return result.upserted(rows);
@@ -170,6 +176,9 @@ final class BulkWriter {
             for (int k = 0; k < n; k++) {
                 Column<R, ?> column = plan.sent.get(k);
                 Object v = components == null ? column.valueOf(row) : components[plan.components[k]];
+                if (plan.pins != null && plan.pins[k] != null) {
+                    v = ScopedRows.value(plan.table, column, plan.pins[k], v, end, what);
+                }
                 if (raw != null) {
                     raw[k] = v;
                 }

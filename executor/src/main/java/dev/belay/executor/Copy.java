@@ -39,7 +39,7 @@ final class Copy {
         } else {
             s.engine().requireOutsideTransaction();
         }
-        CopyPlan<R> plan = CopyPlan.of(table, s.engine().config.types());
+        CopyPlan<R> plan = CopyPlan.of(s.engine().mapped(table), s.engine().config.types());
         if (!rows.hasNext()) {
             return 0;
         }

@@ -25,6 +25,8 @@ final class CopyPlan<R> {
     private final List<Column<R, ?>> columns;
     private final CopyText.Encoder[] encoders;
     private final List<Column<R, ?>> generated;
+    private final Table<R> scoped;
+    private final @Nullable Object @Nullable [] pins;
 
     private CopyPlan(Table<R> table, List<Column<R, ?>> columns, CopyText.Encoder[] encoders,
                      List<Column<R, ?>> generated) {
@@ -41,6 +43,8 @@ final class CopyPlan<R> {
         this.columns = columns;
         this.encoders = encoders;
         this.generated = generated;
+        this.scoped = table;
+        this.pins = ScopedRows.pins(table, columns);
     }
 
     static <R> CopyPlan<R> of(Table<R> table, TypeRegistry types) {
@@ -82,6 +86,9 @@ final class CopyPlan<R> {
             }
             Column<R, ?> column = columns.get(k);
             Object value = column.valueOf(row);
+            if (pins != null && pins[k] != null) {
+                value = ScopedRows.value(scoped, column, pins[k], value, index, describe);
+            }
             String text = value == null ? null : text(k, value, index);
             if (text == null) {
                 sink.nul();

@@ -1,6 +1,10 @@
 package dev.belay.executor;
 
+import dev.belay.dsl.internal.Identifiers;
+
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -28,6 +32,7 @@ public final class DBConfig {
     private final @Nullable Duration leakDetectionThreshold;
     private final int connectAttempts;
     private final Duration connectBackoffCeiling;
+    private final Map<String, String> schemas;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -44,6 +49,7 @@ public final class DBConfig {
         this.leakDetectionThreshold = b.leakDetectionThreshold;
         this.connectAttempts = b.connectAttempts;
         this.connectBackoffCeiling = b.connectBackoffCeiling;
+        this.schemas = Map.copyOf(b.schemas);
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -125,6 +131,14 @@ public final class DBConfig {
         return connectBackoffCeiling;
     }
 
+    /**
+     * The schema mapping every statement of the connection is rendered with ({@code public → tenant_a}); empty
+     * unless {@code mapSchema(..)} was set.
+     */
+    public Map<String, String> schemaMapping() {
+        return schemas;
+    }
+
     /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
@@ -160,6 +174,7 @@ public final class DBConfig {
         private @Nullable Duration leakDetectionThreshold;
         private int connectAttempts = 5;
         private Duration connectBackoffCeiling = Duration.ofSeconds(2);
+        private final Map<String, String> schemas = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -243,6 +258,25 @@ public final class DBConfig {
         public Builder connectRetry(int attempts, Duration ceiling) {
             this.connectAttempts = attempts;
             this.connectBackoffCeiling = Objects.requireNonNull(ceiling, "ceiling");
+            return this;
+        }
+
+        /**
+         * Renders every table of schema {@code from} in schema {@code to}, in every statement run on the connection
+         * (queries, DML, row helpers, bulk writes, COPY, schema statements): {@code mapSchema("public", "tenant_a")}
+         * turns {@code FROM "users"} into {@code FROM "tenant_a"."users"}. A descriptor without a schema counts as
+         * in {@code public}, where PostgreSQL's default {@code search_path} finds it, so mapping {@code public} moves
+         * it too. Names of WITH queries are never mapped. Each statement is still rendered once per mapping.
+         *
+         * @throws IllegalArgumentException when a name is not a valid identifier, or {@code from} is mapped twice
+         */
+        public Builder mapSchema(String from, String to) {
+            Identifiers.check(from, "mapSchema: schema name");
+            Identifiers.check(to, "mapSchema: schema name");
+            if (schemas.putIfAbsent(from, to) != null) {
+                throw new IllegalArgumentException("mapSchema: schema " + from + " is already mapped to "
+                        + schemas.get(from));
+            }
             return this;
         }
 

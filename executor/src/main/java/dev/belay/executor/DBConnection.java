@@ -134,12 +134,12 @@ public final class DBConnection implements AutoCloseable {
 
     /** All rows of a SELECT or of a statement with RETURNING: {@code List<User> adults = db.exec(adultsQuery)}. */
     public <T> List<T> exec(ResultQuery<T> query) {
-        return Pipeline.fetch(session, BoundStatement.of(query), target(query), 0);
+        return Pipeline.fetch(session, BoundStatement.of(query, session), target(query), 0);
     }
 
     /** Runs an INSERT, UPDATE or DELETE without RETURNING and gives the number of rows it changed. */
     public int exec(RowCountQuery query) {
-        return Pipeline.update(session, BoundStatement.of(query));
+        return Pipeline.update(session, BoundStatement.of(query, session));
     }
 
     /**
@@ -151,7 +151,7 @@ public final class DBConnection implements AutoCloseable {
             throw new IllegalStateException("first() would hide the rows this data-modifying statement changes "
                     + "beyond the first; use exec(query) for all of them, or one(query) when it changes exactly one");
         }
-        List<T> rows = Pipeline.fetch(session, BoundStatement.of(query), target(query), 1);
+        List<T> rows = Pipeline.fetch(session, BoundStatement.of(query, session), target(query), 1);
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
@@ -163,7 +163,7 @@ public final class DBConnection implements AutoCloseable {
      * @throws TooManyRowsException when there are more
      */
     public <T> T one(ResultQuery<T> query) {
-        return Pipeline.<T>single(session, BoundStatement.of(query), target(query), "one()", false).get(0);
+        return Pipeline.<T>single(session, BoundStatement.of(query, session), target(query), "one()", false).get(0);
     }
 
     /**
@@ -177,7 +177,7 @@ public final class DBConnection implements AutoCloseable {
             throw new IllegalArgumentException("fetchValue(): the query must select one field, it selects "
                     + query.fields().size());
         }
-        List<T> rows = Pipeline.single(session, BoundStatement.of(query), target(query), "fetchValue()", true);
+        List<T> rows = Pipeline.single(session, BoundStatement.of(query, session), target(query), "fetchValue()", true);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -193,7 +193,7 @@ public final class DBConnection implements AutoCloseable {
      * log; {@link DBConfig.Builder#leakDetectionThreshold} reports one held too long while it is still reachable.
      */
     public <T> Stream<T> stream(ResultQuery<T> query) {
-        return Streams.open(session, BoundStatement.of(query), target(query));
+        return Streams.open(session, BoundStatement.of(query, session), target(query));
     }
 
     private static Plans.Target target(ResultQuery<?> query) {
@@ -210,12 +210,17 @@ public final class DBConnection implements AutoCloseable {
 
     // ---- catalog -----------------------------------------------------------------------------
 
+    /** The descriptor in the schema this connection's {@code mapSchema} moves it to, for catalog checks. */
+    <R> Table<R> mapped(Table<R> table) {
+        return session.engine().mapped(table);
+    }
+
     /**
      * Whether the table a descriptor names exists: {@code db.tableExists(USER)}. A name without schema is resolved
      * through the session's {@code search_path}, as a statement would resolve it.
      */
     public boolean tableExists(Table<?> table) {
-        return CatalogReads.tableExists(this, Objects.requireNonNull(table, "table"));
+        return CatalogReads.tableExists(this, session.engine().mapped(Objects.requireNonNull(table, "table")));
     }
 
     /** The tables, views, materialized views and foreign tables of a schema, by name: {@code db.tables("public")}. */
@@ -230,7 +235,7 @@ public final class DBConnection implements AutoCloseable {
      * @throws IllegalArgumentException when the table does not exist
      */
     public List<ColumnInfo> columns(Table<?> table) {
-        return CatalogReads.columns(this, Objects.requireNonNull(table, "table"));
+        return CatalogReads.columns(this, session.engine().mapped(Objects.requireNonNull(table, "table")));
     }
 
     /**
@@ -239,7 +244,7 @@ public final class DBConnection implements AutoCloseable {
      * @throws IllegalArgumentException when the table does not exist
      */
     public List<String> primaryKey(Table<?> table) {
-        return CatalogReads.primaryKey(this, Objects.requireNonNull(table, "table"));
+        return CatalogReads.primaryKey(this, session.engine().mapped(Objects.requireNonNull(table, "table")));
     }
 
     /**

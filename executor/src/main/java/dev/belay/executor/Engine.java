@@ -32,6 +32,7 @@ final class Engine {
     private final Catalog catalog = new Catalog();
     /** Bulk statements per table and conflict action; bounded like {@link Plans}. */
     private final Map<BulkKey, BulkPlan<?>> bulkPlans = new ConcurrentHashMap<>();
+    private final Map<Table<?>, Table<?>> mappedTables = new ConcurrentHashMap<>();
 
     private record BulkKey(Table<?> table, @Nullable ConflictNode conflict) {}
 
@@ -106,6 +107,20 @@ final class Engine {
         } else {
             running.put(Thread.currentThread(), previous);
         }
+    }
+
+    /**
+     * The descriptor in the schema the config maps its schema to (an unqualified one counting as in {@code public}),
+     * for the statements Belay builds from a descriptor itself: bulk writes and COPY. Made once per descriptor.
+     */
+    @SuppressWarnings("unchecked") // inSchema re-creates the descriptor's own class, of the same row type
+    <R> Table<R> mapped(Table<R> table) {
+        Map<String, String> schemas = config.schemaMapping();
+        String to = schemas.get(table.schema() != null ? table.schema() : "public");
+        if (to == null) {
+            return table;
+        }
+        return (Table<R>) mappedTables.computeIfAbsent(table, t -> t.inSchema(to));
     }
 
     /** The bulk statement for {@code table} (and a conflict action), built from its catalog facts once. */

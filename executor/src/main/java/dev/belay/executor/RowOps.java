@@ -56,7 +56,7 @@ final class RowOps {
         String call = "get(table, key)";
         RowPlan<R> plan = RowPlan.of(table, call);
         Select<R> query = bindKey(plan, plan.select, checkKey(plan, key, call));
-        List<R> rows = single(s, plan, BoundStatement.of(query), query, call, "");
+        List<R> rows = single(s, plan, BoundStatement.of(query, s), query, call, "");
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
@@ -66,6 +66,13 @@ final class RowOps {
         RowPlan<R> plan = RowPlan.of(table, call);
         @Nullable Object[] key = keyOf(plan, row, call);
         RowPlan.Change<R> change = columns == null ? plan.updateAll(call) : plan.updateOf(columns, call);
+        List<Column<R, ?>> all = table.columns();
+        @Nullable Object[] pins = ScopedRows.pins(table, all);
+        for (int k = 0; pins != null && k < pins.length; k++) {
+            if (pins[k] != null) {
+                ScopedRows.value(table, all.get(k), pins[k], all.get(k).valueOf(row), 0, call);
+            }
+        }
         Returning<?> query = change.query();
         for (RowPlan.Slot<R, ?> slot : change.set()) {
             Object value = slot.column().valueOf(row);
@@ -77,7 +84,7 @@ final class RowOps {
             query = slot.bind(query, value);
         }
         query = bindKey(plan, query, key);
-        BoundStatement st = BoundStatement.of(query);
+        BoundStatement st = BoundStatement.of(query, s);
         if (single(s, plan, st, query, call, "; nothing was changed").isEmpty()) {
             throw notFound(s, plan, st, key, call, "nothing was changed");
         }
@@ -97,7 +104,7 @@ final class RowOps {
 
     private static void deleteByKey(Session s, RowPlan<?> plan, @Nullable Object[] key, String call) {
         Returning<?> query = bindKey(plan, plan.delete, key);
-        BoundStatement st = BoundStatement.of(query);
+        BoundStatement st = BoundStatement.of(query, s);
         if (single(s, plan, st, query, call, "; nothing was deleted").isEmpty()) {
             throw notFound(s, plan, st, key, call, "nothing was deleted");
         }
@@ -110,7 +117,7 @@ final class RowOps {
         @Nullable Object[] key = keyOf(plan, row, call);
         if (table.rowType().isRecord()) {
             Select<R> query = bindKey(plan, plan.select, key);
-            BoundStatement st = BoundStatement.of(query);
+            BoundStatement st = BoundStatement.of(query, s);
             List<R> rows = single(s, plan, st, query, call, "");
             if (rows.isEmpty()) {
                 throw notFound(s, plan, st, key, call, "the row cannot be refreshed");
@@ -119,7 +126,7 @@ final class RowOps {
         }
         RowPlan.Overwrite o = plan.overwrite(call);
         Select<Row> query = bindKey(plan, o.query(), key);
-        BoundStatement st = BoundStatement.of(query);
+        BoundStatement st = BoundStatement.of(query, s);
         List<Row> rows = single(s, plan, st, query, call, "");
         if (rows.isEmpty()) {
             throw notFound(s, plan, st, key, call, "the row was left as it was");

@@ -15,6 +15,7 @@ import dev.belay.dsl.Select;
 import dev.belay.dsl.Sql;
 import dev.belay.dsl.Table;
 import dev.belay.dsl.UpdateStep;
+import dev.belay.dsl.internal.RowScope;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
@@ -163,7 +164,11 @@ final class RowPlan<R> {
     private Change<R> change(List<Column<R, ?>> columns) {
         List<Slot<R, ?>> set = new ArrayList<>();
         UpdateStep<R> step = update(table);
+        RowScope scope = table.rowScope();
         for (Column<R, ?> c : columns) {
+            if (scope != null && scope.pinnedValue(c.name()) != null) {
+                continue; // the row's value is checked against the pinned one, and the column stays as it is
+            }
             Slot<R, ?> slot = Slot.of(c);
             set.add(slot);
             step = slot.assign(step);

@@ -34,7 +34,7 @@ public final class SchemaVerifier {
         List<SchemaDrift> drift = new ArrayList<>();
         Map<String, Long> typeOids = new HashMap<>();
         for (Table<?> table : tables) {
-            verifyTable(db, Objects.requireNonNull(table, "table"), typeOids, drift);
+            verifyTable(db, db.mapped(Objects.requireNonNull(table, "table")), typeOids, drift);
         }
         return drift;
     }

@@ -7,8 +7,23 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** Something that can stand in FROM or JOIN. */
 public sealed interface FromItem {
 
-    /** {@code "schema"."name" AS "alias"}; schema and alias optional. */
-    record TableItem(@Nullable String schema, String name, @Nullable String alias) implements FromItem {
+    /**
+     * {@code "schema"."name" AS "alias"}; schema and alias optional. {@code scope} is the row filter of a scoped
+     * table, which the renderer adds wherever the table is read; {@code queryName} marks the name of a WITH query
+     * rather than a table, which a schema mapping leaves alone.
+     */
+    record TableItem(@Nullable String schema, String name, @Nullable String alias, @Nullable RowScope scope,
+                     boolean queryName) implements FromItem {
+        /** A plain table. */
+        public TableItem(@Nullable String schema, String name, @Nullable String alias) {
+            this(schema, name, alias, null, false);
+        }
+
+        /** The name of a WITH query, {@code "cte"}. */
+        public static TableItem query(String name) {
+            return new TableItem(null, name, null, null, true);
+        }
+
         /** The name columns of this table are qualified with. */
         public String qualifier() {
             return alias != null ? alias : name;

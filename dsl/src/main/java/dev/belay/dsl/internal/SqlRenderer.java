@@ -67,9 +67,20 @@ public final class SqlRenderer {
      * refer to; null while rendering a lone expression for a message, where no statement gives the names.
      */
     private @Nullable Set<String> windowNames;
+    /** Schema names to render in place of others, {@code public} standing also for unqualified tables. */
+    private final Map<String, String> schemas;
+    /** While a scope is written: the qualifier it was written with, and the one its table has here. */
+    private @Nullable String scopeWrittenAs;
+    private @Nullable String scopeRenderedAs;
 
     private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
                         Set<ValueSlots.ValueKey> inlineValues, int maxDepth) {
+        this(style, inlineBindings, inlineValues, maxDepth, Map.of());
+    }
+
+    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
+                        Set<ValueSlots.ValueKey> inlineValues, int maxDepth, Map<String, String> schemas) {
+        this.schemas = schemas;
         this.style = style;
         this.inlineBindings = inlineBindings;
         this.values = new ValueSlots(style, inlineValues);
@@ -85,8 +96,18 @@ public final class SqlRenderer {
      * @throws IllegalStateException when the statement needs more than {@value #MAX_PARAMETERS} parameters
      */
     public static Rendered render(QueryNode query, Style style) {
+        return render(query, style, Map.of());
+    }
+
+    /**
+     * Renders a statement with placeholders, every table in a schema that {@code schemas} maps written in the
+     * schema it maps to; an unqualified table counts as {@code public}, where the default search_path finds it.
+     *
+     * @throws IllegalStateException when the statement needs more than {@value #MAX_PARAMETERS} parameters
+     */
+    public static Rendered render(QueryNode query, Style style, Map<String, String> schemas) {
         SqlRenderer r = Nesting.render(limit -> {
-            SqlRenderer first = new SqlRenderer(style, Map.of(), Set.of(), limit);
+            SqlRenderer first = new SqlRenderer(style, Map.of(), Set.of(), limit, schemas);
             first.windowNames = Set.of();
             first.query(query);
             Set<ValueSlots.ValueKey> repeated = first.values.toInline();
@@ -94,7 +115,7 @@ public final class SqlRenderer {
                 return first;
             }
             // only now is it known which values repeat; the second rendering writes those as literals
-            SqlRenderer second = new SqlRenderer(style, Map.of(), repeated, limit);
+            SqlRenderer second = new SqlRenderer(style, Map.of(), repeated, limit, schemas);
             second.windowNames = Set.of();
             second.query(query);
             return second;
@@ -215,19 +236,32 @@ public final class SqlRenderer {
             sql.append("DISTINCT ");
         }
         selectList(s.projection());
-        fromList(" FROM ", s.from());
-        for (JoinNode join : s.joins()) {
+        List<TableItem> scoped = new ArrayList<>();
+        fromList(" FROM ", s.from(), scoped, outerJoinAfter(s.joins(), -1));
+        for (int j = 0; j < s.joins().size(); j++) {
+            JoinNode join = s.joins().get(j);
             sql.append(' ').append(joinKind(join.kind())).append(' ');
-            fromItem(join.target());
-            if (join.on() != null) {
-                sql.append(" ON ");
-                expr(join.on());
+            List<TableItem> onScope = new ArrayList<>();
+            if (join.target() instanceof TableItem t && t.scope() != null) {
+                // the scope goes where it filters the table's own rows only: the ON of the side it is joined as,
+                // WHERE when nothing later can null the table; otherwise the table is filtered before the join
+                boolean isolate = switch (join.kind()) {
+                    case INNER, LEFT -> false;
+                    case CROSS -> outerJoinAfter(s.joins(), j);
+                    case RIGHT, FULL -> true;
+                };
+                if (isolate) {
+                    isolated(t);
+                } else {
+                    fromItem(t);
+                    (join.on() != null ? onScope : scoped).add(t);
+                }
+            } else {
+                fromItem(join.target());
             }
+            filter(" ON ", join.on(), onScope);
         }
-        if (s.where() != null) {
-            sql.append(" WHERE ");
-            expr(s.where());
-        }
+        filter(" WHERE ", s.where(), scoped);
         if (!s.groupBy().isEmpty()) {
             sql.append(" GROUP BY ");
             matchedList(s.groupBy(), positions);
@@ -287,7 +321,8 @@ public final class SqlRenderer {
         tail(s.orderBy(), s.limit(), s.offset(), OutputPositions.none());
     }
 
-    private void insert(InsertNode i) {
+    private void insert(InsertNode node) {
+        InsertNode i = ScopedWrites.insert(node);
         sql.append("INSERT INTO ");
         fromItem(i.table());
         if (!i.columns().isEmpty()) {
@@ -315,12 +350,12 @@ public final class SqlRenderer {
         }
         ConflictNode c = i.conflict();
         if (c != null) {
-            conflict(c);
+            conflict(c, i.table());
         }
         returning(i.returning());
     }
 
-    private void conflict(ConflictNode c) {
+    private void conflict(ConflictNode c, TableItem target) {
         sql.append(" ON CONFLICT");
         if (c.constraint() != null) {
             sql.append(" ON CONSTRAINT ").append(Identifiers.quote(c.constraint()));
@@ -339,43 +374,44 @@ public final class SqlRenderer {
         }
         sql.append(" DO UPDATE SET ");
         assignments(c.set());
-        if (c.updateWhere() != null) {
-            sql.append(" WHERE ");
-            expr(c.updateWhere());
-        }
+        // the conflicting row may belong to another scope: it must stay as it is
+        filter(" WHERE ", c.updateWhere(), target.scope() != null ? List.of(target) : List.of());
     }
 
     private void update(UpdateNode u) {
+        ScopedWrites.update(u);
+        List<TableItem> scoped = new ArrayList<>();
         sql.append("UPDATE ");
-        fromItem(u.table());
+        fromList("", List.of(u.table()), scoped, false);
         sql.append(" SET ");
         assignments(u.set());
-        fromList(" FROM ", u.from());
-        if (u.where() != null) {
-            sql.append(" WHERE ");
-            expr(u.where());
-        }
+        fromList(" FROM ", u.from(), scoped, false);
+        filter(" WHERE ", u.where(), scoped);
         returning(u.returning());
     }
 
     private void delete(DeleteNode d) {
+        List<TableItem> scoped = new ArrayList<>();
         sql.append("DELETE FROM ");
-        fromItem(d.table());
-        fromList(" USING ", d.using());
-        if (d.where() != null) {
-            sql.append(" WHERE ");
-            expr(d.where());
-        }
+        fromList("", List.of(d.table()), scoped, false);
+        fromList(" USING ", d.using(), scoped, false);
+        filter(" WHERE ", d.where(), scoped);
         returning(d.returning());
     }
 
-    private void merge(MergeNode m) {
+    private void merge(MergeNode node) {
+        MergeNode m = ScopedWrites.merge(node);
         sql.append("MERGE INTO ");
         fromItem(m.target());
         sql.append(" USING ");
-        fromItem(m.source());
-        sql.append(" ON ");
-        expr(m.on());
+        // a scoped source is filtered before the match (a row it hides must not count as NOT MATCHED); a scoped
+        // target's scope joins ON, so its rows outside the scope never match and are never updated or deleted
+        if (m.source() instanceof TableItem t && t.scope() != null) {
+            isolated(t);
+        } else {
+            fromItem(m.source());
+        }
+        filter(" ON ", m.on(), m.target().scope() != null ? List.of(m.target()) : List.of());
         for (MergeNode.When w : m.whens()) {
             sql.append(w.matched() ? " WHEN MATCHED" : " WHEN NOT MATCHED");
             if (w.condition() != null) {
@@ -418,7 +454,11 @@ public final class SqlRenderer {
         }
     }
 
-    private void fromList(String keyword, List<FromItem> items) {
+    /**
+     * FROM, USING or a DML target: a scoped table is written plain and collected into {@code scoped}, whose
+     * conditions go to WHERE, or with {@code isolate} (a later outer join can null it) filtered in a subquery.
+     */
+    private void fromList(String keyword, List<? extends FromItem> items, List<TableItem> scoped, boolean isolate) {
         if (items.isEmpty()) {
             return;
         }
@@ -427,8 +467,76 @@ public final class SqlRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            fromItem(items.get(i));
+            if (items.get(i) instanceof TableItem t && t.scope() != null) {
+                if (isolate) {
+                    isolated(t);
+                } else {
+                    fromItem(t);
+                    scoped.add(t);
+                }
+            } else {
+                fromItem(items.get(i));
+            }
         }
+    }
+
+    /** Whether a RIGHT or FULL join after position {@code index} makes the tables before it nullable. */
+    private static boolean outerJoinAfter(List<JoinNode> joins, int index) {
+        for (int j = index + 1; j < joins.size(); j++) {
+            boolean nulls = switch (joins.get(j).kind()) {
+                case RIGHT, FULL -> true;
+                case INNER, LEFT, CROSS -> false;
+            };
+            if (nulls) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A scoped table filtered before any join sees it: {@code (SELECT * FROM "t" WHERE scope) AS "t"}. */
+    private void isolated(TableItem t) {
+        sql.append("(SELECT * FROM ");
+        fromItem(t);
+        filter(" WHERE ", null, List.of(t));
+        sql.append(") AS ").append(Identifiers.quote(t.qualifier()));
+    }
+
+    /** {@code keyword condition AND scope AND ...}: the user's condition first, then each table's scope. */
+    private void filter(String keyword, @Nullable Expr condition, List<TableItem> scoped) {
+        int parts = scoped.size() + (condition != null ? 1 : 0);
+        if (parts == 0) {
+            return;
+        }
+        sql.append(keyword);
+        if (condition != null) {
+            if (parts == 1) {
+                expr(condition);
+            } else {
+                operand(condition);
+            }
+        }
+        for (int i = 0; i < scoped.size(); i++) {
+            TableItem t = scoped.get(i);
+            RowScope scope = java.util.Objects.requireNonNull(t.scope());
+            sql.append(condition != null || i > 0 ? " AND " : "");
+            scopeWrittenAs = scope.qualifier();
+            scopeRenderedAs = t.qualifier();
+            if (parts == 1) {
+                expr(scope.condition());
+            } else {
+                operand(scope.condition());
+            }
+            scopeWrittenAs = null;
+            scopeRenderedAs = null;
+        }
+    }
+
+    private @Nullable String schema(TableItem t) {
+        if (t.queryName()) {
+            return t.schema();
+        }
+        return schemas.getOrDefault(t.schema() != null ? t.schema() : "public", t.schema());
     }
 
     private void returning(List<Expr> items) {
@@ -465,8 +573,9 @@ public final class SqlRenderer {
 
     private void fromItem(FromItem item) {
         if (item instanceof TableItem t) {
-            if (t.schema() != null) {
-                sql.append(Identifiers.quote(t.schema())).append('.');
+            String schema = schema(t);
+            if (schema != null) {
+                sql.append(Identifiers.quote(schema)).append('.');
             }
             sql.append(Identifiers.quote(t.name()));
             if (t.alias() != null) {
@@ -611,8 +720,10 @@ public final class SqlRenderer {
 
     private void exprBody(Expr e) {
         if (e instanceof ColumnRef c) {
-            if (c.qualifier() != null) {
-                sql.append(Identifiers.quote(c.qualifier())).append('.');
+            String qualifier = scopeWrittenAs != null && scopeWrittenAs.equals(c.qualifier())
+                    ? scopeRenderedAs : c.qualifier();
+            if (qualifier != null) {
+                sql.append(Identifiers.quote(qualifier)).append('.');
             }
             sql.append(Identifiers.quote(c.name()));
         } else if (e instanceof Bind b) {

@@ -22,6 +22,7 @@ public final class Goldens {
         all.addAll(ScalarGoldens.cases());
         all.addAll(AggregateGoldens.cases());
         all.addAll(FromItemGoldens.cases());
+        all.addAll(ScopedGoldens.cases());
         return all;
     }
 }

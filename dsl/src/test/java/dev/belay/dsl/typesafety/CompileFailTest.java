@@ -412,6 +412,17 @@ final class CompileFailTest {
         pair("matches takes a pattern string", INCOMPATIBLE_TYPES,
                 "Condition c = USER.NAME.matches(5);",
                 "Condition c = USER.NAME.matches(\"^5\");");
+
+        // scoped tables and schema copies keep the descriptor's class and row type
+        pair("a scoped table assigned to another descriptor class", INCOMPATIBLE_TYPES,
+                "OrderTable t = USER.scoped(USER.ID.eq(1L));",
+                "UserTable t = USER.scoped(USER.ID.eq(1L));");
+        pair("a scope that is not a condition", INCOMPATIBLE_TYPES,
+                "UserTable t = USER.scoped(USER.NAME);",
+                "UserTable t = USER.scoped(USER.NAME.eq(\"x\"));");
+        pair("a table in a schema assigned to another descriptor class", INCOMPATIBLE_TYPES,
+                "OrderTable t = USER.inSchema(\"a\");",
+                "UserTable t = USER.inSchema(\"a\");");
     }
 
     static {
