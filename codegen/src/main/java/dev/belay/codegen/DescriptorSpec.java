@@ -34,7 +34,12 @@ record DescriptorSpec(String packageName, String className, TypeRef rowType, Str
     record Reference(@Nullable TypeRef target, String constant, String field) {}
 
     String source() {
-        Imports imports = new Imports(packageName, Set.of(className, "Alias"));
+        return source(Set.of());
+    }
+
+    /** The source, in a package whose other types have the simple names {@code packageTypes}. */
+    String source(Set<String> packageTypes) {
+        Imports imports = new Imports(packageName, Set.of(className, "Alias"), packageTypes);
         String table = imports.use("dev.belay.dsl.Table");
         String column = imports.use("dev.belay.dsl.Column");
         String row = rowType.source(imports);

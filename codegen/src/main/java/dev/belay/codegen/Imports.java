@@ -12,14 +12,20 @@ import java.util.TreeSet;
  */
 final class Imports {
     private final String pkg;
-    private final Set<String> reserved;
+    private final Set<String> shadowed;
+    private final Set<String> packageTypes;
     private final Map<String, String> bySimpleName = new HashMap<>();
     private final Set<String> imports = new TreeSet<>();
 
-    /** {@code reserved}: simple names the file itself declares or inherits (its class, {@code Alias}). */
-    Imports(String pkg, Set<String> reserved) {
+    /**
+     * {@code shadowed}: simple names the file declares or inherits (its class, {@code Alias}), which always mean
+     * that; {@code packageTypes}: the simple names of the package's other types, which hide java.lang's and
+     * cannot be imported over.
+     */
+    Imports(String pkg, Set<String> shadowed, Set<String> packageTypes) {
         this.pkg = pkg;
-        this.reserved = Set.copyOf(reserved);
+        this.shadowed = Set.copyOf(shadowed);
+        this.packageTypes = Set.copyOf(packageTypes);
     }
 
     /** The name to write for a canonical type name. */
@@ -34,7 +40,7 @@ final class Imports {
         if (taken != null) {
             return taken.equals(name) ? simple : name;
         }
-        if (reserved.contains(simple)) {
+        if (shadowed.contains(simple) || !owner.equals(pkg) && packageTypes.contains(simple)) {
             return name;
         }
         bySimpleName.put(simple, name);

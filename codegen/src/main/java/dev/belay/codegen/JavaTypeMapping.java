@@ -137,7 +137,7 @@ final class JavaTypeMapping {
         };
     }
 
-    private static PgTypeExpr constant(PgType<?> type) {
+    static PgTypeExpr constant(PgType<?> type) {
         String field = CONSTANTS.get(type);
         if (field == null) {
             throw new IllegalStateException("PgType " + type + " is no constant of PgType");
