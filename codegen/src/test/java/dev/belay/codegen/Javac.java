@@ -63,6 +63,16 @@ final class Javac {
 
     /** Compiles every .java file under {@code sources} into {@code work}/classes, generating into {@code work}/generated. */
     static Result compile(Path sources, Path work, List<Path> extraClassPath, Processor... processors) {
+        return compile(sources, work, StandardLocation.CLASS_PATH, extraClassPath, processors);
+    }
+
+    /** The same for one module's sources (a module-info.java at the root), with the dsl on the module path. */
+    static Result compileModule(Path sources, Path work, Processor... processors) {
+        return compile(sources, work, StandardLocation.MODULE_PATH, List.of(), processors);
+    }
+
+    private static Result compile(Path sources, Path work, StandardLocation path, List<Path> extraClassPath,
+                                  Processor... processors) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: the tests must run on a JDK, not a JRE");
@@ -74,7 +84,7 @@ final class Javac {
             Path classes = Files.createDirectories(work.resolve("classes"));
             List<Path> classPath = new ArrayList<>(CLASS_PATH);
             classPath.addAll(extraClassPath);
-            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+            files.setLocationFromPaths(path, classPath);
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
             files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
             List<Path> inputs = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();

@@ -4,18 +4,22 @@ import static dev.belay.dsl.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
 import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +135,29 @@ final class TableProcessorTest {
                 """.formatted(body.indent(8)));
         Javac.Result r = Javac.compile(work.resolve("src"), work, List.of(rows.classes()));
         return r.reports().stream().map(Javac.Report::message).toList();
+    }
+
+    /**
+     * On the module path: the generated descriptor compiles in an application module that reads only the dsl's
+     * exported packages, and in a module layer its typed alias works through the opened package.
+     */
+    @Test
+    void generatedDescriptorsWorkOnTheModulePath(@TempDir Path work) throws Exception {
+        Javac.Result r = Javac.compileModule(FIXTURES.resolve("module/com.acme.app"), work, new TableProcessor());
+        assertTrue(r.success(), () -> "the module compiles: " + r.reports());
+        assertEquals(List.of(), r.reports());
+        List<Path> modules = new ArrayList<>(Javac.CLASS_PATH);
+        modules.add(r.classes());
+        Configuration config = ModuleLayer.boot().configuration().resolve(ModuleFinder.of(modules.toArray(Path[]::new)),
+                ModuleFinder.of(), Set.of("com.acme.app"));
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
+        Class<?> accounts = layer.findLoader("com.acme.app").loadClass("com.acme.app.AccountTable");
+        assertTrue(accounts.getModule().isNamed(), "loaded as a module");
+        Object account = accounts.getField("ACCOUNT").get(null);
+        Object aliased = accounts.getMethod("as", String.class).invoke(account, "a");
+        assertSame(accounts, aliased.getClass());
+        assertEquals("\"accounts\" AS \"a\"", aliased.toString());
+        assertEquals("\"a\".\"age\"", accounts.getField("AGE").get(aliased).toString());
     }
 
     private static Table<?> generated(ClassLoader loader, Class<?> row) throws ReflectiveOperationException {
