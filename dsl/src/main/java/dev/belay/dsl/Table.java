@@ -91,7 +91,7 @@ public non-sealed class Table<R> extends TableLike {
     }
 
     /**
-     * Derives the descriptor of a row type from its record components (or fields): column names are
+     * Derives the descriptor of a row type from its record components (or fields, a superclass's first): column names are
      * the snake_case of the Java names unless {@code @Column} says otherwise, {@code @Id} marks the
      * primary key, {@code @Generated} database-filled columns, and a {@code @Nullable} type nullable
      * ones. The table name comes from {@code @Table} or the snake_case class name. The result is cached.

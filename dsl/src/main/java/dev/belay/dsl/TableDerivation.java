@@ -3,6 +3,7 @@ package dev.belay.dsl;
 import dev.belay.dsl.annotations.Generated;
 import dev.belay.dsl.annotations.Id;
 import dev.belay.dsl.internal.Identifiers;
+import dev.belay.dsl.internal.TypeNames;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Modifier;
@@ -11,21 +12,9 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Builds a {@link Table} from a row type's record components or fields; see {@link Table#of}. */
 final class TableDerivation {
-    private static final Map<String, PgType<?>> BUILTIN_BY_NAME = Map.ofEntries(
-            Map.entry("text", PgType.TEXT), Map.entry("varchar", PgType.VARCHAR), Map.entry("int2", PgType.INT2),
-            Map.entry("smallint", PgType.INT2), Map.entry("int4", PgType.INT4), Map.entry("integer", PgType.INT4),
-            Map.entry("int8", PgType.INT8), Map.entry("bigint", PgType.INT8), Map.entry("numeric", PgType.NUMERIC),
-            Map.entry("float4", PgType.FLOAT4), Map.entry("real", PgType.FLOAT4), Map.entry("float8", PgType.FLOAT8),
-            Map.entry("double precision", PgType.FLOAT8), Map.entry("bool", PgType.BOOL),
-            Map.entry("boolean", PgType.BOOL), Map.entry("uuid", PgType.UUID), Map.entry("date", PgType.DATE),
-            Map.entry("time", PgType.TIME), Map.entry("timestamp", PgType.TIMESTAMP),
-            Map.entry("timestamptz", PgType.TIMESTAMPTZ), Map.entry("interval", PgType.INTERVAL),
-            Map.entry("bytea", PgType.BYTEA), Map.entry("jsonb", PgType.JSONB), Map.entry("json", PgType.JSON));
-
     private TableDerivation() {}
 
     /** One column to declare: its SQL name, Java property, annotations and generic type. */
@@ -70,18 +59,26 @@ final class TableDerivation {
             } catch (NoSuchMethodException e) {
                 throw cannot(rowType, "it is neither a record nor a class with a no-argument constructor");
             }
-            for (java.lang.reflect.Field f : rowType.getDeclaredFields()) {
-                int mod = f.getModifiers();
-                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()) {
-                    continue;
-                }
-                parts.add(new Part(f.getName(), f.getType(), f.getGenericType(), f, f.getAnnotatedType()));
-            }
+            fields(rowType, parts);
         }
         if (parts.isEmpty()) {
             throw cannot(rowType, "it has no components or fields to map to columns");
         }
         return parts;
+    }
+
+    /** A class's fields, its superclasses' first: a base entity's key comes before the subclass's columns. */
+    private static void fields(Class<?> type, List<Part> parts) {
+        if (type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+            fields(type.getSuperclass(), parts);
+        }
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            int mod = f.getModifiers();
+            if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()) {
+                continue;
+            }
+            parts.add(new Part(f.getName(), f.getType(), f.getGenericType(), f, f.getAnnotatedType()));
+        }
     }
 
     private static <R> void declare(Table<R> table, Part p, Class<R> rowType) {
@@ -117,7 +114,7 @@ final class TableDerivation {
     private static PgType<?> type(Part p, String declared) {
         Class<?> raw = p.rawType();
         if (!declared.isEmpty()) {
-            PgType<?> builtin = BUILTIN_BY_NAME.get(declared);
+            PgType<?> builtin = TypeNames.builtin(declared);
             if (builtin != null) {
                 return builtin.javaType() == box(raw) ? builtin : retype(builtin, raw, declared);
             }

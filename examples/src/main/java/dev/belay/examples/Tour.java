@@ -1,12 +1,12 @@
 package dev.belay.examples;
 
 import static dev.belay.dsl.Sql.*;
-import static dev.belay.examples.MusicStore.AlbumTable.ALBUM;
-import static dev.belay.examples.MusicStore.ArtistTable.ARTIST;
-import static dev.belay.examples.MusicStore.CustomerTable.CUSTOMER;
-import static dev.belay.examples.MusicStore.PlayTable.PLAY;
-import static dev.belay.examples.MusicStore.PurchaseTable.PURCHASE;
-import static dev.belay.examples.MusicStore.TrackTable.TRACK;
+import static dev.belay.examples.AlbumTable.ALBUM;
+import static dev.belay.examples.ArtistTable.ARTIST;
+import static dev.belay.examples.CustomerTable.CUSTOMER;
+import static dev.belay.examples.PlayTable.PLAY;
+import static dev.belay.examples.PurchaseTable.PURCHASE;
+import static dev.belay.examples.TrackTable.TRACK;
 
 import dev.belay.dsl.Field;
 import dev.belay.dsl.Query;

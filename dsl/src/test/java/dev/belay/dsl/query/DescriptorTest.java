@@ -165,6 +165,25 @@ final class DescriptorTest {
                 new Described("active", PgType.BOOL, "active", false, false, false)), describe(t));
     }
 
+    /** A base entity's fields come first: the key it declares leads the subclass's columns. */
+    static class Entity {
+        @Id @Generated Long id;
+    }
+
+    static final class Invoice extends Entity {
+        static final String KIND = "invoice";
+        String number;
+
+        Invoice() {}
+    }
+
+    @Test
+    void classMapsItsInheritedFieldsFirst() {
+        assertEquals(List.of(
+                new Described("id", PgType.INT8, "id", false, true, true),
+                new Described("number", PgType.TEXT, "number", false, false, false)), describe(Table.of(Invoice.class)));
+    }
+
     @Test
     void aliasedTableKeepsColumnsAndFlags() {
         Table<User> u = USER.as("u");

@@ -1,0 +1,3 @@
+package com.acme;
+
+public enum Mood { HAPPY, SAD }
