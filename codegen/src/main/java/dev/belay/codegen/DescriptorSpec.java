@@ -73,7 +73,10 @@ record DescriptorSpec(String packageName, String className, TypeRef rowType, Str
         body.append("\n    private ").append(className).append("() {\n        super(")
                 .append(schema == null ? "" : JavaText.literal(schema) + ", ").append(JavaText.literal(this.table))
                 .append(", ").append(row).append(".class);\n    }\n\n");
-        body.append("    private ").append(className).append("(Alias alias) {\n        super(alias);\n    }\n}\n");
+        body.append("    private ").append(className).append("(Alias alias) {\n        super(alias);\n    }\n\n");
+        // a covariant as(..) lets one expression reach the alias's typed columns: CUSTOMER.as("c").NAME
+        body.append("    @Override\n    @SuppressWarnings(\"unchecked\")\n    public ").append(className)
+                .append(" as(String alias) {\n        return super.as(alias);\n    }\n}\n");
         return header(packageName, imports) + body;
     }
 

@@ -177,15 +177,21 @@ public non-sealed class Table<R> extends TableLike {
      * {@code u.field(USER.NAME)} reaches the same column, and is the way for a {@link #of(Class) derived}
      * descriptor, whose alias is a plain {@code Table<R>}.
      *
-     * <p>{@code T} is inferred from the assignment, so assign the alias to a variable of the descriptor's class
-     * before reaching its fields ({@code USER.as("u").NAME} does not compile: there {@code T} is {@code Table<User>}).
-     * Assigning to a descriptor class other than this one's (two classes of the same row type) fails with a
-     * {@link ClassCastException}.
+     * <p>{@code T} is inferred from the assignment. To reach the alias's fields in one expression,
+     * {@code USER.as("u").NAME}, a descriptor overrides this method with its own class as the return type, as
+     * generated descriptors do:
+     * <pre>{@code
+     * @Override
+     * @SuppressWarnings("unchecked") // the override narrows the type this method infers
+     * public UserTable as(String alias) { return super.as(alias); }
+     * }</pre>
+     * Without it, assign the alias to a variable of the descriptor's class first. Assigning to a descriptor class
+     * other than this one's (two classes of the same row type) fails with a {@link ClassCastException}.
      *
      * @throws IllegalStateException naming the class and the constructor to add, when the descriptor's class
      *     declares no {@code (Alias)} constructor (see the class documentation) or cannot be instantiated
      */
-    public final <T extends Table<R>> T as(String alias) {
+    public <T extends Table<R>> T as(String alias) {
         return recreate(new Alias(this, Identifiers.check(alias, "table alias"), schema, scope));
     }
 

@@ -20,4 +20,10 @@ public final class ColumnTable extends Table<com.acme.Catalog.Column> {
     private ColumnTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ColumnTable as(String alias) {
+        return super.as(alias);
+    }
 }

@@ -67,4 +67,10 @@ public final class EverythingTable extends Table<Everything> {
     private EverythingTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public EverythingTable as(String alias) {
+        return super.as(alias);
+    }
 }

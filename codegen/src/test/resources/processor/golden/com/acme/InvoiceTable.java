@@ -25,4 +25,10 @@ public final class InvoiceTable extends Table<Invoice> {
     private InvoiceTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public InvoiceTable as(String alias) {
+        return super.as(alias);
+    }
 }

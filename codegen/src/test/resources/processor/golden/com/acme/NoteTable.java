@@ -21,4 +21,10 @@ public final class NoteTable extends Table<Note> {
     private NoteTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public NoteTable as(String alias) {
+        return super.as(alias);
+    }
 }

@@ -22,4 +22,10 @@ public final class OrderLineTable extends Table<OrderLine> {
     private OrderLineTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public OrderLineTable as(String alias) {
+        return super.as(alias);
+    }
 }

@@ -32,6 +32,18 @@ import org.junit.jupiter.api.Test;
 /** {@code USER.as("u")} is a UserTable whose typed columns render qualified by the alias. */
 final class TypedAliasTest {
 
+    /** A descriptor that overrides as(..) with its own class reaches the alias's columns in one expression. */
+    @Test
+    void aCovariantAsReachesTheAliasColumnsInOneExpression() {
+        assertEquals("SELECT \"u\".\"name\" FROM \"users\" AS \"u\"",
+                select(USER.as("u").NAME).from(USER.as("u")).render().sql());
+        dev.belay.dsl.fixtures.UserTable u = USER.as("u");
+        assertEquals(dev.belay.dsl.fixtures.UserTable.class, u.getClass());
+        // a descriptor without the override still aliases; its fields are reached through a variable
+        dev.belay.dsl.fixtures.OrderTable o = ORDER.as("o");
+        assertEquals("SELECT \"o\".\"total\" FROM \"orders\" AS \"o\"", select(o.TOTAL).from(o).render().sql());
+    }
+
     @Test
     void anAliasIsAnInstanceOfTheDescriptorsClassWithItsColumnsOnTheAlias() {
         UserTable u = USER.as("u");

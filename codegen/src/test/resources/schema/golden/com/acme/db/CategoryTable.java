@@ -21,4 +21,10 @@ public final class CategoryTable extends Table<Category> {
     private CategoryTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CategoryTable as(String alias) {
+        return super.as(alias);
+    }
 }

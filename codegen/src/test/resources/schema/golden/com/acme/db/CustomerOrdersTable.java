@@ -20,4 +20,10 @@ public final class CustomerOrdersTable extends Table<CustomerOrders> {
     private CustomerOrdersTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CustomerOrdersTable as(String alias) {
+        return super.as(alias);
+    }
 }

@@ -25,4 +25,10 @@ public final class CustomerTable extends Table<Customer> {
     private CustomerTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CustomerTable as(String alias) {
+        return super.as(alias);
+    }
 }

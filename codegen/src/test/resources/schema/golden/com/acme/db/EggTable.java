@@ -20,4 +20,10 @@ public final class EggTable extends Table<Egg> {
     private EggTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public EggTable as(String alias) {
+        return super.as(alias);
+    }
 }

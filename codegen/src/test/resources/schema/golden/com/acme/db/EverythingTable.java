@@ -51,4 +51,10 @@ public final class EverythingTable extends Table<Everything> {
     private EverythingTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public EverythingTable as(String alias) {
+        return super.as(alias);
+    }
 }

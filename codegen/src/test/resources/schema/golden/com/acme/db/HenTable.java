@@ -20,4 +20,10 @@ public final class HenTable extends Table<Hen> {
     private HenTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public HenTable as(String alias) {
+        return super.as(alias);
+    }
 }

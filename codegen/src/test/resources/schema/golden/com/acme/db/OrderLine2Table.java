@@ -24,4 +24,10 @@ public final class OrderLine2Table extends Table<OrderLine2> {
     private OrderLine2Table(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public OrderLine2Table as(String alias) {
+        return super.as(alias);
+    }
 }

@@ -23,4 +23,10 @@ public final class OrderTable extends Table<Order> {
     private OrderTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public OrderTable as(String alias) {
+        return super.as(alias);
+    }
 }

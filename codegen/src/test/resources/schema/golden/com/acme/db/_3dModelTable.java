@@ -20,4 +20,10 @@ public final class _3dModelTable extends Table<_3dModel> {
     private _3dModelTable(Alias alias) {
         super(alias);
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public _3dModelTable as(String alias) {
+        return super.as(alias);
+    }
 }
