@@ -143,6 +143,42 @@ abstract class ScalarFunctions extends Aggregates {
         return new Expression<>(new Expr.Binary(end.unaliased(), Operator.MINUS, start.unaliased()), PgType.INT4);
     }
 
+    /**
+     * {@code dateAdd(ORDER.DUE, PgInterval.ofMonths(1))} renders {@code "orders"."due" + CAST(? AS interval)}: a
+     * timestamp, as PostgreSQL's {@code date + interval} is (a date plus a month at midnight).
+     */
+    public static Field<LocalDateTime> dateAdd(Field<LocalDate> date, PgInterval interval) {
+        return dateShift(date, Operator.PLUS, "dateAdd", Temporals.interval(date, "dateAdd", interval));
+    }
+
+    /** {@code dateAdd(d, Duration.ofHours(36))} renders {@code d + CAST(? AS interval)}, a timestamp. */
+    public static Field<LocalDateTime> dateAdd(Field<LocalDate> date, Duration interval) {
+        return dateShift(date, Operator.PLUS, "dateAdd", Temporals.interval(date, "dateAdd", interval));
+    }
+
+    /** {@code dateSubtract(d, PgInterval.ofYears(1))} renders {@code d - CAST(? AS interval)}, a timestamp. */
+    public static Field<LocalDateTime> dateSubtract(Field<LocalDate> date, PgInterval interval) {
+        return dateShift(date, Operator.MINUS, "dateSubtract", Temporals.interval(date, "dateSubtract", interval));
+    }
+
+    /** {@code dateSubtract(d, Duration.ofDays(1))} renders {@code d - CAST(? AS interval)}, a timestamp. */
+    public static Field<LocalDateTime> dateSubtract(Field<LocalDate> date, Duration interval) {
+        return dateShift(date, Operator.MINUS, "dateSubtract", Temporals.interval(date, "dateSubtract", interval));
+    }
+
+    /** {@code datePlusDays(ORDER.DUE, 3)} renders {@code "orders"."due" + CAST(? AS int4)}: {@code date + integer} is a date. */
+    public static Field<LocalDate> datePlusDays(Field<LocalDate> date, int days) {
+        Temporals.require(date, "datePlusDays", Set.of("date"));
+        // cast: an untyped parameter after date + is ambiguous between integer and interval
+        return new Expression<>(new Expr.Binary(date.unaliased(), Operator.PLUS,
+                new Expr.Cast(new Expr.Bind(days, PgType.INT4), PgType.INT4)), PgType.DATE);
+    }
+
+    private static Field<LocalDateTime> dateShift(Field<LocalDate> date, Operator op, String name, Expr interval) {
+        Temporals.require(date, name, Set.of("date"));
+        return new Expression<>(new Expr.Binary(date.unaliased(), op, interval), PgType.TIMESTAMP);
+    }
+
     /** {@code currentTimestamp()} renders {@code CURRENT_TIMESTAMP}: the transaction's start, as {@link Sql#now()}. */
     public static Field<Instant> currentTimestamp() {
         return new Expression<>(Keyword.CURRENT_TIMESTAMP, PgType.TIMESTAMPTZ);

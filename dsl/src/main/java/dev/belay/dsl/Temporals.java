@@ -58,8 +58,8 @@ final class Temporals {
     static <T> Field<T> shift(Field<T> field, Operator op, String name, Expr interval) {
         if (isDate(field)) {
             throw new IllegalArgumentException(name + "(...) on date " + field + ": date + interval is a timestamp in "
-                    + "PostgreSQL, not a date; write " + field + ".cast(PgType.TIMESTAMP)." + name + "(...), and "
-                    + "cast(PgType.DATE) after it if you want a date back");
+                    + "PostgreSQL, not a date; use dateAdd/dateSubtract(date, interval), which give the timestamp, or "
+                    + "datePlusDays(date, n) for a date");
         }
         require(field, name, SHIFTABLE);
         return new Expression<>(new Expr.Binary(field.unaliased(), op, interval), field.type());

@@ -73,7 +73,7 @@ final class ScalarErrorsTest {
                         "extract applies to date, time, timestamp and timestamptz"),
                 refused("plusInterval on a date", () -> currentDate().plusInterval(Duration.ofDays(1)),
                         "plusInterval(...) on date CURRENT_DATE: date + interval is a timestamp",
-                        "CURRENT_DATE.cast(PgType.TIMESTAMP).plusInterval(...)"),
+                        "use dateAdd/dateSubtract(date, interval)"),
                 refused("minusInterval on text", () -> USER.NAME.minusInterval(Duration.ofDays(1)),
                         "minusInterval(...) applies to interval, time, timestamp, timestamptz values",
                         "\"users\".\"name\" has type text"),

@@ -6,6 +6,7 @@ import static dev.belay.dsl.fixtures.UserTable.USER;
 
 import dev.belay.dsl.DatePart;
 import dev.belay.dsl.Field;
+import dev.belay.dsl.PgInterval;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.fixtures.Order.Status;
 import dev.belay.dsl.fixtures.OrderTable;
@@ -139,6 +140,11 @@ final class ScalarGoldens {
                                 dateDiff(currentDate(), ORDER.CREATED_AT.cast(PgType.DATE))).from(ORDER),
                         "SELECT now() - " + CREATED + ", CURRENT_DATE - CAST(" + CREATED + " AS date)" + FROM_ORDERS)
                         .rows(3),
+                Golden.of("date plus interval and days", select(dateAdd(currentDate(), PgInterval.ofMonths(1)),
+                                dateSubtract(currentDate(), Duration.ofHours(36)), datePlusDays(currentDate(), 3))
+                                .from(ORDER),
+                        "SELECT CURRENT_DATE + CAST(? AS interval), CURRENT_DATE - CAST(? AS interval), CURRENT_DATE + CAST(? AS int4)"
+                                + FROM_ORDERS, PgInterval.ofMonths(1), Duration.ofHours(36), 3).rows(3),
                 Golden.of("age", select(age(ORDER.CREATED_AT), age(currentTimestamp(), ORDER.CREATED_AT)).from(ORDER),
                         "SELECT age(" + CREATED + "), age(CURRENT_TIMESTAMP, " + CREATED + ")" + FROM_ORDERS).rows(3),
                 Golden.of("current timestamps", select(currentTimestamp(), localTimestamp(), currentDate()),

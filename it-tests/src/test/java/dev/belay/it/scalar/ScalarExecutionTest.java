@@ -177,6 +177,11 @@ final class ScalarExecutionTest {
                 db.one(select(value(LocalDateTime.of(2024, 3, 31, 0, 0)).minusInterval(PgInterval.ofYears(1)))));
         assertEquals(LocalDateTime.of(2024, 4, 30, 0, 0),
                 db.one(select(value(LocalDateTime.of(2024, 3, 31, 0, 0)).plusInterval(value(PgInterval.ofMonths(1))))));
+        // a date plus an interval is a timestamp; plus a number of days, a date
+        Field<LocalDate> leap = value(LocalDate.of(2024, 1, 31));
+        assertEquals(LocalDateTime.of(2024, 2, 29, 0, 0), db.one(select(dateAdd(leap, PgInterval.ofMonths(1)))));
+        assertEquals(LocalDateTime.of(2024, 1, 29, 12, 0), db.one(select(dateSubtract(leap, Duration.ofHours(36)))));
+        assertEquals(LocalDate.of(2024, 2, 3), db.one(select(datePlusDays(leap, 3))));
 
         Tuple3<Instant, LocalDateTime, Instant> now = db.one(select(currentTimestamp(), localTimestamp(), now()));
         assertTrue(Duration.between(now.v1(), Instant.now()).abs().compareTo(Duration.ofMinutes(5)) < 0, now.toString());
