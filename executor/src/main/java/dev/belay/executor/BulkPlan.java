@@ -62,6 +62,8 @@ final class BulkPlan<R> {
     static final String WRITTEN = "belay_written";
     static final String ORD = "belay_ord";
     static final String INSERTED = "belay_inserted";
+    /** The inserted rows of an upsert, joined back by their drawn keys. */
+    static final String NEW = "belay_new";
     private static final PgType<String> REGCLASS = PgType.custom("regclass", String.class);
     private static final PgType<Long> OID = PgType.custom("oid", Long.class);
     /** Key types whose values PostgreSQL returns exactly as Java sent them, so Java can match on them. */
@@ -498,33 +500,47 @@ final class BulkPlan<R> {
         returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
                 new Expr.Constant(0, PgType.INT4)), INSERTED));
         List<Column<R, ?>> target = onConflict.target();
-        Expr byTarget = equal(WRITTEN, target);
-        Expr written = key.isEmpty() ? byTarget : new Expr.Case(List.of(new Expr.ColumnRef(WRITTEN, INSERTED)),
-                List.of(equal(WRITTEN, key)), byTarget);
+        // An input row matches the row it inserted by its drawn key, or the row it updated by the conflict target.
+        // Two joins, each on an equality, so PostgreSQL can hash them; one join on a CASE of the two conditions
+        // could only be a nested loop, n² for n rows. At most one of them matches: a target cannot be both
+        // inserted and updated by one statement, and drawn keys are new.
+        boolean drawn = !key.isEmpty();
+        Expr written = drawn ? new Expr.Logical(Expr.Logical.Op.AND, List.of(new Expr.Prefix(Expr.Prefix.Op.NOT,
+                new Expr.ColumnRef(WRITTEN, INSERTED)), equal(WRITTEN, target))) : equal(WRITTEN, target);
         // the table as it was before the statement, under its own name so that the partial index's predicate
         // (written against the table) applies as it is
         List<Expr> currentIs = new ArrayList<>(List.of(new Expr.Postfix(new Expr.ColumnRef(WRITTEN, INSERTED),
                 Expr.Postfix.Op.IS_NULL), equal(table.name(), target)));
+        if (drawn) {
+            currentIs.add(0, new Expr.Postfix(new Expr.ColumnRef(NEW, INSERTED), Expr.Postfix.Op.IS_NULL));
+        }
         if (onConflict.node().targetWhere() != null) {
             currentIs.add(onConflict.node().targetWhere());
         }
         Expr current = new Expr.Logical(Expr.Logical.Op.AND, currentIs);
         List<Expr> projection = new ArrayList<>();
         projection.add(new Expr.ColumnRef(INPUT, ORD));
-        projection.add(new Expr.ColumnRef(WRITTEN, INSERTED));
+        projection.add(drawn ? Expr.Func.of(Builtin.COALESCE, new Expr.ColumnRef(NEW, INSERTED),
+                new Expr.ColumnRef(WRITTEN, INSERTED)) : new Expr.ColumnRef(WRITTEN, INSERTED));
         for (Column<R, ?> c : table.columns()) {
-            projection.add(new Expr.ColumnRef(WRITTEN, c.name()));
+            projection.add(drawn ? new Expr.Case(List.of(new Expr.ColumnRef(NEW, INSERTED)),
+                    List.of(new Expr.ColumnRef(NEW, c.name())), new Expr.ColumnRef(WRITTEN, c.name()))
+                    : new Expr.ColumnRef(WRITTEN, c.name()));
         }
         for (Column<R, ?> c : table.columns()) {
             projection.add(new Expr.ColumnRef(table.name(), c.name()));
         }
+        List<JoinNode> joins = new ArrayList<>();
+        if (drawn) {
+            joins.add(new JoinNode(JoinKind.LEFT, new FromItem.TableItem(null, WRITTEN, NEW, null, true),
+                    new Expr.Logical(Expr.Logical.Op.AND, List.of(new Expr.ColumnRef(NEW, INSERTED), equal(NEW, key)))));
+        }
+        joins.add(new JoinNode(JoinKind.LEFT, FromItem.TableItem.query(WRITTEN), written));
+        joins.add(new JoinNode(JoinKind.LEFT, target(), current));
         WithNode with = new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input),
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
         return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(INPUT)))
-                .withJoins(List.of(
-                        new JoinNode(JoinKind.LEFT, FromItem.TableItem.query(WRITTEN), written),
-                        new JoinNode(JoinKind.LEFT, target(), current)))
-                .withWith(with);
+                .withJoins(joins).withWith(with);
     }
 
     TypeRegistry types() {

@@ -88,7 +88,7 @@ final class BulkPlanTest {
     }
 
     @Test
-    void anUpsertJoinsItsRowsBackByOrdinality() {
+    void anUpsertJoinsItsRowsBackOnEqualitiesPostgresqlCanHash() {
         BulkPlan<Person> plan = BulkPlan.of(People.P, PEOPLE, onConflict(People.P.name).doUpdateSet(People.P.createdAt),
                 TypeRegistry.defaults());
         assertNull(plan.plain);
@@ -100,11 +100,16 @@ final class BulkPlanTest {
                 + "SELECT \"c1\", \"c2\", \"c3\" FROM \"belay_input\" ON CONFLICT (\"name\") DO UPDATE SET \"created_at\" = "
                 + "EXCLUDED.\"created_at\" RETURNING \"people\".\"id\", \"people\".\"name\", \"people\".\"created_at\", "
                 + "\"people\".\"xmax\" = 0 AS \"belay_inserted\") SELECT \"belay_input\".\"belay_ord\", "
-                + "\"belay_written\".\"belay_inserted\", \"belay_written\".\"id\", \"belay_written\".\"name\", "
-                + "\"belay_written\".\"created_at\", \"people\".\"id\", \"people\".\"name\", \"people\".\"created_at\" FROM "
-                + "\"belay_input\" LEFT JOIN \"belay_written\" ON CASE WHEN \"belay_written\".\"belay_inserted\" THEN "
-                + "\"belay_written\".\"id\" = \"belay_input\".\"c1\" ELSE \"belay_written\".\"name\" = \"belay_input\".\"c2\" END "
-                + "LEFT JOIN \"people\" ON (\"belay_written\".\"belay_inserted\" IS NULL) AND (\"people\".\"name\" = "
+                + "coalesce(\"belay_new\".\"belay_inserted\", \"belay_written\".\"belay_inserted\"), "
+                + "CASE WHEN \"belay_new\".\"belay_inserted\" THEN \"belay_new\".\"id\" ELSE \"belay_written\".\"id\" END, "
+                + "CASE WHEN \"belay_new\".\"belay_inserted\" THEN \"belay_new\".\"name\" ELSE \"belay_written\".\"name\" END, "
+                + "CASE WHEN \"belay_new\".\"belay_inserted\" THEN \"belay_new\".\"created_at\" ELSE "
+                + "\"belay_written\".\"created_at\" END, \"people\".\"id\", \"people\".\"name\", \"people\".\"created_at\" "
+                + "FROM \"belay_input\" LEFT JOIN \"belay_written\" AS \"belay_new\" ON \"belay_new\".\"belay_inserted\" AND "
+                + "(\"belay_new\".\"id\" = \"belay_input\".\"c1\") LEFT JOIN \"belay_written\" ON (NOT "
+                + "\"belay_written\".\"belay_inserted\") AND (\"belay_written\".\"name\" = \"belay_input\".\"c2\") "
+                + "LEFT JOIN \"people\" ON (\"belay_new\".\"belay_inserted\" IS NULL) AND (\"belay_written\".\"belay_inserted\" "
+                + "IS NULL) AND (\"people\".\"name\" = "
                 + "\"belay_input\".\"c2\")", plan.joined.sql);
     }
 }
