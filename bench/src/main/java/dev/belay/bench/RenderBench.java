@@ -30,8 +30,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RenderBench {
-    /** What is built: a select by primary key, a 3-table join, an upsert RETURNING, a 100-row INSERT RETURNING. */
-    public enum Work { SELECT_BY_PK, JOIN_3, UPSERT_RETURNING, INSERT_100_RETURNING }
+    /**
+     * What is built: a select by primary key, a 3-table join into a record (and, to see what {@code into(..)} costs,
+     * the same join read as tuples; jOOQ builds the same query for both), an upsert RETURNING, a 100-row INSERT
+     * RETURNING.
+     */
+    public enum Work { SELECT_BY_PK, JOIN_3, JOIN_3_TUPLES, UPSERT_RETURNING, INSERT_100_RETURNING }
 
     @Param
     public Work work;
@@ -57,6 +61,7 @@ public class RenderBench {
         return switch (work) {
             case SELECT_BY_PK -> Queries.belayByPk(id).render();
             case JOIN_3 -> Queries.belayJoin(albums).render();
+            case JOIN_3_TUPLES -> Queries.belayJoinTuples(albums).render();
             case UPSERT_RETURNING -> Queries.belayUpsert(upsert).render();
             case INSERT_100_RETURNING -> Queries.belayInsert(hundred).render();
         };
@@ -72,7 +77,7 @@ public class RenderBench {
     private Query jooqQuery() {
         return switch (work) {
             case SELECT_BY_PK -> Queries.jooqByPk(render, id);
-            case JOIN_3 -> Queries.jooqJoin(render, albums);
+            case JOIN_3, JOIN_3_TUPLES -> Queries.jooqJoin(render, albums);
             case UPSERT_RETURNING -> Queries.jooqUpsert(render, upsert);
             case INSERT_100_RETURNING -> Queries.jooqInsert(render, hundred);
         };
