@@ -42,6 +42,13 @@ class BenchChecksTest {
     }
 
     @Test
+    void bulkUpsertsGiveEveryIdBackInOrder() throws SQLException {
+        BulkUpsertBench bench = new BulkUpsertBench();
+        bench.open();
+        bench.close();
+    }
+
+    @Test
     void copiesLoadTheSameRows() throws SQLException {
         CopyBench bench = new CopyBench();
         bench.rows = 10_000;
