@@ -29,6 +29,7 @@ class BenchChecksTest {
         try {
             new FetchJoinBench().check(on);
             new PointLookupBench().check(on);
+            new StreamBench().check(on);
         } finally {
             on.close();
         }
