@@ -38,8 +38,8 @@ public final class RunSuite {
                 .measurementIterations(5)
                 .measurementTime(TimeValue.seconds(2))
                 .addProfiler(GCProfiler.class)
-                .jvmArgsAppend("-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                        "-Dslf4j.internal.verbosity=ERROR")
+                // no jvmArgs here: they would replace a benchmark's own @Fork(jvmArgsAppend = "-Xmx64m"); the forks
+                // inherit this JVM's -D settings anyway
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
                 .result(out.resolve("results.json").toString())
                 .build();
