@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -25,8 +29,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * Inserting 10,000 rows and getting every generated id back on the right row: {@code db.insert} against the
  * fastest hand-written JDBC (one {@code INSERT ... SELECT * FROM unnest(...) RETURNING id}, which trusts
  * RETURNING's order), against the statement Belay sends written by hand (ordered by the input's ordinality so the
- * drawn ids ascend with it: what the guarantee costs on the server), and against a JDBC batch with generated
- * keys. Each invocation starts from an empty table; all commit one transaction.
+ * drawn ids ascend with it: what the guarantee costs on the server), against a JDBC batch with generated
+ * keys, and against jOOQ's multi-row {@code INSERT ... VALUES ... RETURNING id} (which, like the unnest statement,
+ * trusts RETURNING's order). Each invocation starts from an empty table; all commit one transaction. Before timing,
+ * each contender inserts the rows once into a table whose identity restarts at 1 and must give back 1 ... 10,000 in
+ * order, each on the row that holds it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +59,7 @@ public class BulkInsertBench {
     private Connection jdbc;
     private List<Person> rows;
     private long sequence;
+    private DSLContext jooq;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
@@ -67,6 +75,32 @@ public class BulkInsertBench {
         rows = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
             rows.add(new Person(null, "name " + i, "user" + i + "@example.org", i % 90));
+        }
+        jooq = DSL.using(jdbc, SQLDialect.POSTGRES);
+        check("belayInsert", b -> b.belayInsert().stream().mapToLong(Person::id).toArray());
+        check("jdbcUnnest", BulkInsertBench::jdbcUnnest);
+        check("jdbcOrdered", BulkInsertBench::jdbcOrdered);
+        check("jdbcBatchGeneratedKeys", BulkInsertBench::jdbcBatchGeneratedKeys);
+        check("jooq", BulkInsertBench::jooq);
+    }
+
+    private interface Contender {
+        long[] insert(BulkInsertBench bench) throws SQLException;
+    }
+
+    private void check(String name, Contender contender) throws SQLException {
+        BenchDb.exec(jdbc, "TRUNCATE bench_people RESTART IDENTITY");
+        long[] ids = contender.insert(this);
+        Check.that(ids.length == ROWS, "insert 10,000", name, "gives back " + ids.length + " ids");
+        for (int i = 0; i < ROWS; i++) {
+            Check.that(ids[i] == i + 1, "insert 10,000", name, "gives back id " + ids[i] + " for row " + i);
+        }
+        try (java.sql.Statement st = jdbc.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM bench_people WHERE name = 'name ' || (id - 1) "
+                     + "AND email = 'user' || (id - 1) || '@example.org' AND age = (id - 1) % 90")) {
+            rs.next();
+            Check.that(rs.getLong(1) == ROWS, "insert 10,000", name, "stores " + rs.getLong(1) + " of the "
+                    + ROWS + " rows as given, on the ids it gives back");
         }
     }
 
@@ -88,35 +122,21 @@ public class BulkInsertBench {
 
     @Benchmark
     public long[] jdbcUnnest() throws SQLException {
-        jdbc.setAutoCommit(false);
-        String[] names = new String[ROWS];
-        String[] emails = new String[ROWS];
-        Integer[] ages = new Integer[ROWS];
-        for (int i = 0; i < ROWS; i++) {
-            Person p = rows.get(i);
-            names[i] = p.name();
-            emails[i] = p.email();
-            ages[i] = p.age();
-        }
-        long[] ids = new long[ROWS];
-        try (PreparedStatement ps = jdbc.prepareStatement("INSERT INTO bench_people (name, email, age) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::int4[]) RETURNING id")) {
-            ps.setArray(1, jdbc.createArrayOf("text", names));
-            ps.setArray(2, jdbc.createArrayOf("text", emails));
-            ps.setArray(3, jdbc.createArrayOf("int4", ages));
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; rs.next(); i++) {
-                    ids[i] = rs.getLong(1); // trusts RETURNING's order, which PostgreSQL does not promise
-                }
-            }
-        }
-        jdbc.commit();
-        jdbc.setAutoCommit(true);
-        return ids;
+        // trusts RETURNING's order, which PostgreSQL does not promise
+        return unnest("INSERT INTO bench_people (name, email, age) "
+                + "SELECT * FROM unnest(?::text[], ?::text[], ?::int4[]) RETURNING id", false);
     }
 
     @Benchmark
     public long[] jdbcOrdered() throws SQLException {
+        return unnest("INSERT INTO bench_people (id, name, email, age) "
+                + "OVERRIDING SYSTEM VALUE SELECT nextval(CAST(CAST(? AS oid) AS regclass)), u.n, u.e, u.a "
+                + "FROM unnest(?::text[], ?::text[], ?::int4[]) WITH ORDINALITY AS u(n, e, a, ord) ORDER BY u.ord "
+                + "RETURNING id", true);
+    }
+
+    /** One statement with a text[], text[], int4[] parameter per column, after the sequence's oid if asked. */
+    private long[] unnest(String sql, boolean sequenceFirst) throws SQLException {
         jdbc.setAutoCommit(false);
         String[] names = new String[ROWS];
         String[] emails = new String[ROWS];
@@ -128,14 +148,14 @@ public class BulkInsertBench {
             ages[i] = p.age();
         }
         long[] ids = new long[ROWS];
-        try (PreparedStatement ps = jdbc.prepareStatement("INSERT INTO bench_people (id, name, email, age) "
-                + "OVERRIDING SYSTEM VALUE SELECT nextval(CAST(CAST(? AS oid) AS regclass)), u.n, u.e, u.a "
-                + "FROM unnest(?::text[], ?::text[], ?::int4[]) WITH ORDINALITY AS u(n, e, a, ord) ORDER BY u.ord "
-                + "RETURNING id")) {
-            ps.setLong(1, sequence);
-            ps.setArray(2, jdbc.createArrayOf("text", names));
-            ps.setArray(3, jdbc.createArrayOf("text", emails));
-            ps.setArray(4, jdbc.createArrayOf("int4", ages));
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            int n = 1;
+            if (sequenceFirst) {
+                ps.setLong(n++, sequence);
+            }
+            ps.setArray(n++, jdbc.createArrayOf("text", names));
+            ps.setArray(n++, jdbc.createArrayOf("text", emails));
+            ps.setArray(n, jdbc.createArrayOf("int4", ages));
             try (ResultSet rs = ps.executeQuery()) {
                 for (int i = 0; rs.next(); i++) {
                     ids[i] = rs.getLong(1);
@@ -146,6 +166,25 @@ public class BulkInsertBench {
         jdbc.setAutoCommit(true);
         return ids;
     }
+
+    @Benchmark
+    public long[] jooq() throws SQLException {
+        jdbc.setAutoCommit(false);
+        var insert = jooq.insertInto(J_PEOPLE, J_NAME, J_EMAIL, J_AGE);
+        for (Person p : rows) {
+            insert = insert.values(p.name(), p.email(), p.age());
+        }
+        long[] ids = insert.returningResult(J_ID).fetch().stream().mapToLong(r -> r.value1()).toArray();
+        jdbc.commit();
+        jdbc.setAutoCommit(true);
+        return ids;
+    }
+
+    private static final org.jooq.Table<org.jooq.Record> J_PEOPLE = DSL.table(DSL.name("bench_people"));
+    private static final org.jooq.Field<Long> J_ID = DSL.field(DSL.name("bench_people", "id"), SQLDataType.BIGINT);
+    private static final org.jooq.Field<String> J_NAME = DSL.field(DSL.name("bench_people", "name"), SQLDataType.CLOB);
+    private static final org.jooq.Field<String> J_EMAIL = DSL.field(DSL.name("bench_people", "email"), SQLDataType.CLOB);
+    private static final org.jooq.Field<Integer> J_AGE = DSL.field(DSL.name("bench_people", "age"), SQLDataType.INTEGER);
 
     @Benchmark
     public long[] jdbcBatchGeneratedKeys() throws SQLException {

@@ -1,0 +1,110 @@
+package dev.belay.bench;
+
+import static dev.belay.bench.Music.Albums.ALBUM;
+import static dev.belay.bench.Music.Artists.ARTIST;
+import static dev.belay.bench.Music.People.PERSON;
+import static dev.belay.bench.Music.Tracks.TRACK;
+import static dev.belay.dsl.Sql.insertInto;
+import static dev.belay.dsl.Sql.select;
+
+import dev.belay.bench.Music.J;
+import dev.belay.bench.Music.Person;
+import dev.belay.bench.Music.TrackRow;
+import dev.belay.dsl.Returning;
+import dev.belay.dsl.Select;
+import dev.belay.dsl.Tuple5;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.InsertResultStep;
+import org.jooq.InsertValuesStep3;
+import org.jooq.Record1;
+import org.jooq.Record4;
+import org.jooq.Record5;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectSeekStep1;
+import org.jooq.impl.DSL;
+
+/**
+ * Each query the benchmarks build, once for Belay and once for jOOQ, written the way each library's documentation
+ * shows; the render benchmarks time building them, the execution benchmarks run them.
+ */
+final class Queries {
+    /** The hand-written JDBC text of {@link #belayJoin}. */
+    static final String JDBC_JOIN = "SELECT t.id, t.title, t.millis, al.title, ar.name FROM bench_track t "
+            + "JOIN bench_album al ON al.id = t.album_id JOIN bench_artist ar ON ar.id = al.artist_id "
+            + "WHERE al.id <= ? ORDER BY t.id";
+    /** The hand-written JDBC text of {@link #belayByPk}. */
+    static final String JDBC_BY_PK = "SELECT id, name, email, age FROM bench_person WHERE id = ?";
+
+    private Queries() {}
+
+    static Select<Person> belayByPk(long id) {
+        return select(PERSON).where(PERSON.id.eq(id));
+    }
+
+    static SelectConditionStep<Record4<Long, String, String, Integer>> jooqByPk(DSLContext ctx, long id) {
+        return ctx.select(J.PERSON_ID, J.PERSON_NAME, J.PERSON_EMAIL, J.PERSON_AGE).from(J.PERSON)
+                .where(J.PERSON_ID.eq(id));
+    }
+
+    static Select<TrackRow> belayJoin(long maxAlbum) {
+        return belayJoinTuples(maxAlbum).into(TrackRow.class);
+    }
+
+    /** {@link #belayJoin} without {@code into(..)}: what building costs before the record type is checked. */
+    static Select<Tuple5<Long, String, Integer, String, String>> belayJoinTuples(long maxAlbum) {
+        return select(TRACK.id, TRACK.title, TRACK.millis, ALBUM.title, ARTIST.name)
+                .from(TRACK)
+                .join(ALBUM).on(ALBUM.id.eq(TRACK.albumId))
+                .join(ARTIST).on(ARTIST.id.eq(ALBUM.artistId))
+                .where(ALBUM.id.le(maxAlbum))
+                .orderBy(TRACK.id.asc());
+    }
+
+    static SelectSeekStep1<Record5<Long, String, Integer, String, String>, Long> jooqJoin(DSLContext ctx, long maxAlbum) {
+        return ctx.select(J.TRACK_ID, J.TRACK_TITLE, J.TRACK_MILLIS, J.ALBUM_TITLE, J.ARTIST_NAME)
+                .from(J.TRACK)
+                .join(J.ALBUM).on(J.ALBUM_ID.eq(J.TRACK_ALBUM_ID))
+                .join(J.ARTIST).on(J.ARTIST_ID.eq(J.ALBUM_ARTIST_ID))
+                .where(J.ALBUM_ID.le(maxAlbum))
+                .orderBy(J.TRACK_ID.asc());
+    }
+
+    static Returning<Long> belayUpsert(Person p) {
+        return insertInto(PERSON).values(p).onConflict(PERSON.email).doUpdateSet(PERSON.name, PERSON.age)
+                .returning(PERSON.id);
+    }
+
+    static InsertResultStep<Record1<Long>> jooqUpsert(DSLContext ctx, Person p) {
+        return ctx.insertInto(J.PERSON, J.PERSON_NAME, J.PERSON_EMAIL, J.PERSON_AGE)
+                .values(p.name(), p.email(), p.age())
+                .onConflict(J.PERSON_EMAIL)
+                .doUpdate()
+                .set(J.PERSON_NAME, DSL.excluded(J.PERSON_NAME))
+                .set(J.PERSON_AGE, DSL.excluded(J.PERSON_AGE))
+                .returningResult(J.PERSON_ID);
+    }
+
+    static Returning<Long> belayInsert(List<Person> rows) {
+        return insertInto(PERSON).values(rows).returning(PERSON.id);
+    }
+
+    static InsertResultStep<Record1<Long>> jooqInsert(DSLContext ctx, List<Person> rows) {
+        InsertValuesStep3<org.jooq.Record, String, String, Integer> step =
+                ctx.insertInto(J.PERSON, J.PERSON_NAME, J.PERSON_EMAIL, J.PERSON_AGE);
+        for (Person p : rows) {
+            step = step.values(p.name(), p.email(), p.age());
+        }
+        return step.returningResult(J.PERSON_ID);
+    }
+
+    /** {@code n} new people, none of whose emails is in the table. */
+    static List<Person> newPeople(int n) {
+        List<Person> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(new Person(null, "New " + i, "new" + i + "@example.org", i % 3 == 0 ? null : 20 + i % 50));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.belay.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What {@code bench/run [regex]} runs: the benchmarks matching the regex (all by default) with short but complete
+ * JMH settings (one fork, 3 x 1 s warm-up, 5 x 2 s measurement, the GC profiler for allocation per op), then writes
+ * {@code results.json} (JMH's own) and {@code summary.md} (medians, allocation, ratios) into the given directory.
+ *
+ * <p>Usage: {@code RunSuite <regex> <output directory>}.
+ */
+public final class RunSuite {
+    private RunSuite() {}
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: RunSuite <regex> <output directory>");
+        }
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        Options options = new OptionsBuilder()
+                .include(args[0])
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(2))
+                .addProfiler(GCProfiler.class)
+                // no jvmArgs here: they would replace a benchmark's own @Fork(jvmArgsAppend = "-Xmx64m"); the forks
+                // inherit this JVM's -D settings anyway
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .result(out.resolve("results.json").toString())
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no benchmark matches " + args[0]);
+        }
+        List<Summary.Line> lines = new ArrayList<>();
+        for (RunResult r : results) {
+            lines.add(Summary.Line.of(r));
+        }
+        Path summary = out.resolve("summary.md");
+        Files.writeString(summary, Summary.markdown(lines));
+        System.out.println("\nResults: " + out.resolve("results.json") + "\nSummary: " + summary + "\n");
+        System.out.println(Files.readString(summary));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.belay.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The Markdown table of a run: one block of lines per benchmark (class and parameters), one line per contender,
+ * with the median and mean time, allocation per op, and the ratio to hand-written JDBC (its fastest variant: the
+ * limit) and to jOOQ. A contender is named by its method: {@code jdbc...}, {@code belay...}, {@code jooq...}.
+ */
+final class Summary {
+    private Summary() {}
+
+    record Line(String work, String contender, double median, double mean, double error, String unit,
+                double bytesPerOp) {
+        static Line of(RunResult r) {
+            BenchmarkParams p = r.getParams();
+            String name = p.getBenchmark();
+            int dot = name.lastIndexOf('.');
+            String work = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
+            StringBuilder params = new StringBuilder();
+            for (String key : p.getParamsKeys()) {
+                params.append(params.length() == 0 ? " " : ", ").append(key).append('=').append(p.getParam(key));
+            }
+            Result<?> primary = r.getPrimaryResult();
+            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            if (alloc == null) {
+                alloc = r.getSecondaryResults().get("\u00b7gc.alloc.rate.norm");
+            }
+            return new Line(work + params, name.substring(dot + 1), primary.getStatistics().getPercentile(50),
+                    primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
+                    alloc == null ? Double.NaN : alloc.getScore());
+        }
+    }
+
+    static String markdown(List<Line> lines) {
+        Map<String, List<Line>> byWork = new LinkedHashMap<>();
+        for (Line l : lines) {
+            byWork.computeIfAbsent(l.work(), k -> new ArrayList<>()).add(l);
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("| benchmark | contender | median | mean ± error | unit | alloc B/op | ÷ JDBC | ÷ jOOQ |\n");
+        b.append("|---|---|---:|---:|---|---:|---:|---:|\n");
+        for (Map.Entry<String, List<Line>> e : byWork.entrySet()) {
+            Line jdbc = fastest(e.getValue(), "jdbc");
+            Line jooq = fastest(e.getValue(), "jooq");
+            for (Line l : e.getValue()) {
+                b.append("| ").append(e.getKey()).append(" | ").append(l.contender())
+                        .append(" | ").append(number(l.median()))
+                        .append(" | ").append(number(l.mean())).append(" ± ").append(number(l.error()))
+                        .append(" | ").append(l.unit())
+                        .append(" | ").append(Double.isNaN(l.bytesPerOp()) ? "" : String.format(Locale.ROOT, "%,.0f",
+                                l.bytesPerOp()))
+                        .append(" | ").append(ratio(l, jdbc))
+                        .append(" | ").append(ratio(l, jooq)).append(" |\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static @Nullable Line fastest(List<Line> lines, String prefix) {
+        Line best = null;
+        for (Line l : lines) {
+            if (l.contender().startsWith(prefix) && (best == null || l.median() < best.median())) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    private static String ratio(Line l, @Nullable Line reference) {
+        return reference == null ? "" : String.format(Locale.ROOT, "%.2f×", l.median() / reference.median());
+    }
+
+    private static String number(double d) {
+        return String.format(Locale.ROOT, d >= 100 ? "%,.1f" : d >= 1 ? "%.3f" : "%.4f", d);
+    }
+}

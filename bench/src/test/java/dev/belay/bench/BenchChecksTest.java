@@ -1,0 +1,67 @@
+package dev.belay.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs, once, the check each benchmark makes before timing (every contender gives the same result), so that the
+ * build catches a contender gone wrong without running the benchmarks themselves.
+ */
+class BenchChecksTest {
+
+    @Test
+    void renderedStatementsDoTheSameForBelayAndJooq() throws SQLException {
+        for (RenderBench.Work work : RenderBench.Work.values()) {
+            RenderBench bench = new RenderBench();
+            bench.work = work;
+            bench.check();
+        }
+        new RebindBench().check();
+    }
+
+    @Test
+    void readsGiveTheSameRecords() throws SQLException {
+        Contenders on = new Contenders();
+        try {
+            new FetchJoinBench().check(on);
+            new PointLookupBench().check(on);
+            new StreamBench().check(on);
+        } finally {
+            on.close();
+        }
+    }
+
+    @Test
+    void bulkInsertsGiveEveryIdBackInOrder() throws SQLException {
+        BulkInsertBench bench = new BulkInsertBench();
+        bench.open();
+        bench.close();
+    }
+
+    @Test
+    void bulkUpsertsGiveEveryIdBackInOrder() throws SQLException {
+        BulkUpsertBench bench = new BulkUpsertBench();
+        bench.open();
+        bench.close();
+    }
+
+    @Test
+    void copiesLoadTheSameRows() throws SQLException {
+        CopyBench bench = new CopyBench();
+        bench.rows = 10_000;
+        bench.open();
+        bench.close();
+    }
+
+    @Test
+    void aContenderWithAnotherResultFailsTheRun() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Check.same("fetch join", "jdbc", List.of(1, 2), "belay", List.of(1)));
+        assertEquals("fetch join: belay does not give what jdbc gives, so its time would mean nothing.\n"
+                + "  jdbc: [1, 2]\n  belay: [1]", e.getMessage());
+    }
+}
