@@ -6,6 +6,7 @@ import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.RowScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Checks the values written to columns by INSERT, UPDATE and ON CONFLICT DO UPDATE, before any SQL exists. */
@@ -17,7 +18,7 @@ final class Assignments {
      * mark nullable: PostgreSQL would reject it anyway, later and without naming the Java call.
      */
     /** A value to insert: NULL in a column the table's scope pins means "the scope's value", filled at render. */
-    static Expr insertValue(String statement, Table<?> table, Column<?, ?> column, @Nullable Object value) {
+    static Expr insertValue(Supplier<String> statement, Table<?> table, Column<?, ?> column, @Nullable Object value) {
         RowScope scope = table.rowScope();
         if (value == null && scope != null && scope.fixedValue(column.name()) != null) {
             return Keyword.DEFAULT;
@@ -25,19 +26,25 @@ final class Assignments {
         return value(statement, column, value);
     }
 
-    static Expr value(String statement, Column<?, ?> column, @Nullable Object value) {
-        requireColumn(statement, column);
+    /**
+     * The statement's description is a supplier, built only when something is refused: making it for every value
+     * of a 100-row insert was a large part of building one.
+     */
+    static Expr value(Supplier<String> statement, Column<?, ?> column, @Nullable Object value) {
+        if (column == null) {
+            throw new IllegalArgumentException(statement.get() + ": a column is null");
+        }
         if (value == null) {
             if (!column.isNullable()) {
-                throw new IllegalArgumentException(statement + ": column " + name(column) + " is not nullable, "
+                throw new IllegalArgumentException(statement.get() + ": column " + name(column) + " is not nullable, "
                         + "so it cannot be set to NULL (mark it nullable() in the descriptor if the database allows NULL)");
             }
         } else if (!column.type().javaType().isInstance(value)) {
-            throw new IllegalArgumentException(statement + ": column " + name(column) + " holds "
+            throw new IllegalArgumentException(statement.get() + ": column " + name(column) + " holds "
                     + column.type().javaType().getSimpleName() + " but the value is a "
                     + value.getClass().getName() + ": " + value);
         }
-        return NulText.bind(() -> statement + ": column " + name(column), value, column.type());
+        return NulText.bind(() -> statement.get() + ": column " + name(column), value, column.type());
     }
 
     /** An expression written to {@code column}; its type was checked by the compiler. */

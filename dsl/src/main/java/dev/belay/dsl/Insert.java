@@ -29,7 +29,7 @@ public final class Insert<R> extends InsertQuery<R, Insert<R>> {
 
     /** {@code .set(USER.NAME, "Ann")} adds the column {@code "name"} with the value {@code ?}. */
     public <T> Insert<R> set(Column<R, T> column, @Nullable T value) {
-        return set(column, Assignments.insertValue(describe(), table(), column, value));
+        return set(column, Assignments.insertValue(this::describe, table(), column, value));
     }
 
     /** {@code .set(USER.CREATED_AT, now())} adds the column {@code "created_at"} with the value {@code now()}. */
@@ -39,7 +39,7 @@ public final class Insert<R> extends InsertQuery<R, Insert<R>> {
 
     /** {@code .setNull(USER.AGE)} adds the column {@code "age"} with a typed NULL parameter. */
     public Insert<R> setNull(Column<R, ?> column) {
-        return set(column, Assignments.insertValue(describe(), table(), column, null));
+        return set(column, Assignments.insertValue(this::describe, table(), column, null));
     }
 
     private Insert<R> set(Column<R, ?> column, Expr value) {

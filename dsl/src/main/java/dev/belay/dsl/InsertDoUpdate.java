@@ -40,7 +40,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R, InsertDoUpdate<R>> {
 
     /** {@code .set(USER.NAME, "Bob")} adds {@code "name" = ?}. */
     public <T> InsertDoUpdate<R> set(Column<R, T> column, @Nullable T value) {
-        return assign(column, Assignments.value(describe(), column, value));
+        return assign(column, Assignments.value(this::describe, column, value));
     }
 
     /** {@code .set(USER.AGE, excluded(USER.AGE))} adds {@code "age" = EXCLUDED."age"}. */
@@ -50,7 +50,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R, InsertDoUpdate<R>> {
 
     /** {@code .setNull(USER.AGE)} adds {@code "age" = NULL} (a typed NULL parameter). */
     public InsertDoUpdate<R> setNull(Column<R, ?> column) {
-        return assign(column, Assignments.value(describe(), column, null));
+        return assign(column, Assignments.value(this::describe, column, null));
     }
 
     private InsertDoUpdate<R> assign(Column<R, ?> column, Expr value) {

@@ -115,7 +115,7 @@ public final class InsertInto<R> {
         if (value == null && column.isGenerated()) {
             return Keyword.DEFAULT;
         }
-        return Assignments.insertValue(rowCount == 1 ? describe() : describe() + " row " + row, table, column, value);
+        return Assignments.insertValue(rowCount == 1 ? this::describe : () -> describe() + " row " + row, table, column, value);
     }
 
     // ---- column by column --------------------------------------------------------------------

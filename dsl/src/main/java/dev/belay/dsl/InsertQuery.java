@@ -82,7 +82,7 @@ public abstract sealed class InsertQuery<R, Q extends InsertQuery<R, Q>> extends
         }
         List<Expr> row = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
-            row.add(Assignments.insertValue(describe(), table(), columns.get(i), values[i]));
+            row.add(Assignments.insertValue(this::describe, table(), columns.get(i), values[i]));
         }
         // an AppendList extends the rows in place of copying them: values(..).values(..)... stays linear
         AppendList<List<Expr>> rows = AppendList.<List<Expr>>of(v.rows()).append(List.copyOf(row));

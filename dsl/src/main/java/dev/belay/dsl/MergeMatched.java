@@ -29,7 +29,7 @@ public final class MergeMatched<R> {
 
     /** {@code .thenUpdate(USER.AGE, 0)} renders {@code THEN UPDATE SET "age" = ?}. */
     public <T> MergeSet<R> thenUpdate(Column<R, T> column, @Nullable T value) {
-        return update(column, Assignments.value(merge.describe(), column, value));
+        return update(column, Assignments.value(merge::describe, column, value));
     }
 
     private MergeSet<R> update(Column<R, ?> column, Expr value) {

@@ -29,7 +29,7 @@ public final class MergeNotMatched<R> {
 
     /** {@code .thenInsert(USER.AGE, 0)} renders {@code THEN INSERT ("age") VALUES (?)}. */
     public <T> MergeSet<R> thenInsert(Column<R, T> column, @Nullable T value) {
-        return insert(column, Assignments.value(merge.describe(), column, value));
+        return insert(column, Assignments.value(merge::describe, column, value));
     }
 
     private MergeSet<R> insert(Column<R, ?> column, Expr value) {

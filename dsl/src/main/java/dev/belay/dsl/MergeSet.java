@@ -26,7 +26,7 @@ public final class MergeSet<R> extends Merge<R> {
 
     /** One more column with a bound value: {@code .set(USER.AGE, 0)} adds {@code "age" = ?} (or {@code ?} to VALUES). */
     public <T> MergeSet<R> set(Column<R, T> column, @Nullable T value) {
-        return add(column, Assignments.value(describe(), column, value));
+        return add(column, Assignments.value(this::describe, column, value));
     }
 
     private MergeSet<R> add(Column<R, ?> column, Expr value) {

@@ -29,7 +29,7 @@ public final class UpdateStep<R> {
 
     /** {@code .set(USER.AGE, 31)} renders {@code SET "age" = ?}; repeated calls add assignments. */
     public <T> UpdateStep<R> set(Column<R, T> column, @Nullable T value) {
-        return assign(column, Assignments.value(describe(), column, value));
+        return assign(column, Assignments.value(this::describe, column, value));
     }
 
     /** {@code .set(USER.AGE, USER.AGE.plus(1))} renders {@code SET "age" = "users"."age" + ?}. */
@@ -39,7 +39,7 @@ public final class UpdateStep<R> {
 
     /** {@code .setNull(USER.AGE)} renders {@code SET "age" = ?} bound to a typed NULL. */
     public UpdateStep<R> setNull(Column<R, ?> column) {
-        return assign(column, Assignments.value(describe(), column, null));
+        return assign(column, Assignments.value(this::describe, column, null));
     }
 
     private UpdateStep<R> assign(Column<R, ?> column, Expr value) {
