@@ -246,7 +246,7 @@ public abstract sealed class Field<T> implements SortItem, GroupItem
             Operands.requireJsonb(this, "contains");
             return compare(Operator.CONTAINS, "contains", value);
         }
-        return textMatch(Operator.LIKE, "contains", "%" + Operands.escapeLike(Operands.text(this, "contains", value)) + "%");
+        return escapedMatch(Operator.LIKE, "contains", value, "%", "%");
     }
 
     /** Arrays and jsonb: {@code POST.TAGS.containedBy(List.of("a", "b"))} renders {@code "posts"."tags" <@ ?}. */
@@ -264,30 +264,27 @@ public abstract sealed class Field<T> implements SortItem, GroupItem
 
     /** Text: {@code USER.NAME.startsWith("A_")} renders {@code "users"."name" LIKE ?} with {@code A\_%}. */
     public final Condition startsWith(T prefix) {
-        return textMatch(Operator.LIKE, "startsWith", Operands.escapeLike(Operands.text(this, "startsWith", prefix)) + "%");
+        return escapedMatch(Operator.LIKE, "startsWith", prefix, "", "%");
     }
 
     /** Text: {@code USER.EMAIL.endsWith("@x.org")} renders {@code "users"."email" LIKE ?} with {@code %@x.org}. */
     public final Condition endsWith(T suffix) {
-        return textMatch(Operator.LIKE, "endsWith", "%" + Operands.escapeLike(Operands.text(this, "endsWith", suffix)));
+        return escapedMatch(Operator.LIKE, "endsWith", suffix, "%", "");
     }
 
     /** Text: {@code USER.NAME.containsIgnoreCase("50%")} renders {@code "users"."name" ILIKE ?} with {@code %50\%%}. */
     public final Condition containsIgnoreCase(T value) {
-        return textMatch(Operator.ILIKE, "containsIgnoreCase",
-                "%" + Operands.escapeLike(Operands.text(this, "containsIgnoreCase", value)) + "%");
+        return escapedMatch(Operator.ILIKE, "containsIgnoreCase", value, "%", "%");
     }
 
     /** Text: {@code USER.NAME.startsWithIgnoreCase("a")} renders {@code "users"."name" ILIKE ?} with {@code a%}. */
     public final Condition startsWithIgnoreCase(T prefix) {
-        return textMatch(Operator.ILIKE, "startsWithIgnoreCase",
-                Operands.escapeLike(Operands.text(this, "startsWithIgnoreCase", prefix)) + "%");
+        return escapedMatch(Operator.ILIKE, "startsWithIgnoreCase", prefix, "", "%");
     }
 
     /** Text: {@code USER.EMAIL.endsWithIgnoreCase("@X.org")} renders {@code "users"."email" ILIKE ?} with {@code %@X.org}. */
     public final Condition endsWithIgnoreCase(T suffix) {
-        return textMatch(Operator.ILIKE, "endsWithIgnoreCase",
-                "%" + Operands.escapeLike(Operands.text(this, "endsWithIgnoreCase", suffix)));
+        return escapedMatch(Operator.ILIKE, "endsWithIgnoreCase", suffix, "%", "");
     }
 
     /** Text: {@code USER.NAME.matches("^A[a-z]+$")} renders {@code "users"."name" ~ ?}, a POSIX regular expression. */
@@ -504,6 +501,11 @@ public abstract sealed class Field<T> implements SortItem, GroupItem
         Supplier<String> where = () -> name + "(" + other + ") on " + this;
         return new Condition(new Binary(NullComparison.operand(node, where), op,
                 NullComparison.operand(other.node(), where)));
+    }
+
+    /** A LIKE/ILIKE whose value matches itself: its wildcards escaped, {@code before} and {@code after} added. */
+    private Condition escapedMatch(Operator op, String name, @Nullable T value, String before, String after) {
+        return textMatch(op, name, before + Operands.escapeLike(Operands.text(this, name, value)) + after);
     }
 
     private Condition textMatch(Operator op, String name, String pattern) {

@@ -58,15 +58,15 @@ final class Literals {
      * everything but text carries a cast to its type, so the value cannot be read as anything else.
      */
     static String ddl(@Nullable Object value, PgType<?> type) {
-        if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short) {
+        if (value == null || value instanceof byte[]) {
             return inline(value, type);
         }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString() + "::numeric";
-        }
-        if (value instanceof byte[] || value instanceof Double || value instanceof Float) {
-            return inline(value, type);
+        if (!(value instanceof String)) {
+            // numbers and booleans: the literals SafeLiteral writes for executed SQL (negatives, NaN, -0.0 included)
+            String safe = SafeLiteral.of(value, type);
+            if (safe != null) {
+                return safe;
+            }
         }
         if (value instanceof List<?> list) {
             PgType<?> element = type.elementType() != null ? type.elementType() : PgType.TEXT;
