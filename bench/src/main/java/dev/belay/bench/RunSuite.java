@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * What {@code bench/run [regex]} runs: the benchmarks matching the regex (all by default) with short but complete
  * JMH settings (one fork, 3 x 1 s warm-up, 5 x 2 s measurement, the GC profiler for allocation per op), then writes
- * {@code results.json} (JMH's own) and {@code summary.md} (medians, allocation, ratios) into the given directory.
+ * {@code results.json} (JMH's own) and {@code summary.md} (the JDK and jOOQ that ran; medians, allocation, ratios)
+ * into the given directory.
  *
  * <p>Usage: {@code RunSuite <regex> <output directory>}.
  */
@@ -52,7 +53,7 @@ public final class RunSuite {
             lines.add(Summary.Line.of(r));
         }
         Path summary = out.resolve("summary.md");
-        Files.writeString(summary, Summary.markdown(lines));
+        Files.writeString(summary, Summary.ranWith(results) + "\n" + Summary.markdown(lines));
         System.out.println("\nResults: " + out.resolve("results.json") + "\nSummary: " + summary + "\n");
         System.out.println(Files.readString(summary));
     }

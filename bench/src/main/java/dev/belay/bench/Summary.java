@@ -1,11 +1,15 @@
 package dev.belay.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.jooq.Constants;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -14,6 +18,7 @@ import org.openjdk.jmh.results.RunResult;
  * The Markdown table of a run: one block of lines per benchmark (class and parameters), one line per contender,
  * with the median and mean time, allocation per op, and the ratio to hand-written JDBC (its fastest variant: the
  * limit) and to jOOQ. A contender is named by its method: {@code jdbc...}, {@code belay...}, {@code jooq...}.
+ * Above it, a line that names the JDK and the jOOQ that ran.
  */
 final class Summary {
     private Summary() {}
@@ -63,6 +68,31 @@ final class Summary {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The JDK of the benchmark forks (as JMH recorded it) and the jOOQ on the classpath, both read at run time, in
+     * one line: bench/run measures on more than one JDK, and each JDK gets its own jOOQ (bench/pom.xml), so a table
+     * that does not say which ran cannot be compared with another.
+     */
+    static String ranWith(Collection<RunResult> results) {
+        Set<String> jdks = new LinkedHashSet<>();
+        String jmh = "";
+        for (RunResult r : results) {
+            BenchmarkParams p = r.getParams();
+            jdks.add("Java " + p.getJdkVersion() + " (" + p.getVmName() + " " + p.getVmVersion() + ")");
+            jmh = p.getJmhVersion();
+        }
+        return "Ran on " + String.join(" and ", jdks) + " with jOOQ " + jooqVersion() + " and JMH " + jmh + ".\n";
+    }
+
+    // Reflectively: javac copies a constant's value into the code that reads it, which would be the compile-time jOOQ.
+    private static String jooqVersion() {
+        try {
+            return (String) Constants.class.getField("FULL_VERSION").get(null);
+        } catch (ReflectiveOperationException e) {
+            return "(version unknown: " + e + ")";
+        }
     }
 
     private static @Nullable Line fastest(List<Line> lines, String prefix) {
