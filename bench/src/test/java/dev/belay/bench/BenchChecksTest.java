@@ -24,6 +24,20 @@ class BenchChecksTest {
     }
 
     @Test
+    void growingRendersDoTheSameForBelayAndJooq() throws SQLException {
+        for (int n : new int[] {1, 10, 100}) {
+            RenderGrowthBench.Predicates bench = new RenderGrowthBench.Predicates();
+            bench.predicates = n;
+            bench.check();
+        }
+        for (int n : new int[] {1, 100, 1_000}) {
+            RenderGrowthBench.Rows bench = new RenderGrowthBench.Rows();
+            bench.rows = n;
+            bench.check();
+        }
+    }
+
+    @Test
     void readsGiveTheSameRecords() throws SQLException {
         Contenders on = new Contenders();
         try {
