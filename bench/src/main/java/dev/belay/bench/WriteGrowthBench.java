@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * How the cost of a bulk write grows with its rows: {@code db.insert} and {@code db.upsert} (half the rows
@@ -32,9 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// fewer, longer iterations than the other benchmarks: 12 trials, and 100,000 rows take a second or more per call
-@Warmup(iterations = 1, time = 3)
-@Measurement(iterations = 3, time = 3)
+// fewer iterations than the other benchmarks: 12 trials, and at 100,000 rows one call can outlast an iteration
+@Warmup(iterations = 1, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class WriteGrowthBench {
     /** The write, and the bulk benchmark whose table, rows and contenders it uses. */
     public enum Write { INSERT, UPSERT }
@@ -51,21 +52,42 @@ public class WriteGrowthBench {
     private BulkInsertBench insert;
     private BulkUpsertBench upsert;
 
+    /**
+     * Checks the contender this trial times, unlike the other benchmarks, which check all of them in every trial:
+     * the other contender is checked in its own trial, and at 100,000 rows each check takes seconds of the suite's
+     * time.
+     */
     @Setup(Level.Trial)
-    public void open() throws SQLException {
+    public void open(BenchmarkParams params) throws SQLException {
+        open(params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1));
+    }
+
+    /** Prepares the table and rows, and checks {@code contender}: {@code belay} or {@code jdbcUnnest}. */
+    void open(String contender) throws SQLException {
+        boolean belay = contender.equals("belay");
+        if (!belay && !contender.equals("jdbcUnnest")) {
+            throw new IllegalArgumentException("no contender " + contender + ": belay or jdbcUnnest");
+        }
         if (write == Write.INSERT) {
             insert = new BulkInsertBench();
             insert.prepare(rows);
-            insert.check("belay", b -> b.belayInsert().stream().mapToLong(BulkInsertBench.Person::id).toArray());
-            insert.check("jdbcUnnest", BulkInsertBench::jdbcUnnest);
-            oneTextPerShape(insert::empty, insert::belayInsert,
-                    () -> insert.belayInsert(insert.rows.subList(0, REFERENCE)));
+            if (belay) {
+                insert.check(contender, b -> b.belayInsert().stream().mapToLong(BulkInsertBench.Person::id).toArray());
+                oneTextPerShape(insert::empty, insert::belayInsert,
+                        () -> insert.belayInsert(insert.rows.subList(0, REFERENCE)));
+            } else {
+                insert.check(contender, BulkInsertBench::jdbcUnnest);
+            }
         } else {
             upsert = new BulkUpsertBench();
             upsert.prepare(rows);
-            upsert.check("belay", BulkUpsertBench::belay);
-            upsert.check("jdbcUnnest", BulkUpsertBench::jdbcUnnest);
-            oneTextPerShape(upsert::existing, upsert::belay, () -> upsert.belay(upsert.rows.subList(0, REFERENCE)));
+            if (belay) {
+                upsert.check(contender, BulkUpsertBench::belay);
+                oneTextPerShape(upsert::existing, upsert::belay,
+                        () -> upsert.belay(upsert.rows.subList(0, REFERENCE)));
+            } else {
+                upsert.check(contender, BulkUpsertBench::jdbcUnnest);
+            }
         }
     }
 
