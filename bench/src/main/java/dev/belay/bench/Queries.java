@@ -10,6 +10,7 @@ import static dev.belay.dsl.Sql.select;
 import dev.belay.bench.Music.J;
 import dev.belay.bench.Music.Person;
 import dev.belay.bench.Music.TrackRow;
+import dev.belay.dsl.Condition;
 import dev.belay.dsl.Returning;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple5;
@@ -97,6 +98,62 @@ final class Queries {
             step = step.values(p.name(), p.email(), p.age());
         }
         return step.returningResult(J.PERSON_ID);
+    }
+
+    /** The LIKE pattern of {@link #belayFilter}: every person's email matches it. */
+    private static final String EMAIL_PATTERN = "person%@example.org";
+
+    /** The values a filter of {@code size} predicates compares with: the user's input, made before timing. */
+    static final class Filter {
+        final int size;
+        final long[] numbers;
+        final String[] names;
+
+        /** Values from {@code from} up: two filters of one size but another {@code from} differ only in values. */
+        Filter(int size, int from) {
+            this.size = size;
+            numbers = new long[size];
+            names = new String[size];
+            for (int i = 0; i < size; i++) {
+                numbers[i] = from + i;
+                names[i] = "Nobody " + (from + i);
+            }
+        }
+    }
+
+    /**
+     * A filter built per call, as a search form builds one: {@code f.size} predicates ANDed, cycling over a range on
+     * the id, an inequality on the name, a LIKE on the email and a range on the age, each with its own bound value;
+     * people ordered by id. With {@code from = 0} some people match even 100 predicates (those after id 96 with an
+     * age).
+     */
+    static Select<Person> belayFilter(Filter f) {
+        Condition where = null;
+        for (int i = 0; i < f.size; i++) {
+            Condition c = switch (i % 4) {
+                case 0 -> PERSON.id.gt(f.numbers[i]);
+                case 1 -> PERSON.name.ne(f.names[i]);
+                case 2 -> PERSON.email.like(EMAIL_PATTERN);
+                default -> PERSON.age.lt((int) f.numbers[i] + 90);
+            };
+            where = where == null ? c : where.and(c);
+        }
+        return select(PERSON).where(where).orderBy(PERSON.id.asc());
+    }
+
+    /** {@link #belayFilter} as jOOQ's manual builds dynamic conditions: from {@code noCondition()}, then {@code and}. */
+    static SelectSeekStep1<Record4<Long, String, String, Integer>, Long> jooqFilter(DSLContext ctx, Filter f) {
+        org.jooq.Condition where = DSL.noCondition();
+        for (int i = 0; i < f.size; i++) {
+            where = where.and(switch (i % 4) {
+                case 0 -> J.PERSON_ID.gt(f.numbers[i]);
+                case 1 -> J.PERSON_NAME.ne(f.names[i]);
+                case 2 -> J.PERSON_EMAIL.like(EMAIL_PATTERN);
+                default -> J.PERSON_AGE.lt((int) f.numbers[i] + 90);
+            });
+        }
+        return ctx.select(J.PERSON_ID, J.PERSON_NAME, J.PERSON_EMAIL, J.PERSON_AGE).from(J.PERSON).where(where)
+                .orderBy(J.PERSON_ID.asc());
     }
 
     /** {@code n} new people, none of whose emails is in the table. */

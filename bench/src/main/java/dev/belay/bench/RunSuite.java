@@ -12,13 +12,13 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * What {@code bench/run [regex]} runs: the benchmarks matching the regex (all by default) with short but complete
- * JMH settings (one fork, 3 x 1 s warm-up, 5 x 2 s measurement, the GC profiler for allocation per op), then writes
- * {@code results.json} (JMH's own) and {@code summary.md} (the JDK and jOOQ that ran; medians, allocation, ratios)
- * into the given directory.
+ * What {@code bench/run [regex]} runs: the benchmarks matching the regex (all by default) in one fork each, with the
+ * GC profiler for allocation per op, then writes {@code results.json} (JMH's own) and {@code summary.md} (the JDK
+ * and jOOQ that ran, medians, allocation, ratios) into the given directory. Warm-up and measurement are each
+ * benchmark class's own {@code @Warmup} and {@code @Measurement}: short but complete (3 x 1 s and 5 x 2 s for
+ * most; fewer iterations for the growth benchmarks, which run many sizes and keep the suite within its time).
  *
  * <p>Usage: {@code RunSuite <regex> <output directory>}.
  */
@@ -34,10 +34,8 @@ public final class RunSuite {
         Options options = new OptionsBuilder()
                 .include(args[0])
                 .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(2))
+                // no warm-up or measurement settings here: JMH lets options set here override a class's @Warmup and
+                // @Measurement, so the classes could not choose their own; each states them instead
                 .addProfiler(GCProfiler.class)
                 // no jvmArgs here: they would replace a benchmark's own @Fork(jvmArgsAppend = "-Xmx64m"); the forks
                 // inherit this JVM's -D settings anyway

@@ -18,31 +18,48 @@ import org.openjdk.jmh.results.RunResult;
  * The Markdown table of a run: one block of lines per benchmark (class and parameters), one line per contender,
  * with the median and mean time, allocation per op, and the ratio to hand-written JDBC (its fastest variant: the
  * limit) and to jOOQ. A contender is named by its method: {@code jdbc...}, {@code belay...}, {@code jooq...}.
- * Above it, a line that names the JDK and the jOOQ that ran.
+ * Above it, a line that names the JDK and the jOOQ that ran; below it, for the benchmarks run at several sizes, how
+ * their cost grows ({@link Growth}).
  */
 final class Summary {
     private Summary() {}
 
-    record Line(String work, String contender, double median, double mean, double error, String unit,
-                double bytesPerOp) {
+    /** One contender's result: {@code benchmark} is the class, {@code params} its JMH parameters in JMH's order. */
+    record Line(String benchmark, Map<String, String> params, String contender, double median, double mean,
+                double error, String unit, double bytesPerOp) {
         static Line of(RunResult r) {
             BenchmarkParams p = r.getParams();
             String name = p.getBenchmark();
             int dot = name.lastIndexOf('.');
-            String work = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
-            StringBuilder params = new StringBuilder();
+            Map<String, String> params = new LinkedHashMap<>();
             for (String key : p.getParamsKeys()) {
-                params.append(params.length() == 0 ? " " : ", ").append(key).append('=').append(p.getParam(key));
+                params.put(key, p.getParam(key));
             }
             Result<?> primary = r.getPrimaryResult();
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
             if (alloc == null) {
                 alloc = r.getSecondaryResults().get("\u00b7gc.alloc.rate.norm");
             }
-            return new Line(work + params, name.substring(dot + 1), primary.getStatistics().getPercentile(50),
-                    primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
-                    alloc == null ? Double.NaN : alloc.getScore());
+            return new Line(name.substring(name.lastIndexOf('.', dot - 1) + 1, dot), params, name.substring(dot + 1),
+                    primary.getStatistics().getPercentile(50), primary.getScore(), primary.getScoreError(),
+                    primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore());
         }
+
+        /** What the contenders of one block share, e.g. {@code CopyBench rows=10000}. */
+        String work() {
+            return Summary.work(benchmark, params);
+        }
+    }
+
+    /** A benchmark class and parameters as the tables name them: {@code WriteGrowthBench rows=1000, write=INSERT}. */
+    static String work(String benchmark, Map<String, String> params) {
+        StringBuilder b = new StringBuilder(benchmark);
+        String separator = " ";
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            b.append(separator).append(e.getKey()).append('=').append(e.getValue());
+            separator = ", ";
+        }
+        return b.toString();
     }
 
     static String markdown(List<Line> lines) {
@@ -66,6 +83,10 @@ final class Summary {
                         .append(" | ").append(ratio(l, jdbc))
                         .append(" | ").append(ratio(l, jooq)).append(" |\n");
             }
+        }
+        String growth = Growth.markdown(lines);
+        if (!growth.isEmpty()) {
+            b.append('\n').append(growth);
         }
         return b.toString();
     }
@@ -109,7 +130,7 @@ final class Summary {
         return reference == null ? "" : String.format(Locale.ROOT, "%.2f×", l.median() / reference.median());
     }
 
-    private static String number(double d) {
+    static String number(double d) {
         return String.format(Locale.ROOT, d >= 100 ? "%,.1f" : d >= 1 ? "%.3f" : "%.4f", d);
     }
 }
