@@ -27,7 +27,12 @@ final class RowValues {
 
     static @Nullable Object read(Column<?, ?> column, Object row) {
         Class<?> type = row.getClass();
-        AccessibleObject accessor = ACCESSORS.get(type).computeIfAbsent(column.property(), p -> find(type, column));
+        Map<String, AccessibleObject> known = ACCESSORS.get(type);
+        AccessibleObject accessor = known.get(column.property());
+        if (accessor == null) {
+            // the lambda captures, so it is made only on a miss rather than once per value read
+            accessor = known.computeIfAbsent(column.property(), p -> find(type, column));
+        }
         try {
             return accessor instanceof Method m ? m.invoke(row) : ((java.lang.reflect.Field) accessor).get(row);
         } catch (InvocationTargetException e) {

@@ -8,7 +8,6 @@ import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WithNode;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +31,25 @@ final class Statement {
     private static final class Cache {
         private volatile @Nullable Rendered jdbc;
         private volatile @Nullable Rendered numbered;
-        /** Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small. */
-        private final ConcurrentHashMap<List<Object>, Rendered> mapped = new ConcurrentHashMap<>();
+        /**
+         * Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small.
+         * Created on first use: most statements are never rendered under a mapping, and many never rendered.
+         */
+        private volatile @Nullable ConcurrentHashMap<List<Object>, Rendered> mapped;
+
+        ConcurrentHashMap<List<Object>, Rendered> mapped() {
+            ConcurrentHashMap<List<Object>, Rendered> m = mapped;
+            if (m == null) {
+                synchronized (this) {
+                    m = mapped;
+                    if (m == null) {
+                        m = new ConcurrentHashMap<>();
+                        mapped = m;
+                    }
+                }
+            }
+            return m;
+        }
     }
 
     Statement(QueryNode node) {
@@ -118,7 +134,7 @@ final class Statement {
             return shape(style);
         }
         SqlRenderer.Style s = style == Placeholders.NUMBERED ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC;
-        return cache.mapped.computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
+        return cache.mapped().computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {
@@ -142,12 +158,14 @@ final class Statement {
 
     RenderedSql render(Placeholders style, Map<String, String> schemas) {
         Rendered shape = shape(style, schemas);
-        List<@Nullable Object> values = new ArrayList<>(shape.slots().size());
-        List<PgType<?>> types = new ArrayList<>(shape.slots().size());
-        for (Expr slot : shape.slots()) {
+        List<Expr> slots = shape.slots();
+        @Nullable Object[] values = new Object[slots.size()];
+        PgType<?>[] types = new PgType<?>[slots.size()];
+        for (int i = 0; i < values.length; i++) {
+            Expr slot = slots.get(i);
             if (slot instanceof Expr.Bind b) {
-                values.add(b.value());
-                types.add(b.type());
+                values[i] = b.value();
+                types[i] = b.type();
             } else {
                 ParamKey key = ((Expr.Slot) slot).key();
                 if (!bindings.containsKey(key)) {
@@ -159,11 +177,11 @@ final class Statement {
                     // bound before the comparison was added: bind(...) could not refuse it then
                     NullComparison.refuse(shape, key);
                 }
-                values.add(value);
-                types.add(key.type());
+                values[i] = value;
+                types[i] = key.type();
             }
         }
-        return new RenderedSql(shape.sql(), values, types, shape.slots());
+        return new RenderedSql(shape.sql(), values, types, slots);
     }
 
     String inline() {

@@ -56,6 +56,9 @@ public non-sealed class Table<R> extends TableLike {
     private final @Nullable RowScope scope;
     private final List<Column<R, ?>> declared = new ArrayList<>();
     private volatile @Nullable List<Column<R, ?>> frozen;
+    /** Built on first use, once the columns are frozen: {@code select(TABLE)} is the most common query. */
+    private volatile @Nullable Projection<R> rowProjection;
+    private volatile FromItem.@Nullable TableItem fromItem;
 
     /** A table in the connection's search_path. */
     protected Table(String name, Class<R> rowType) {
@@ -338,7 +341,24 @@ public non-sealed class Table<R> extends TableLike {
 
     @Override
     final FromItem fromItem() {
-        return new FromItem.TableItem(schema, name, alias, scope, false);
+        FromItem.TableItem item = fromItem;
+        if (item == null) {
+            // immutable and equal whoever builds it, so a racing build is harmless
+            item = new FromItem.TableItem(schema, name, alias, scope, false);
+            fromItem = item;
+        }
+        return item;
+    }
+
+    /** Every column, read as the row type; see {@link Projection#tableRow}. */
+    final Projection<R> rowProjection() {
+        Projection<R> p = rowProjection;
+        if (p == null) {
+            // immutable and equal whoever builds it, so a racing build is harmless
+            p = Projection.ofTableRow(this);
+            rowProjection = p;
+        }
+        return p;
     }
 
     @Override

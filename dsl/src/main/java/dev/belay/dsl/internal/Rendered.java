@@ -1,10 +1,12 @@
 package dev.belay.dsl.internal;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A statement rendered for one placeholder style: its SQL text and, per placeholder in order, the
@@ -16,13 +18,18 @@ import java.util.function.Supplier;
 public record Rendered(String sql, List<Expr> slots, Set<ParamKey> paramKeys,
                        Map<ParamKey, Supplier<String>> comparedIn) {
 
+    /** Takes over {@code slots}, which the renderer that filled it no longer changes. */
     static Rendered of(String sql, List<Expr> slots, Map<ParamKey, Supplier<String>> comparedIn) {
-        Set<ParamKey> keys = new HashSet<>();
+        @Nullable Set<ParamKey> keys = null;
         for (Expr slot : slots) {
             if (slot instanceof Expr.Slot s) {
+                if (keys == null) {
+                    keys = new HashSet<>();
+                }
                 keys.add(s.key());
             }
         }
-        return new Rendered(sql, List.copyOf(slots), Set.copyOf(keys), Map.copyOf(comparedIn));
+        return new Rendered(sql, Collections.unmodifiableList(slots), keys == null ? Set.of() : Set.copyOf(keys),
+                comparedIn.isEmpty() ? Map.of() : Map.copyOf(comparedIn));
     }
 }
