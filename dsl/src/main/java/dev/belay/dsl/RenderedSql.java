@@ -23,11 +23,11 @@ public final class RenderedSql {
     /** The AST node behind each placeholder, kept only to say what a refused value was for. */
     private final List<Expr> slots;
 
-    /** Takes over the arrays, which the caller filled for this rendering and does not keep. */
-    RenderedSql(String sql, @Nullable Object[] params, PgType<?>[] paramTypes, List<Expr> slots) {
+    /** Takes over {@code params}, which the caller filled for this rendering and does not keep. */
+    RenderedSql(String sql, @Nullable Object[] params, List<PgType<?>> paramTypes, List<Expr> slots) {
         this.sql = sql;
         this.params = new ArrayView<>(params);
-        this.paramTypes = new ArrayView<>(paramTypes);
+        this.paramTypes = paramTypes;
         this.slots = slots;
     }
 

@@ -8,8 +8,6 @@ import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WithNode;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +20,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class Statement {
     private final QueryNode node;
     private final Cache cache;
-    private final Map<ParamKey, @Nullable Object> bindings;
+    private final Bindings bindings;
 
     /**
      * Renders lazily, once: racing first renders are serialized so every caller gets the same String
@@ -53,10 +51,10 @@ final class Statement {
     }
 
     Statement(QueryNode node) {
-        this(node, new Cache(), Map.of());
+        this(node, new Cache(), Bindings.NONE);
     }
 
-    private Statement(QueryNode node, Cache cache, Map<ParamKey, @Nullable Object> bindings) {
+    private Statement(QueryNode node, Cache cache, Bindings bindings) {
         this.node = node;
         this.cache = cache;
         this.bindings = bindings;
@@ -147,9 +145,7 @@ final class Statement {
         if (value == null) {
             NullComparison.refuse(shape, param.key());
         }
-        Map<ParamKey, @Nullable Object> next = new HashMap<>(bindings);
-        next.put(param.key(), value);
-        return new Statement(node, cache, Collections.unmodifiableMap(next));
+        return new Statement(node, cache, bindings.with(param.key(), value));
     }
 
     RenderedSql render(Placeholders style) {
@@ -160,31 +156,29 @@ final class Statement {
         Rendered shape = shape(style, schemas);
         List<Expr> slots = shape.slots();
         @Nullable Object[] values = new Object[slots.size()];
-        PgType<?>[] types = new PgType<?>[slots.size()];
         for (int i = 0; i < values.length; i++) {
             Expr slot = slots.get(i);
             if (slot instanceof Expr.Bind b) {
                 values[i] = b.value();
-                types[i] = b.type();
             } else {
                 ParamKey key = ((Expr.Slot) slot).key();
-                if (!bindings.containsKey(key)) {
+                int at = bindings.indexOf(key);
+                if (at < 0) {
                     throw new IllegalStateException("parameter :" + key.name() + " is not bound; call bind("
                             + key.name() + ", value) on the query before rendering or executing it");
                 }
-                Object value = bindings.get(key);
+                Object value = bindings.valueAt(at);
                 if (value == null) {
                     // bound before the comparison was added: bind(...) could not refuse it then
                     NullComparison.refuse(shape, key);
                 }
                 values[i] = value;
-                types[i] = key.type();
             }
         }
-        return new RenderedSql(shape.sql(), values, types, slots);
+        return new RenderedSql(shape.sql(), values, shape.types(), slots);
     }
 
     String inline() {
-        return SqlRenderer.inline(node, bindings);
+        return SqlRenderer.inline(node, bindings.asMap());
     }
 }
