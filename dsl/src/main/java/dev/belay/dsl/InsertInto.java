@@ -196,7 +196,7 @@ public final class InsertInto<R> {
     @SuppressWarnings("varargs") // List.of copies the array; it is never stored or written
     private List<Column<R, ?>> list(Column<R, ?>... columns) {
         for (Column<R, ?> c : columns) {
-            Assignments.requireColumn(describe(), c);
+            Assignments.requireColumn(this::describe, c);
         }
         return List.of(columns);
     }
@@ -207,7 +207,7 @@ public final class InsertInto<R> {
         }
         List<Column<R, ?>> list = new ArrayList<>();
         for (Column<R, ?> c : columns) {
-            Assignments.requireColumnOf(describe(), table, c);
+            Assignments.requireColumnOf(this::describe, table, c);
             for (Column<R, ?> earlier : list) {
                 if (earlier.name().equals(c.name())) {
                     throw new IllegalArgumentException(describe() + ": columns(...) names " + c.name() + " twice");
