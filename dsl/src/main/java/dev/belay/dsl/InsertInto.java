@@ -5,6 +5,7 @@ import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
 import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.WithNode;
+import java.lang.reflect.AccessibleObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,14 +76,20 @@ public final class InsertInto<R> {
         List<Column<R, ?>> all = table.columns();
         @Nullable Object[][] read = new Object[rows.size()][];
         boolean[] written = new boolean[all.size()];
+        @Nullable Class<?> rowType = null;
+        AccessibleObject[] accessors = {};
         for (int r = 0; r < rows.size(); r++) {
             R row = rows.get(r);
             if (row == null) {
                 throw new IllegalArgumentException(describe() + ": row " + r + " is null");
             }
+            if (row.getClass() != rowType) {
+                rowType = row.getClass();
+                accessors = RowValues.accessors(rowType, all);
+            }
             @Nullable Object[] values = new Object[all.size()];
             for (int c = 0; c < all.size(); c++) {
-                Object value = RowValues.read(all.get(c), row);
+                Object value = RowValues.read(accessors[c], rowType, all.get(c), row);
                 values[c] = value;
                 written[c] |= value != null || !all.get(c).isGenerated();
             }
