@@ -85,7 +85,7 @@ public final class InsertInto<R> {
             }
             if (row.getClass() != rowType) {
                 rowType = row.getClass();
-                accessors = RowValues.accessors(rowType, all);
+                accessors = RowValues.accessors(table, rowType);
             }
             @Nullable Object[] values = new Object[all.size()];
             for (int c = 0; c < all.size(); c++) {

@@ -34,13 +34,25 @@ final class RowValues {
      * The columns' accessors on rows of one class, looked up once for all the rows of a batch (most batches hold one
      * class) instead of once per value.
      */
-    static AccessibleObject[] accessors(Class<?> type, List<? extends Column<?, ?>> columns) {
+    static AccessibleObject[] accessors(Table<?> table, Class<?> type) {
+        Accessors last = table.lastAccessors();
+        if (last != null && last.type() == type) {
+            return last.accessors();
+        }
+        List<? extends Column<?, ?>> columns = table.columns();
         AccessibleObject[] found = new AccessibleObject[columns.size()];
         for (int c = 0; c < found.length; c++) {
             found[c] = accessor(type, columns.get(c));
         }
+        table.lastAccessors(new Accessors(type, found));
         return found;
     }
+
+    /**
+     * A table's columns' accessors on one row class, kept by the table for the next batch: almost every batch of a
+     * table holds its row type. Never changed once made; callers only read the array.
+     */
+    record Accessors(Class<?> type, AccessibleObject[] accessors) {}
 
     /** Reads {@code column} from {@code row}, an instance of exactly {@code type}, with its accessor there. */
     static @Nullable Object read(AccessibleObject accessor, Class<?> type, Column<?, ?> column, Object row) {

@@ -59,6 +59,7 @@ public non-sealed class Table<R> extends TableLike {
     /** Built on first use, once the columns are frozen: {@code select(TABLE)} is the most common query. */
     private volatile @Nullable Projection<R> rowProjection;
     private volatile FromItem.@Nullable TableItem fromItem;
+    private volatile RowValues.@Nullable Accessors lastAccessors;
 
     /** A table in the connection's search_path. */
     protected Table(String name, Class<R> rowType) {
@@ -348,6 +349,15 @@ public non-sealed class Table<R> extends TableLike {
             fromItem = item;
         }
         return item;
+    }
+
+    /** See {@link RowValues#accessors}. */
+    final RowValues.@Nullable Accessors lastAccessors() {
+        return lastAccessors;
+    }
+
+    final void lastAccessors(RowValues.Accessors accessors) {
+        lastAccessors = accessors;
     }
 
     /** Every column, read as the row type; see {@link Projection#tableRow}. */
