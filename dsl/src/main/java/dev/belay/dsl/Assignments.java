@@ -48,20 +48,20 @@ final class Assignments {
     }
 
     /** An expression written to {@code column}; its type was checked by the compiler. */
-    static Expr field(String statement, Field<?> value) {
+    static Expr field(Supplier<String> statement, Field<?> value) {
         if (value == null) {
-            throw new IllegalArgumentException(statement + ": the value field is null; to write NULL use setNull(column)");
+            throw new IllegalArgumentException(statement.get() + ": the value field is null; to write NULL use setNull(column)");
         }
         return value.unaliased();
     }
 
     /** {@code set} plus one assignment, refusing a second assignment to the same column. */
-    static List<Assignment> add(String statement, Table<?> target, List<Assignment> set, Column<?, ?> column,
+    static List<Assignment> add(Supplier<String> statement, Table<?> target, List<Assignment> set, Column<?, ?> column,
                                 Expr value) {
         requireColumnOf(statement, target, column);
         for (Assignment a : set) {
             if (a.column().equals(column.name())) {
-                throw new IllegalArgumentException(statement + ": column " + name(column) + " is set twice");
+                throw new IllegalArgumentException(statement.get() + ": column " + name(column) + " is set twice");
             }
         }
         List<Assignment> next = new ArrayList<>(set);
@@ -73,23 +73,23 @@ final class Assignments {
      * The compiler checks the row type, but two descriptors may share one (an archive table of the same
      * rows), so the column must also exist by name in the table written to.
      */
-    static void requireColumnOf(String statement, Table<?> target, Column<?, ?> column) {
+    static void requireColumnOf(Supplier<String> statement, Table<?> target, Column<?, ?> column) {
         requireColumn(statement, column);
         for (Column<?, ?> c : target.columns()) {
             if (c.name().equals(column.name())) {
                 if (!c.type().equals(column.type())) {
-                    throw new IllegalArgumentException(statement + ": column " + Assignments.name(c) + " has type "
+                    throw new IllegalArgumentException(statement.get() + ": column " + Assignments.name(c) + " has type "
                             + c.type() + ", but the column given, " + name(column) + ", has type " + column.type());
                 }
                 return;
             }
         }
-        throw new IllegalArgumentException(statement + ": table " + target + " has no column \"" + column.name() + "\"");
+        throw new IllegalArgumentException(statement.get() + ": table " + target + " has no column \"" + column.name() + "\"");
     }
 
-    static void requireColumn(String statement, @Nullable Column<?, ?> column) {
+    static void requireColumn(Supplier<String> statement, @Nullable Column<?, ?> column) {
         if (column == null) {
-            throw new IllegalArgumentException(statement + ": a column is null");
+            throw new IllegalArgumentException(statement.get() + ": a column is null");
         }
     }
 

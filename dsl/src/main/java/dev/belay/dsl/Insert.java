@@ -34,7 +34,7 @@ public final class Insert<R> extends InsertQuery<R, Insert<R>> {
 
     /** {@code .set(USER.CREATED_AT, now())} adds the column {@code "created_at"} with the value {@code now()}. */
     public <T> Insert<R> set(Column<R, T> column, Field<T> value) {
-        return set(column, Assignments.field(describe(), value));
+        return set(column, Assignments.field(this::describe, value));
     }
 
     /** {@code .setNull(USER.AGE)} adds the column {@code "age"} with a typed NULL parameter. */
@@ -47,7 +47,7 @@ public final class Insert<R> extends InsertQuery<R, Insert<R>> {
             throw new IllegalStateException(describe() + ": set(...) builds a single row column by column; it cannot "
                     + "follow values(...), select(...), defaultValues() or onConflict(...)");
         }
-        Assignments.requireColumnOf(describe(), table(), column);
+        Assignments.requireColumnOf(this::describe, table(), column);
         InsertNode node = insertNode();
         if (node.columns().contains(column.name())) {
             throw new IllegalArgumentException(describe() + ": column " + Assignments.name(column) + " is set twice");

@@ -55,7 +55,7 @@ public final class InsertConflict<R> {
         }
         List<Assignment> set = List.of();
         for (Column<R, ?> c : columns) {
-            set = Assignments.add(insert.describe() + " on conflict", insert.table(), set, c,
+            set = Assignments.add(() -> insert.describe() + " on conflict", insert.table(), set, c,
                     new Expr.Excluded(c.name()));
         }
         return insert.withConflict(requireTarget("doUpdateSet").withUpdate(set, null));
@@ -74,7 +74,7 @@ public final class InsertConflict<R> {
         ConflictNode target = requireTarget("doUpdateAllExcept");
         List<String> skip = new ArrayList<>(conflict.target());
         for (Column<R, ?> c : columns) {
-            Assignments.requireColumnOf(insert.describe() + " on conflict", insert.table(), c);
+            Assignments.requireColumnOf(() -> insert.describe() + " on conflict", insert.table(), c);
             skip.add(c.name());
         }
         for (Column<R, ?> c : insert.table().primaryKey()) {

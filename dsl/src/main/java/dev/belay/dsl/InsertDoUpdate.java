@@ -45,7 +45,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R, InsertDoUpdate<R>> {
 
     /** {@code .set(USER.AGE, excluded(USER.AGE))} adds {@code "age" = EXCLUDED."age"}. */
     public <T> InsertDoUpdate<R> set(Column<R, T> column, Field<T> value) {
-        return assign(column, Assignments.field(describe(), value));
+        return assign(column, Assignments.field(this::describe, value));
     }
 
     /** {@code .setNull(USER.AGE)} adds {@code "age" = NULL} (a typed NULL parameter). */
@@ -55,7 +55,7 @@ public final class InsertDoUpdate<R> extends DmlQuery<R, InsertDoUpdate<R>> {
 
     private InsertDoUpdate<R> assign(Column<R, ?> column, Expr value) {
         ConflictNode c = conflict();
-        return withConflict(c.withUpdate(Assignments.add(describe(), table(), c.set(), column, value), c.updateWhere()));
+        return withConflict(c.withUpdate(Assignments.add(this::describe, table(), c.set(), column, value), c.updateWhere()));
     }
 
     /**

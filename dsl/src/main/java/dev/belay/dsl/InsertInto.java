@@ -5,9 +5,11 @@ import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
 import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.WithNode;
+import java.lang.reflect.AccessibleObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -72,20 +74,26 @@ public final class InsertInto<R> {
             throw new IllegalArgumentException(describe() + ": values(rows) needs at least one row");
         }
         List<Column<R, ?>> all = table.columns();
-        List<List<@Nullable Object>> read = new ArrayList<>(rows.size());
+        @Nullable Object[][] read = new Object[rows.size()][];
         boolean[] written = new boolean[all.size()];
+        @Nullable Class<?> rowType = null;
+        AccessibleObject[] accessors = {};
         for (int r = 0; r < rows.size(); r++) {
             R row = rows.get(r);
             if (row == null) {
                 throw new IllegalArgumentException(describe() + ": row " + r + " is null");
             }
-            List<@Nullable Object> values = new ArrayList<>(all.size());
+            if (row.getClass() != rowType) {
+                rowType = row.getClass();
+                accessors = RowValues.accessors(table, rowType);
+            }
+            @Nullable Object[] values = new Object[all.size()];
             for (int c = 0; c < all.size(); c++) {
-                Object value = RowValues.read(all.get(c), row);
-                values.add(value);
+                Object value = RowValues.read(accessors[c], rowType, all.get(c), row);
+                values[c] = value;
                 written[c] |= value != null || !all.get(c).isGenerated();
             }
-            read.add(values);
+            read[r] = values;
         }
         List<Column<R, ?>> columns = new ArrayList<>();
         for (int c = 0; c < all.size(); c++) {
@@ -93,29 +101,32 @@ public final class InsertInto<R> {
                 columns.add(all.get(c));
             }
         }
-        List<List<Expr>> exprs = new ArrayList<>(rows.size());
-        for (int r = 0; r < read.size(); r++) {
-            List<Expr> row = new ArrayList<>(columns.size());
-            for (int c = 0; c < all.size(); c++) {
-                if (written[c]) {
-                    row.add(rowValue(all.get(c), read.get(r).get(c), r, rows.size()));
-                }
-            }
-            exprs.add(row);
-        }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
                     + "and null); use defaultValues()");
+        }
+        List<List<Expr>> exprs = new ArrayList<>(rows.size());
+        for (int r = 0; r < read.length; r++) {
+            int at = r;
+            Supplier<String> statement = rows.size() == 1 ? this::describe : () -> describe() + " row " + at;
+            Expr[] row = new Expr[columns.size()];
+            int i = 0;
+            for (int c = 0; c < all.size(); c++) {
+                if (written[c]) {
+                    row[i++] = rowValue(statement, all.get(c), read[r][c]);
+                }
+            }
+            exprs.add(List.of(row));
         }
         return new Insert<>(statement(columns, new InsertNode.Values(exprs)), table,
                 List.copyOf(columns), false);
     }
 
-    private Expr rowValue(Column<R, ?> column, @Nullable Object value, int row, int rowCount) {
+    private Expr rowValue(Supplier<String> statement, Column<R, ?> column, @Nullable Object value) {
         if (value == null && column.isGenerated()) {
             return Keyword.DEFAULT;
         }
-        return Assignments.insertValue(rowCount == 1 ? this::describe : () -> describe() + " row " + row, table, column, value);
+        return Assignments.insertValue(statement, table, column, value);
     }
 
     // ---- column by column --------------------------------------------------------------------
@@ -192,7 +203,7 @@ public final class InsertInto<R> {
     @SuppressWarnings("varargs") // List.of copies the array; it is never stored or written
     private List<Column<R, ?>> list(Column<R, ?>... columns) {
         for (Column<R, ?> c : columns) {
-            Assignments.requireColumn(describe(), c);
+            Assignments.requireColumn(this::describe, c);
         }
         return List.of(columns);
     }
@@ -203,7 +214,7 @@ public final class InsertInto<R> {
         }
         List<Column<R, ?>> list = new ArrayList<>();
         for (Column<R, ?> c : columns) {
-            Assignments.requireColumnOf(describe(), table, c);
+            Assignments.requireColumnOf(this::describe, table, c);
             for (Column<R, ?> earlier : list) {
                 if (earlier.name().equals(c.name())) {
                     throw new IllegalArgumentException(describe() + ": columns(...) names " + c.name() + " twice");

@@ -51,7 +51,7 @@ public abstract sealed class InsertQuery<R, Q extends InsertQuery<R, Q>> extends
     public final InsertConflict<R> onConflict(Column<R, ?>... target) {
         List<String> names = new ArrayList<>(target.length);
         for (Column<R, ?> c : target) {
-            Assignments.requireColumnOf(describe() + " on conflict", table(), c);
+            Assignments.requireColumnOf(() -> describe() + " on conflict", table(), c);
             if (names.contains(c.name())) {
                 throw new IllegalArgumentException(describe() + ": onConflict names column " + c.name() + " twice");
             }

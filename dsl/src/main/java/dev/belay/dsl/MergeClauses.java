@@ -40,7 +40,7 @@ abstract sealed class MergeClauses<R> permits MergeOn, Merge {
 
     /** This MERGE with one more WHEN clause: an UPDATE (matched) or INSERT (not matched) of its first column. */
     final MergeSet<R> thenWrite(boolean matched, @Nullable Expr condition, Column<R, ?> column, Expr value) {
-        List<Assignment> first = Assignments.add(describe(), target, List.of(), column, value);
+        List<Assignment> first = Assignments.add(this::describe, target, List.of(), column, value);
         MergeNode.Action action = matched ? new MergeNode.Update(first) : new MergeNode.Insert(first);
         return new MergeSet<>(next(new MergeNode.When(matched, condition, action)), target);
     }

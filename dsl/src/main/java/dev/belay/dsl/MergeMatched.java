@@ -24,7 +24,7 @@ public final class MergeMatched<R> {
      * {@link MergeSet#set(Column, Field)}.
      */
     public <T> MergeSet<R> thenUpdate(Column<R, T> column, Field<T> value) {
-        return update(column, Assignments.field(merge.describe(), value));
+        return update(column, Assignments.field(merge::describe, value));
     }
 
     /** {@code .thenUpdate(USER.AGE, 0)} renders {@code THEN UPDATE SET "age" = ?}. */

@@ -24,7 +24,7 @@ public final class MergeNotMatched<R> {
      * {@code THEN INSERT ("name", "email") VALUES ("v"."name", "v"."email")}.
      */
     public <T> MergeSet<R> thenInsert(Column<R, T> column, Field<T> value) {
-        return insert(column, Assignments.field(merge.describe(), value));
+        return insert(column, Assignments.field(merge::describe, value));
     }
 
     /** {@code .thenInsert(USER.AGE, 0)} renders {@code THEN INSERT ("age") VALUES (?)}. */

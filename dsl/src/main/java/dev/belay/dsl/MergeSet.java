@@ -21,7 +21,7 @@ public final class MergeSet<R> extends Merge<R> {
 
     /** One more column of the last clause's UPDATE SET or INSERT: {@code .set(USER.AGE, v.v3())}. */
     public <T> MergeSet<R> set(Column<R, T> column, Field<T> value) {
-        return add(column, Assignments.field(describe(), value));
+        return add(column, Assignments.field(this::describe, value));
     }
 
     /** One more column with a bound value: {@code .set(USER.AGE, 0)} adds {@code "age" = ?} (or {@code ?} to VALUES). */
@@ -35,9 +35,9 @@ public final class MergeSet<R> extends Merge<R> {
         MergeNode.When last = whens.remove(whens.size() - 1);
         MergeNode.Action action = last.action();
         if (action instanceof MergeNode.Update u) {
-            action = new MergeNode.Update(Assignments.add(describe(), target(), u.set(), column, value));
+            action = new MergeNode.Update(Assignments.add(this::describe, target(), u.set(), column, value));
         } else if (action instanceof MergeNode.Insert i) {
-            action = new MergeNode.Insert(Assignments.add(describe(), target(), i.values(), column, value));
+            action = new MergeNode.Insert(Assignments.add(this::describe, target(), i.values(), column, value));
         } else {
             throw new IllegalStateException(describe() + ": set(...) follows thenUpdate(...) or thenInsert(...), "
                     + "not " + action);

@@ -33,7 +33,7 @@ public final class OnConflictTarget<R> {
     /** Builds a target from columns of one table: {@code onConflict(USER.EMAIL)}. */
     @SafeVarargs
     static <R> OnConflictTarget<R> of(Column<R, ?> first, Column<R, ?>... more) {
-        Assignments.requireColumn("onConflict(...)", first);
+        Assignments.requireColumn(() -> "onConflict(...)", first);
         Table<R> table = first.table();
         if (table.alias() != null) {
             throw new IllegalArgumentException("onConflict(...): " + first + " belongs to the aliased table " + table
@@ -42,7 +42,7 @@ public final class OnConflictTarget<R> {
         List<Column<R, ?>> columns = new ArrayList<>();
         columns.add(first);
         for (Column<R, ?> c : more) {
-            Assignments.requireColumn("onConflict(...)", c);
+            Assignments.requireColumn(() -> "onConflict(...)", c);
             if (c.table() != table) {
                 throw new IllegalArgumentException("onConflict(...): " + c + " is not a column of " + table
                         + " like " + first + "; a conflict target names columns of one table");
@@ -80,7 +80,7 @@ public final class OnConflictTarget<R> {
         }
         List<Assignment> set = List.of();
         for (Column<R, ?> c : columns) {
-            set = Assignments.add(describe(), table, set, c, new Expr.Excluded(c.name()));
+            set = Assignments.add(this::describe, table, set, c, new Expr.Excluded(c.name()));
         }
         return new OnConflict<>(table, target, node(set));
     }
@@ -100,7 +100,7 @@ public final class OnConflictTarget<R> {
             skip.add(c.name());
         }
         for (Column<R, ?> c : columns) {
-            Assignments.requireColumnOf(describe(), table, c);
+            Assignments.requireColumnOf(this::describe, table, c);
             skip.add(c.name());
         }
         List<Assignment> set = new ArrayList<>();

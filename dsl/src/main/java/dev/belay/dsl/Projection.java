@@ -6,7 +6,11 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** What a query returns: its fields and how a row of them becomes an {@code R}. */
-record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable Table<?> table) {
+record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable Table<?> table, List<Expr> nodes) {
+
+    Projection(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable Table<?> table) {
+        this(kind, type, fields, table, nodesOf(fields));
+    }
 
     enum Kind {
         /** Rows of a table's row type, from all its columns. */
@@ -23,6 +27,11 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
 
     /** Every column of a table, read as its row type. */
     static <R> Projection<R> tableRow(Table<R> table) {
+        return table.rowProjection();
+    }
+
+    /** What {@link Table#rowProjection()} holds; built there, once. */
+    static <R> Projection<R> ofTableRow(Table<R> table) {
         List<Field<?>> fields = List.copyOf(table.columns());
         return new Projection<>(Kind.TABLE_ROW, table.rowType(), fields, table);
     }
@@ -46,12 +55,13 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
         return new Projection<>(Kind.ROW, Row.class, List.of(fields), null);
     }
 
-    List<Expr> nodes() {
-        List<Expr> nodes = new ArrayList<>(fields.size());
-        for (Field<?> f : fields) {
-            nodes.add(f.node());
+    /** The fields' expressions, once per projection: a table's row projection is built once per table. */
+    private static List<Expr> nodesOf(List<Field<?>> fields) {
+        Expr[] nodes = new Expr[fields.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = fields.get(i).node();
         }
-        return List.copyOf(nodes);
+        return List.of(nodes);
     }
 
     /** The column labels of the result, or null where an expression has no name. */

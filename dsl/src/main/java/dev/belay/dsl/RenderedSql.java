@@ -1,7 +1,6 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -24,10 +23,11 @@ public final class RenderedSql {
     /** The AST node behind each placeholder, kept only to say what a refused value was for. */
     private final List<Expr> slots;
 
-    RenderedSql(String sql, List<@Nullable Object> params, List<PgType<?>> paramTypes, List<Expr> slots) {
+    /** Takes over {@code params}, which the caller filled for this rendering and does not keep. */
+    RenderedSql(String sql, @Nullable Object[] params, List<PgType<?>> paramTypes, List<Expr> slots) {
         this.sql = sql;
-        this.params = Collections.unmodifiableList(params);
-        this.paramTypes = Collections.unmodifiableList(paramTypes);
+        this.params = new ArrayView<>(params);
+        this.paramTypes = paramTypes;
         this.slots = slots;
     }
 

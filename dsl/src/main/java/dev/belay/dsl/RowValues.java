@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +27,35 @@ final class RowValues {
     };
 
     static @Nullable Object read(Column<?, ?> column, Object row) {
-        Class<?> type = row.getClass();
-        AccessibleObject accessor = ACCESSORS.get(type).computeIfAbsent(column.property(), p -> find(type, column));
+        return read(accessor(row.getClass(), column), row.getClass(), column, row);
+    }
+
+    /**
+     * The columns' accessors on rows of one class, looked up once for all the rows of a batch (most batches hold one
+     * class) instead of once per value.
+     */
+    static AccessibleObject[] accessors(Table<?> table, Class<?> type) {
+        Accessors last = table.lastAccessors();
+        if (last != null && last.type() == type) {
+            return last.accessors();
+        }
+        List<? extends Column<?, ?>> columns = table.columns();
+        AccessibleObject[] found = new AccessibleObject[columns.size()];
+        for (int c = 0; c < found.length; c++) {
+            found[c] = accessor(type, columns.get(c));
+        }
+        table.lastAccessors(new Accessors(type, found));
+        return found;
+    }
+
+    /**
+     * A table's columns' accessors on one row class, kept by the table for the next batch: almost every batch of a
+     * table holds its row type. Never changed once made; callers only read the array.
+     */
+    record Accessors(Class<?> type, AccessibleObject[] accessors) {}
+
+    /** Reads {@code column} from {@code row}, an instance of exactly {@code type}, with its accessor there. */
+    static @Nullable Object read(AccessibleObject accessor, Class<?> type, Column<?, ?> column, Object row) {
         try {
             return accessor instanceof Method m ? m.invoke(row) : ((java.lang.reflect.Field) accessor).get(row);
         } catch (InvocationTargetException e) {
@@ -36,6 +64,16 @@ final class RowValues {
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException(inaccessible(type, column), e);
         }
+    }
+
+    private static AccessibleObject accessor(Class<?> type, Column<?, ?> column) {
+        Map<String, AccessibleObject> known = ACCESSORS.get(type);
+        AccessibleObject accessor = known.get(column.property());
+        if (accessor == null) {
+            // the lambda captures, so it is made only on a miss
+            accessor = known.computeIfAbsent(column.property(), p -> find(type, column));
+        }
+        return accessor;
     }
 
     private static AccessibleObject find(Class<?> type, Column<?, ?> column) {

@@ -8,9 +8,6 @@ import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WithNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +20,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class Statement {
     private final QueryNode node;
     private final Cache cache;
-    private final Map<ParamKey, @Nullable Object> bindings;
+    private final Bindings bindings;
 
     /**
      * Renders lazily, once: racing first renders are serialized so every caller gets the same String
@@ -32,15 +29,32 @@ final class Statement {
     private static final class Cache {
         private volatile @Nullable Rendered jdbc;
         private volatile @Nullable Rendered numbered;
-        /** Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small. */
-        private final ConcurrentHashMap<List<Object>, Rendered> mapped = new ConcurrentHashMap<>();
+        /**
+         * Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small.
+         * Created on first use: most statements are never rendered under a mapping, and many never rendered.
+         */
+        private volatile @Nullable ConcurrentHashMap<List<Object>, Rendered> mapped;
+
+        ConcurrentHashMap<List<Object>, Rendered> mapped() {
+            ConcurrentHashMap<List<Object>, Rendered> m = mapped;
+            if (m == null) {
+                synchronized (this) {
+                    m = mapped;
+                    if (m == null) {
+                        m = new ConcurrentHashMap<>();
+                        mapped = m;
+                    }
+                }
+            }
+            return m;
+        }
     }
 
     Statement(QueryNode node) {
-        this(node, new Cache(), Map.of());
+        this(node, new Cache(), Bindings.NONE);
     }
 
-    private Statement(QueryNode node, Cache cache, Map<ParamKey, @Nullable Object> bindings) {
+    private Statement(QueryNode node, Cache cache, Bindings bindings) {
         this.node = node;
         this.cache = cache;
         this.bindings = bindings;
@@ -118,7 +132,7 @@ final class Statement {
             return shape(style);
         }
         SqlRenderer.Style s = style == Placeholders.NUMBERED ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC;
-        return cache.mapped.computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
+        return cache.mapped().computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {
@@ -131,9 +145,7 @@ final class Statement {
         if (value == null) {
             NullComparison.refuse(shape, param.key());
         }
-        Map<ParamKey, @Nullable Object> next = new HashMap<>(bindings);
-        next.put(param.key(), value);
-        return new Statement(node, cache, Collections.unmodifiableMap(next));
+        return new Statement(node, cache, bindings.with(param.key(), value));
     }
 
     RenderedSql render(Placeholders style) {
@@ -142,31 +154,31 @@ final class Statement {
 
     RenderedSql render(Placeholders style, Map<String, String> schemas) {
         Rendered shape = shape(style, schemas);
-        List<@Nullable Object> values = new ArrayList<>(shape.slots().size());
-        List<PgType<?>> types = new ArrayList<>(shape.slots().size());
-        for (Expr slot : shape.slots()) {
+        List<Expr> slots = shape.slots();
+        @Nullable Object[] values = new Object[slots.size()];
+        for (int i = 0; i < values.length; i++) {
+            Expr slot = slots.get(i);
             if (slot instanceof Expr.Bind b) {
-                values.add(b.value());
-                types.add(b.type());
+                values[i] = b.value();
             } else {
                 ParamKey key = ((Expr.Slot) slot).key();
-                if (!bindings.containsKey(key)) {
+                int at = bindings.indexOf(key);
+                if (at < 0) {
                     throw new IllegalStateException("parameter :" + key.name() + " is not bound; call bind("
                             + key.name() + ", value) on the query before rendering or executing it");
                 }
-                Object value = bindings.get(key);
+                Object value = bindings.valueAt(at);
                 if (value == null) {
                     // bound before the comparison was added: bind(...) could not refuse it then
                     NullComparison.refuse(shape, key);
                 }
-                values.add(value);
-                types.add(key.type());
+                values[i] = value;
             }
         }
-        return new RenderedSql(shape.sql(), values, types, shape.slots());
+        return new RenderedSql(shape.sql(), values, shape.types(), slots);
     }
 
     String inline() {
-        return SqlRenderer.inline(node, bindings);
+        return SqlRenderer.inline(node, bindings.asMap());
     }
 }

@@ -56,6 +56,10 @@ public non-sealed class Table<R> extends TableLike {
     private final @Nullable RowScope scope;
     private final List<Column<R, ?>> declared = new ArrayList<>();
     private volatile @Nullable List<Column<R, ?>> frozen;
+    /** Built on first use, once the columns are frozen: {@code select(TABLE)} is the most common query. */
+    private volatile @Nullable Projection<R> rowProjection;
+    private volatile FromItem.@Nullable TableItem fromItem;
+    private volatile RowValues.@Nullable Accessors lastAccessors;
 
     /** A table in the connection's search_path. */
     protected Table(String name, Class<R> rowType) {
@@ -338,7 +342,33 @@ public non-sealed class Table<R> extends TableLike {
 
     @Override
     final FromItem fromItem() {
-        return new FromItem.TableItem(schema, name, alias, scope, false);
+        FromItem.TableItem item = fromItem;
+        if (item == null) {
+            // immutable and equal whoever builds it, so a racing build is harmless
+            item = new FromItem.TableItem(schema, name, alias, scope, false);
+            fromItem = item;
+        }
+        return item;
+    }
+
+    /** See {@link RowValues#accessors}. */
+    final RowValues.@Nullable Accessors lastAccessors() {
+        return lastAccessors;
+    }
+
+    final void lastAccessors(RowValues.Accessors accessors) {
+        lastAccessors = accessors;
+    }
+
+    /** Every column, read as the row type; see {@link Projection#tableRow}. */
+    final Projection<R> rowProjection() {
+        Projection<R> p = rowProjection;
+        if (p == null) {
+            // immutable and equal whoever builds it, so a racing build is harmless
+            p = Projection.ofTableRow(this);
+            rowProjection = p;
+        }
+        return p;
     }
 
     @Override

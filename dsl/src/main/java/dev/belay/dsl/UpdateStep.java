@@ -34,7 +34,7 @@ public final class UpdateStep<R> {
 
     /** {@code .set(USER.AGE, USER.AGE.plus(1))} renders {@code SET "age" = "users"."age" + ?}. */
     public <T> UpdateStep<R> set(Column<R, T> column, Field<T> value) {
-        return assign(column, Assignments.field(describe(), value));
+        return assign(column, Assignments.field(this::describe, value));
     }
 
     /** {@code .setNull(USER.AGE)} renders {@code SET "age" = ?} bound to a typed NULL. */
@@ -43,7 +43,7 @@ public final class UpdateStep<R> {
     }
 
     private UpdateStep<R> assign(Column<R, ?> column, Expr value) {
-        return new UpdateStep<>(table, node.withSet(Assignments.add(describe(), table, node.set(), column, value)));
+        return new UpdateStep<>(table, node.withSet(Assignments.add(this::describe, table, node.set(), column, value)));
     }
 
     /** {@code .from(ORDER)} renders {@code FROM "orders"}, joined to the updated table in the WHERE. */

@@ -17,8 +17,16 @@ public sealed interface Expr permits Expr.ColumnRef, Expr.Bind, Expr.Slot, Expr.
         Expr.Subquery, Expr.RowValue, Expr.ArrayOf, Expr.Excluded, Expr.ServerSql, Expr.Case,
         DatePartLiteral, Extract, Grouping {
 
-    /** {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. */
-    record ColumnRef(@Nullable String qualifier, String name) implements Expr {}
+    /**
+     * {@code "qualifier"."name"}, or {@code "name"} when the qualifier is null. {@code sql} is that text, quoted once
+     * when the reference is made (a descriptor's column is made once and rendered in every statement that uses it).
+     */
+    record ColumnRef(@Nullable String qualifier, String name, String sql) implements Expr {
+        public ColumnRef(@Nullable String qualifier, String name) {
+            this(qualifier, name, qualifier == null ? Identifiers.quote(name)
+                    : Identifiers.quote(qualifier) + "." + Identifiers.quote(name));
+        }
+    }
 
     /**
      * A value sent as a bind parameter; null only where SQL NULL is meaningful (IS DISTINCT FROM, SET).

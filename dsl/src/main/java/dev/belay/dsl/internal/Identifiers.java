@@ -59,7 +59,27 @@ public final class Identifiers {
 
     /** Double-quotes an identifier, doubling embedded quotes: {@code a"b} becomes {@code "a""b"}. */
     public static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return appendQuoted(new StringBuilder(name.length() + 2), name).toString();
+    }
+
+    /**
+     * Appends {@link #quote quote(name)} to {@code sql} without building the quoted string first: the renderer
+     * writes every identifier of every statement, and names holding a quote are rare.
+     */
+    public static StringBuilder appendQuoted(StringBuilder sql, String name) {
+        sql.append('"');
+        if (name.indexOf('"') < 0) {
+            sql.append(name);
+        } else {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                sql.append(c);
+                if (c == '"') {
+                    sql.append('"');
+                }
+            }
+        }
+        return sql.append('"');
     }
 
     /** snake_case of a Java name: {@code createdAt} becomes {@code created_at}, {@code URLPath} {@code url_path}. */

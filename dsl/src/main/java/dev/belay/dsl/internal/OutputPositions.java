@@ -28,6 +28,10 @@ final class OutputPositions {
 
     /** The item's position from 1, or 0; its values are noted in {@code values} as ones PostgreSQL matches. */
     int of(Expr item, ValueSlots values) {
+        if (item instanceof Expr.ColumnRef || item instanceof Expr.Position || item instanceof Expr.Constant
+                || item instanceof Keyword) {
+            return 0; // holds no value, so it keeps its text; the common ORDER BY column needs no rendering alone
+        }
         Alone alone = SqlRenderer.alone(item);
         values.matched(alone.values());
         if (alone.values().isEmpty()) {

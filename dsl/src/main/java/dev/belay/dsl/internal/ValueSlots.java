@@ -31,17 +31,21 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * </ul>
  */
 final class ValueSlots {
+    /**
+     * Up to this many placeholders, a value written again is found by scanning them; past it, by an identity map.
+     * Most statements have a handful of values, for which the scan is cheaper than building the map.
+     */
+    private static final int SCAN = 16;
+
     private final SqlRenderer.Style style;
     /** Values inlined in this rendering: what an earlier one found repeated across matched clauses. */
     private final Set<ValueKey> inline;
     private final List<Expr> slots = new ArrayList<>();
-    /** With {@code $n}: the number given to each value node or {@link ParamKey}. */
-    private final Map<Object, Integer> numbers = new IdentityHashMap<>();
-    /** Per value with a literal: how many placeholders it was given. */
-    private final Map<ValueKey, Integer> written = new HashMap<>();
-    /** The values with a literal that stand in a GROUP BY, DISTINCT ON or ORDER BY item. */
-    private final Set<ValueKey> matched = new HashSet<>();
-    private final Map<ParamKey, Supplier<String>> comparedIn = new HashMap<>();
+    /** Past {@link #SCAN} placeholders: the number of the first one given to each value node or {@link ParamKey}. */
+    private @Nullable Map<Object, Integer> numbers;
+    /** The values with a literal that stand in a GROUP BY, DISTINCT ON or ORDER BY item; null while none do. */
+    private @Nullable Set<ValueKey> matched;
+    private @Nullable Map<ParamKey, Supplier<String>> comparedIn;
 
     /** A value that has a literal, compared by its type and value: equal keys write the same literal. */
     record ValueKey(PgType<?> type, Object value) {
@@ -58,27 +62,43 @@ final class ValueSlots {
 
     /** Writes the placeholder (or literal) for a {@link Bind} or {@link Slot}. */
     void write(Expr source, StringBuilder sql) {
-        ValueKey key = source instanceof Bind b ? ValueKey.of(b) : null;
-        if (key != null && inline.contains(key)) {
-            String literal = SafeLiteral.of(key.value(), key.type());
+        if (!inline.isEmpty() && source instanceof Bind b) {
+            ValueKey key = ValueKey.of(b);
+            String literal = key != null && inline.contains(key) ? SafeLiteral.of(key.value(), key.type()) : null;
             if (literal != null) {
                 sql.append(literal);
                 return;
             }
         }
         if (source instanceof Slot s && s.comparedIn() != null) {
+            if (comparedIn == null) {
+                comparedIn = new HashMap<>();
+            }
             comparedIn.putIfAbsent(s.key(), s.comparedIn());
         }
-        if (style == SqlRenderer.Style.NUMBERED || key == null) {
-            Integer number = numbers.putIfAbsent(source instanceof Slot s ? s.key() : source, slots.size() + 1);
-            if (number != null) {
+        // with ?, a value that has a literal is a placeholder of its own each time (toInline() may make it a literal),
+        // so it is not looked up: in a large insert almost every value is such a one
+        boolean numbered = style == SqlRenderer.Style.NUMBERED || !hasLiteral(source);
+        if (numbered) {
+            int number = numberOf(source);
+            if (number > 0) {
                 sql.append('$').append(number);
                 return;
             }
         }
         slots.add(source);
-        if (key != null) {
-            written.merge(key, 1, Integer::sum);
+        if (numbers != null) {
+            if (numbered) {
+                numbers.putIfAbsent(identity(source), slots.size());
+            }
+        } else if (slots.size() > SCAN) {
+            numbers = new IdentityHashMap<>();
+            for (int i = 0; i < slots.size(); i++) {
+                Expr e = slots.get(i);
+                if (style == SqlRenderer.Style.NUMBERED || !hasLiteral(e)) {
+                    numbers.putIfAbsent(identity(e), i + 1);
+                }
+            }
         }
         if (style == SqlRenderer.Style.NUMBERED) {
             sql.append('$').append(slots.size());
@@ -87,21 +107,58 @@ final class ValueSlots {
         }
     }
 
+    private static boolean hasLiteral(Expr source) {
+        return source instanceof Bind b && SafeLiteral.applies(b.value(), b.type());
+    }
+
+    /** What makes two writes the same parameter: the node itself, or for a {@code Param} its key. */
+    private static Object identity(Expr source) {
+        return source instanceof Slot s ? s.key() : source;
+    }
+
+    /** The number of the first placeholder given to the same value node or {@code Param}, or 0 if none was. */
+    private int numberOf(Expr source) {
+        Object id = identity(source);
+        if (numbers != null) {
+            Integer n = numbers.get(id);
+            return n != null ? n : 0;
+        }
+        for (int i = 0; i < slots.size(); i++) {
+            if (identity(slots.get(i)) == id) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /** Notes the values of a GROUP BY, DISTINCT ON or ORDER BY item: PostgreSQL will match them. */
     void matched(ValueSlots item) {
         for (Expr e : item.slots) {
             ValueKey key = e instanceof Bind b ? ValueKey.of(b) : null;
             if (key != null) {
+                if (matched == null) {
+                    matched = new HashSet<>();
+                }
                 matched.add(key);
             }
         }
     }
 
-    /** The values to inline in a second rendering; empty when this one needs none. */
+    /** The values to inline in a second rendering: those of a matched item written more than once; often none. */
     Set<ValueKey> toInline() {
+        if (matched == null) {
+            return Set.of();
+        }
+        Map<ValueKey, Integer> written = new HashMap<>();
+        for (Expr e : slots) {
+            ValueKey key = e instanceof Bind b ? ValueKey.of(b) : null;
+            if (key != null && matched.contains(key)) {
+                written.merge(key, 1, Integer::sum);
+            }
+        }
         Set<ValueKey> repeated = new HashSet<>();
         for (Map.Entry<ValueKey, Integer> e : written.entrySet()) {
-            if (e.getValue() > 1 && matched.contains(e.getKey())) {
+            if (e.getValue() > 1) {
                 repeated.add(e.getKey());
             }
         }
@@ -117,7 +174,7 @@ final class ValueSlots {
     }
 
     Map<ParamKey, Supplier<String>> comparedIn() {
-        return comparedIn;
+        return comparedIn != null ? comparedIn : Map.of();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.belay.dsl.query;
 import static dev.belay.dsl.Sql.*;
 import static dev.belay.dsl.fixtures.UserTable.USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.belay.dsl.Condition;
 import dev.belay.dsl.Field;
@@ -11,6 +12,8 @@ import dev.belay.dsl.Placeholders;
 import dev.belay.dsl.RenderedSql;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple2;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +118,41 @@ final class RepeatedValuesTest {
         assertEquals("SELECT \"users\".\"created_at\" > ?, count(*) FROM \"users\" GROUP BY 1 HAVING NOT "
                 + "(\"users\".\"created_at\" > $1)", r.sql());
         assertEquals(List.of(java.time.Instant.parse("2024-01-01T00:00:00Z")), r.params());
+    }
+
+    /** Past 16 placeholders the renderer finds earlier uses by a map instead of a scan: the same answers. */
+    @Test
+    void valuesUsedAgainPastSixteenPlaceholdersAreStillOneParameter() {
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        Condition recent = USER.CREATED_AT.gt(since); // an Instant has no literal: reused, it is one parameter
+        List<Condition> ages = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ages.add(USER.AGE.ne(i));
+        }
+        Select<String> q = select(USER.NAME).from(USER).where(USER.AGE.ge(WIDTH)).where(recent).where(and(ages.toArray(Condition[]::new)))
+                .where(USER.AGE.le(WIDTH)).where(recent).bind(WIDTH, 30);
+
+        RenderedSql jdbc = q.render();
+        assertTrue(jdbc.sql().endsWith("AND (\"users\".\"age\" <= $1) AND (\"users\".\"created_at\" > $2)"),
+                jdbc.sql());
+        assertEquals(22, jdbc.params().size());
+        assertEquals(30, jdbc.params().get(0));
+        assertEquals(since, jdbc.params().get(1));
+
+        RenderedSql numbered = q.render(Placeholders.NUMBERED);
+        assertTrue(numbered.sql().endsWith("AND (\"users\".\"age\" <> $22) AND (\"users\".\"age\" <= $1) "
+                + "AND (\"users\".\"created_at\" > $2)"), numbered.sql());
+        assertEquals(jdbc.params(), numbered.params());
+    }
+
+    @Test
+    void equalLiteralValuesPastSixteenPlaceholdersStayDistinctParameters() {
+        List<Condition> same = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            same.add(USER.AGE.ne(7));
+        }
+        RenderedSql r = select(USER.NAME).from(USER).where(and(same.toArray(Condition[]::new))).render();
+        assertEquals(20, r.params().size());
+        assertEquals(20, r.sql().split("\\?", -1).length - 1);
     }
 }
