@@ -8,6 +8,8 @@ import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.Rendered;
 import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WithNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +21,20 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class Statement {
     private final QueryNode node;
-    private final Cache cache;
+    /**
+     * Made on first render or bind, then shared by the statements bound from this one: a query is built in steps,
+     * each a new statement, and only the last is ever rendered.
+     */
+    private volatile @Nullable Cache cache;
+    private static final VarHandle CACHE;
+
+    static {
+        try {
+            CACHE = MethodHandles.lookup().findVarHandle(Statement.class, "cache", Cache.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final Bindings bindings;
 
     /**
@@ -51,13 +66,23 @@ final class Statement {
     }
 
     Statement(QueryNode node) {
-        this(node, new Cache(), Bindings.NONE);
+        this(node, null, Bindings.NONE);
     }
 
-    private Statement(QueryNode node, Cache cache, Bindings bindings) {
+    private Statement(QueryNode node, @Nullable Cache cache, Bindings bindings) {
         this.node = node;
         this.cache = cache;
         this.bindings = bindings;
+    }
+
+    /** The cache, made now if this statement has none; racing callers all get the one that was set first. */
+    private Cache cache() {
+        Cache c = cache;
+        if (c == null) {
+            Cache made = new Cache();
+            c = CACHE.compareAndSet(this, null, made) ? made : cache;
+        }
+        return c;
     }
 
     boolean hasBindings() {
@@ -103,11 +128,12 @@ final class Statement {
 
     /** A changed tree is a new shape with its own cache; values already bound stay bound. */
     Statement withNode(QueryNode next) {
-        return new Statement(next, new Cache(), bindings);
+        return new Statement(next, null, bindings);
     }
 
     Rendered shape(Placeholders style) {
         boolean numbered = style == Placeholders.NUMBERED;
+        Cache cache = cache();
         Rendered r = numbered ? cache.numbered : cache.jdbc;
         if (r != null) {
             return r;
@@ -132,7 +158,7 @@ final class Statement {
             return shape(style);
         }
         SqlRenderer.Style s = style == Placeholders.NUMBERED ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC;
-        return cache.mapped().computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
+        return cache().mapped().computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {
@@ -145,7 +171,7 @@ final class Statement {
         if (value == null) {
             NullComparison.refuse(shape, param.key());
         }
-        return new Statement(node, cache, bindings.with(param.key(), value));
+        return new Statement(node, cache(), bindings.with(param.key(), value));
     }
 
     RenderedSql render(Placeholders style) {
