@@ -1,7 +1,6 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.ParamKey;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -48,8 +47,11 @@ final class Bindings {
             next[at] = value;
             return new Bindings(keys, next);
         }
-        ParamKey[] nextKeys = Arrays.copyOf(keys, keys.length + 1);
-        @Nullable Object[] next = Arrays.copyOf(values, values.length + 1);
+        // new arrays and arraycopy: Arrays.copyOf of a ParamKey[] goes through reflection for the array type
+        ParamKey[] nextKeys = new ParamKey[keys.length + 1];
+        @Nullable Object[] next = new Object[keys.length + 1];
+        System.arraycopy(keys, 0, nextKeys, 0, keys.length);
+        System.arraycopy(values, 0, next, 0, keys.length);
         nextKeys[keys.length] = key;
         next[keys.length] = value;
         return new Bindings(nextKeys, next);
