@@ -124,6 +124,15 @@ final class BulkPlan<R> {
     final List<Column<R, ?>> sent;
     /** Per sent column: the element type name for {@code createArrayOf} (text for array columns, sent as literals). */
     final String[] elementNames;
+    /**
+     * Per sent column: the class of the Java array its values are collected in. pgjdbc sends a {@code Long[]},
+     * {@code Integer[]}, {@code String[]} (text, varchar) ... in PostgreSQL's binary array format, but an
+     * {@code Object[]} as an array literal that it writes as text and the server parses again; Object for the
+     * columns whose converted values have no such array class.
+     */
+    final Class<?>[] arrayTypes;
+    /** Per sent column: which part of {@link #key} it is, or -1. */
+    final int[] keyPart;
     /** Per sent column: checks and converts one value (one element, for an array column). */
     final List<Function<Object, Object>> converters;
     /**
@@ -161,6 +170,20 @@ final class BulkPlan<R> {
     final @Nullable Stmt keys;
     /** The statement that joins results back by ordinality: keyless inserts, and upserts. */
     final Stmt joined;
+    /**
+     * An upsert that needs no join back (null when it cannot be matched, see {@link #matchedUpsert}): {@code INSERT
+     * ... SELECT ... FROM unnest(...) ON CONFLICT ... RETURNING xmax = 0, <columns>}, whose rows are matched to the
+     * input in Java by their conflict target, which identifies one input row since duplicates are refused.
+     */
+    final @Nullable Stmt matched;
+    /** {@link #matched} without the generated columns, for chunks where every row leaves them null. */
+    final @Nullable Stmt matchedDrawn;
+    /** The columns {@link #matched} returns after its flag: every column an update or a default may change. */
+    final List<Column<R, ?>> matchedReturned;
+    /** Where each conflict target column stands in {@link #matchedReturned}. */
+    final int[] targetAt;
+    /** For a record row type, the component index of each of {@link #matchedReturned}. */
+    final int @Nullable [] matchedComponents;
     private final TypeRegistry types;
     private final Map<List<Column<R, ?>>, MethodHandle[]> setters = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -190,6 +213,7 @@ final class BulkPlan<R> {
         this.returned = List.copyOf(back);
         int n = sent.size();
         this.elementNames = new String[n];
+        this.arrayTypes = new Class<?>[n];
         this.refuseExplicit = new boolean[n];
         List<Function<Object, Object>> convert = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -199,6 +223,8 @@ final class BulkPlan<R> {
             convert.add(Binders.element(element == null ? PgType.TEXT : element, types));
             PgType<?> carried = isArray ? PgType.TEXT : c.type();
             elementNames[i] = carried.sqlName();
+            arrayTypes[i] = isArray || types.converter(c.type().javaType()) != null ? Object.class
+                    : binaryArrayType(carried);
             ParamKey k = new ParamKey(c.name(), PgType.arrayOf(carried));
             arrayKeys.add(k);
             arrayIndex.put(k, i);
@@ -221,8 +247,11 @@ final class BulkPlan<R> {
         this.generatedKey = List.copyOf(drawn);
         this.matchable = exact;
         this.keyInSent = new int[key.size()];
+        this.keyPart = new int[n];
+        java.util.Arrays.fill(keyPart, -1);
         for (int p = 0; p < keyInSent.length; p++) {
             keyInSent[p] = sent.indexOf(key.get(p));
+            keyPart[keyInSent[p]] = p;
         }
         this.returnedComponents = componentsOf(table, returned);
         this.allComponents = componentsOf(table, table.columns());
@@ -267,6 +296,22 @@ final class BulkPlan<R> {
             this.keys = null;
         }
         this.joined = joinedStatement(fills);
+        if (conflict != null && matchedUpsert(conflict)) {
+            this.matchedReturned = matchedColumns(conflict);
+            this.targetAt = new int[conflict.target().size()];
+            for (int p = 0; p < targetAt.length; p++) {
+                targetAt[p] = matchedReturned.indexOf(conflict.target().get(p));
+            }
+            this.matchedComponents = componentsOf(table, matchedReturned);
+            this.matched = matchedStatement(fills, conflict, false);
+            this.matchedDrawn = generatedSent() ? matchedStatement(fills, conflict, true) : null;
+        } else {
+            this.matchedReturned = List.of();
+            this.targetAt = new int[0];
+            this.matchedComponents = null;
+            this.matched = null;
+            this.matchedDrawn = null;
+        }
         for (Stmt stmt : java.util.Arrays.asList(plain, plainDrawn, joined)) {
             if (stmt != null) {
                 stmt.returnedAt = new int[returned.size()];
@@ -355,10 +400,19 @@ final class BulkPlan<R> {
 
     /** The column arrays, without the one at {@code skip} (-1 for none). */
     private FromItem unnest(boolean withOrdinality, int skip) {
+        boolean[] skipped = new boolean[arrayKeys.size()];
+        if (skip >= 0) {
+            skipped[skip] = true;
+        }
+        return unnest(withOrdinality, skipped);
+    }
+
+    /** The column arrays, without those {@code skip} marks. */
+    private FromItem unnest(boolean withOrdinality, boolean[] skip) {
         List<Expr> args = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < arrayKeys.size(); i++) {
-            if (i == skip) {
+            if (skip[i]) {
                 continue;
             }
             ParamKey k = arrayKeys.get(i);
@@ -541,6 +595,119 @@ final class BulkPlan<R> {
                 new WithNode.CteDef(WRITTEN, List.of(), insert(source, onConflict.node(), List.copyOf(returning)))));
         return SelectNode.of(List.copyOf(projection), List.of(FromItem.TableItem.query(INPUT)))
                 .withJoins(joins).withWith(with);
+    }
+
+    /** The Java array class pgjdbc encodes in binary for an array of {@code type}, else Object. */
+    private static Class<?> binaryArrayType(PgType<?> type) {
+        Class<?> java = type.javaType();
+        Class<?> binary = switch (type.sqlName()) {
+            case "text", "varchar" -> String.class;
+            case "int8" -> Long.class;
+            case "int4" -> Integer.class;
+            case "int2" -> Short.class;
+            case "float8" -> Double.class;
+            case "float4" -> Float.class;
+            case "bool" -> Boolean.class;
+            default -> Object.class;
+        };
+        return binary == java ? binary : Object.class;
+    }
+
+    /**
+     * Whether an upsert's rows can be matched to the input by their conflict target in Java, without the join back:
+     * every conflicting row is then updated (DO UPDATE without WHERE, on a table without a row scope, so none is
+     * skipped and every row comes back from RETURNING), no assignment changes a target column to anything but the
+     * value it conflicted with, and the stored target value is the value sent, identically: types whose equality
+     * is identity (no numeric scale, padded char, converter, or nondeterministic collation that makes different
+     * values equal), so the value RETURNING gives back finds its input row with {@code equals}.
+     */
+    private boolean matchedUpsert(OnConflict<R> onConflict) {
+        ConflictNode node = onConflict.node();
+        if (node.doNothing() || node.updateWhere() != null || node.constraint() != null || onConflict.target().isEmpty()
+                || table.rowScope() != null) {
+            return false;
+        }
+        for (dev.belay.dsl.internal.Assignment a : node.set()) {
+            if (node.target().contains(a.column())
+                    && !(a.value() instanceof Expr.Excluded e && e.column().equals(a.column()))) {
+                return false;
+            }
+        }
+        for (Column<R, ?> c : onConflict.target()) {
+            Catalog.ColumnFacts f = facts.column(c.name());
+            Class<?> java = c.type().javaType();
+            boolean exact = types.converter(java) == null && !f.stored() && switch (f.typeName()) {
+                case "text" -> java == String.class && f.deterministic();
+                case "varchar" -> java == String.class && f.deterministic() && f.typmod() < 0;
+                case "int8" -> java == Long.class;
+                case "int4" -> java == Integer.class;
+                case "int2" -> java == Short.class;
+                case "uuid" -> java == UUID.class;
+                default -> false;
+            };
+            if (!exact) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What the matched upsert returns: every column except those an update sets to the value sent ({@code c =
+     * EXCLUDED.c}), whose stored value is the input's for an inserted and an updated row alike; the conflict
+     * target always, to match on.
+     */
+    private List<Column<R, ?>> matchedColumns(OnConflict<R> onConflict) {
+        Set<String> fromInput = new java.util.HashSet<>();
+        for (dev.belay.dsl.internal.Assignment a : onConflict.node().set()) {
+            if (a.value() instanceof Expr.Excluded e && e.column().equals(a.column())) {
+                fromInput.add(a.column());
+            }
+        }
+        List<Column<R, ?>> back = new ArrayList<>(onConflict.target());
+        for (Column<R, ?> c : table.columns()) {
+            boolean given = fromInput.contains(c.name()) && sent.contains(c) && !c.isGenerated();
+            if (!given && !back.contains(c)) {
+                back.add(c);
+            }
+        }
+        return List.copyOf(back);
+    }
+
+    /** Some sent column is generated, so a chunk that gives none of them can leave them to their defaults. */
+    private boolean generatedSent() {
+        for (Column<R, ?> c : sent) {
+            if (c.isGenerated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The matched upsert; {@code drawn}: without the generated sent columns, which then take their defaults as in a
+     * hand-written insert that leaves them out (their arrays, all NULL, are not sent).
+     */
+    private Stmt matchedStatement(Expr[] fills, OnConflict<R> onConflict, boolean drawn) {
+        boolean[] skip = new boolean[sent.size()];
+        List<Expr> values = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < skip.length; i++) {
+            skip[i] = drawn && sent.get(i).isGenerated();
+            if (!skip[i]) {
+                values.add(fills[i]);
+                names.add(sent.get(i).name());
+            }
+        }
+        SelectNode source = SelectNode.of(List.copyOf(values), List.of(unnest(false, skip)));
+        List<Expr> returning = new ArrayList<>();
+        returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
+                new Expr.Constant(0, PgType.INT4)), INSERTED));
+        returning.addAll(qualified(matchedReturned));
+        InsertNode insert = new InsertNode(WithNode.NONE, target(), List.copyOf(names), true,
+                new InsertNode.FromQuery(source), onConflict.node(), List.copyOf(returning));
+        return new Stmt(SqlRenderer.render(insert, SqlRenderer.Style.JDBC), arrayIndex, null,
+                List.copyOf(matchedReturned));
     }
 
     TypeRegistry types() {

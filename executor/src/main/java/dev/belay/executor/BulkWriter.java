@@ -41,7 +41,7 @@ final class BulkWriter {
             return List.of();
         }
         requireRows(rows, "insert into " + table);
-        Result<R> result = write(s, s.engine().mapped(table), null, rows);
+        BulkResult<R> result = write(s, s.engine().mapped(table), null, rows, null);
         return result.backfill(rows);
     }
 
@@ -55,8 +55,8 @@ final class BulkWriter {
             ScopedWrites.conflict(new FromItem.TableItem(null, table.name(), null, table.rowScope(), false),
                     conflict.node());
         }
-        refuseDuplicateKeys(table, rows, conflict);
-        Result<R> result = write(s, table, conflict, rows);
+        Targets targets = refuseDuplicateKeys(table, rows, conflict);
+        BulkResult<R> result = write(s, table, conflict, rows, targets);
         return result.upserted(rows);
     }
 
@@ -69,20 +69,59 @@ final class BulkWriter {
     }
 
     /**
+     * The input rows by conflict key (the value of a one-column target, else the list of its parts), which a matched
+     * upsert finds its returned rows by, and the rows with a NULL in the target, which never conflict.
+     */
+    record Targets(Map<Object, Integer> byKey, java.util.BitSet nulls) {
+        /** No row from {@code start} to {@code end} has a NULL in the target. */
+        boolean complete(int start, int end) {
+            int next = nulls.nextSetBit(start);
+            return next < 0 || next >= end;
+        }
+    }
+
+    /** A conflict key as Java compares it: equal values of the column's type compare equal. */
+    private static @Nullable Object keyPart(@Nullable Object v) {
+        return v instanceof BigDecimal d ? d.stripTrailingZeros() : v instanceof byte[] b ? List.of(b) : v;
+    }
+
+    /**
      * PostgreSQL fails a statement that would update one row twice ("cannot affect row a second time"), without
      * saying which input rows collide; refused here, naming both.
      */
-    private static <R> void refuseDuplicateKeys(Table<R> table, List<? extends R> rows, OnConflict<R> conflict) {
-        Map<List<Object>, Integer> seen = new HashMap<>();
+    private static <R> Targets refuseDuplicateKeys(Table<R> table, List<? extends R> rows, OnConflict<R> conflict) {
+        List<Column<R, ?>> target = conflict.target();
+        Map<Object, Integer> seen = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
+        java.util.BitSet nulls = new java.util.BitSet();
+        // a record's components are read with one reused array, not through Column.valueOf per value
+        int[] component = new int[target.size()];
+        RowClass rc = table.rowType().isRecord() ? RowClass.of(table.rowType()) : null;
+        for (int p = 0; p < component.length && rc != null; p++) {
+            component[p] = rc.indexOf(target.get(p).property());
+            rc = component[p] < 0 ? null : rc;
+        }
+        Object[] components = rc == null ? null : new Object[rc.properties.size()];
         for (int i = 0; i < rows.size(); i++) {
-            List<Object> key = new ArrayList<>();
-            boolean nullPart = false;
-            for (Column<R, ?> c : conflict.target()) {
-                Object v = c.valueOf(rows.get(i));
-                nullPart |= v == null;
-                key.add(v instanceof BigDecimal d ? d.stripTrailingZeros() : v instanceof byte[] b ? List.of(b) : v);
+            R row = rows.get(i);
+            if (components != null) {
+                rc.components(row, components);
+            }
+            Object key;
+            boolean nullPart;
+            if (target.size() == 1) {
+                key = keyPart(components != null ? components[component[0]] : target.get(0).valueOf(row));
+                nullPart = key == null;
+            } else {
+                Object[] parts = new Object[target.size()];
+                nullPart = false;
+                for (int p = 0; p < parts.length; p++) {
+                    parts[p] = keyPart(components != null ? components[component[p]] : target.get(p).valueOf(row));
+                    nullPart |= parts[p] == null;
+                }
+                key = Arrays.asList(parts);
             }
             if (nullPart) {
+                nulls.set(i);
                 if (table.primaryKey().isEmpty()) {
                     throw new BindException("upsert into " + table + ": input row " + i + " has NULL in the conflict "
                             + "target " + conflict.target() + ", so it is always inserted, and without a primary key in "
@@ -99,24 +138,25 @@ final class BulkWriter {
                         + "statement. Merge them before the upsert", null, ErrorContext.NONE.table(table.name()).row(i));
             }
         }
+        return new Targets(seen, nulls);
     }
 
-    private static <R> Result<R> write(Session s, Table<R> table, @Nullable OnConflict<R> conflict,
-                                       List<? extends R> rows) {
+    private static <R> BulkResult<R> write(Session s, Table<R> table, @Nullable OnConflict<R> conflict,
+                                           List<? extends R> rows, @Nullable Targets targets) {
         Engine engine = s.engine();
         String what = (conflict == null ? "insert into " : "upsert into ") + table;
         BoundStatement label = new BoundStatement(what, List.of(), List.of(), i -> what, true);
-        Object[][] values = new Object[rows.size()][];
         Chunk last = new Chunk();
-        BulkPlan<R> plan;
+        BulkResult<R> written;
         try {
-            plan = Pipeline.run(s, label, true, c -> {
+            written = Pipeline.run(s, label, true, c -> {
                 BulkPlan<R> p = engine.bulkPlan(c, table, conflict);
+                BulkResult<R> result = new BulkResult<>(p, rows.size());
                 for (int start = 0; start < rows.size(); start = last.start) {
                     last.start = start;
-                    last.start = run(s, c, p, rows, start, values, what);
+                    last.start = run(s, c, p, rows, start, result, targets, what);
                 }
-                return p;
+                return result;
             }, true);
         } catch (BelayException e) {
             if (e.sqlState() == null || e instanceof BindException || Errors.lost(e.sqlState())
@@ -125,7 +165,7 @@ final class BulkWriter {
             }
             throw pinpoint(s, table, conflict, rows, last, e, label, what);
         }
-        return new Result<>(plan, values);
+        return written;
     }
 
     /** Where the writing was: the start of the chunk being sent. */
@@ -133,15 +173,31 @@ final class BulkWriter {
         int start;
     }
 
-    /** One chunk's values: converted per column for the arrays, and each row's key as Java sees it. */
+    /**
+     * One chunk's values: converted per column for the arrays, each in an array of the class pgjdbc encodes in
+     * binary where there is one ({@link BulkPlan#arrayTypes}), and each row's key as Java sees it.
+     */
     private static final class Batch {
         final Object[][] columns;
         final Object[] keys;
         int count;
 
-        Batch(int columnCount, int capacity) {
-            columns = new Object[columnCount][capacity];
+        Batch(Class<?>[] types, int capacity) {
+            columns = new Object[types.length][];
+            for (int k = 0; k < types.length; k++) {
+                columns[k] = (Object[]) java.lang.reflect.Array.newInstance(types[k], capacity);
+            }
             keys = new Object[capacity];
+        }
+
+        void put(int column, int row, @Nullable Object value) {
+            try {
+                columns[column][row] = value;
+            } catch (ArrayStoreException e) {
+                // a value of another class than the column's type says (raw types, a custom type): sent as text
+                columns[column] = Arrays.copyOf(columns[column], columns[column].length, Object[].class);
+                columns[column][row] = value;
+            }
         }
     }
 
@@ -150,13 +206,15 @@ final class BulkWriter {
      * row's returned columns and returns the end of the chunk.
      */
     private static <R> int run(Session s, Connection c, BulkPlan<R> plan, List<? extends R> rows, int start,
-                               @Nullable Object[][] values, String what) throws SQLException {
+                               BulkResult<R> result, @Nullable Targets targets, String what) throws SQLException {
         Batch b = collect(c, plan, rows, start, what);
         boolean match = plan.conflict == null && (plan.returned.isEmpty() || b.count == 1 || plan.matchable);
         if (match) {
-            plain(s, c, plan, b, start, values, what);
+            plain(s, c, plan, b, start, result, what);
+        } else if (plan.matched != null && targets != null && targets.complete(start, start + b.count)) {
+            BulkMatch.upsert(s, c, plan, b.columns, b.count, start, result, targets, what);
         } else {
-            joined(s, c, plan, b, start, values, what);
+            joined(s, c, plan, b, start, result, what);
         }
         return start + b.count;
     }
@@ -164,23 +222,31 @@ final class BulkWriter {
     private static <R> Batch collect(Connection c, BulkPlan<R> plan, List<? extends R> rows, int start, String what)
             throws SQLException {
         int n = plan.sent.size();
-        Batch b = new Batch(n, Math.min(CHUNK_ROWS, rows.size() - start));
+        Batch b = new Batch(plan.arrayTypes, Math.min(CHUNK_ROWS, rows.size() - start));
         long bytes = 0;
         int end = start;
         RowClass rc = plan.components == null ? null : RowClass.of(plan.table.rowType());
+        Object[] components = rc == null ? null : new Object[rc.properties.size()];
+        boolean multiKey = plan.matchable && plan.key.size() > 1;
         while (end < rows.size() && end - start < b.keys.length && bytes < CHUNK_BYTES) {
             R row = rows.get(end);
             int i = end - start;
-            Object[] components = rc == null ? null : rc.components(row);
-            Object[] raw = plan.matchable ? new Object[n] : null;
+            if (rc != null) {
+                rc.components(row, components);
+            }
+            Object[] parts = multiKey ? new Object[plan.key.size()] : null;
             for (int k = 0; k < n; k++) {
                 Column<R, ?> column = plan.sent.get(k);
                 Object v = components == null ? column.valueOf(row) : components[plan.components[k]];
                 if (plan.pins != null && plan.pins[k] != null) {
                     v = ScopedRows.value(plan.table, column, plan.pins[k], v, end, what);
                 }
-                if (raw != null) {
-                    raw[k] = v;
+                if (plan.matchable && plan.keyPart[k] >= 0) {
+                    if (parts == null) {
+                        b.keys[i] = v;
+                    } else {
+                        parts[plan.keyPart[k]] = v;
+                    }
                 }
                 if (v != null) {
                     if (plan.refuseExplicit[k]) {
@@ -190,10 +256,10 @@ final class BulkWriter {
                     v = convert(c, plan, k, v, end, what);
                     bytes += size(v);
                 }
-                b.columns[k][i] = v;
+                b.put(k, i, v);
             }
-            if (raw != null) {
-                b.keys[i] = key(plan, raw);
+            if (parts != null) {
+                b.keys[i] = Arrays.asList(parts);
             }
             end++;
         }
@@ -215,26 +281,14 @@ final class BulkWriter {
         }
     }
 
-    /** A row's key as Java compares it: the value of a one-column key, else the list of its parts. */
-    private static <R> @Nullable Object key(BulkPlan<R> plan, Object[] raw) {
-        if (plan.key.size() == 1) {
-            return raw[plan.keyInSent[0]];
-        }
-        Object[] parts = new Object[plan.key.size()];
-        for (int p = 0; p < parts.length; p++) {
-            parts[p] = raw[plan.keyInSent[p]];
-        }
-        return Arrays.asList(parts);
-    }
-
     /** The insert without ordinality; its RETURNING rows are matched to the input by key (or are the one row). */
     private static <R> void plain(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
-                                  @Nullable Object[][] values, String what) throws SQLException {
+                                  BulkResult<R> result, String what) throws SQLException {
         BulkPlan.Stmt stmt = plan.plainDrawn != null && noKeys(b) ? plan.plainDrawn : plan.plain;
         if (plan.keys != null && b.count > 1) {
             drawKeys(s, c, plan, b, what);
         }
-        try (PreparedStatement ps = prepare(s, c, stmt, b, what)) {
+        try (PreparedStatement ps = prepare(s, c, stmt, b.columns, b.count, what)) {
             long started = System.nanoTime();
             if (stmt.results.isEmpty()) {
                 int written = ps.executeUpdate();
@@ -244,27 +298,33 @@ final class BulkWriter {
             } else {
                 try (ResultSet rs = ps.executeQuery()) {
                     Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, 0));
-                    Map<Object, Integer> byKey = b.count == 1 ? Map.of() : index(b);
-                    List<Object[]> drawn = new ArrayList<>();
+                    boolean drawing = plan.ordered && b.count > 1;
+                    Map<Object, Integer> byKey = b.count == 1 || stmt == plan.plainDrawn ? Map.of() : index(b);
+                    Drawn drawn = drawing ? new Drawn(stmt.returnedAt.length, b.count) : null;
+                    Object[] row = new Object[readers.length];
                     int seen = 0;
                     while (rs.next()) {
-                        Object[] row = new Object[readers.length];
                         for (int k = 0; k < readers.length; k++) {
                             row[k] = readers[k].read(rs, k + 1);
                         }
-                        if (plan.ordered && b.count > 1 && !byKey.containsKey(row[0])) {
-                            drawn.add(row); // a key the sequence drew: matched by order below
+                        if (drawing && !byKey.containsKey(row[0])) {
+                            drawn.add(stmt, row, what); // a key the sequence drew: matched by order below
                             continue;
                         }
-                        int at = b.count == 1 ? 0 : at(byKey, plan, row, what, stmt.sql);
-                        if (values[start + at] != null) {
-                            throw new BelayException(what + ": two stored rows have the key of input row "
-                                    + (start + at) + "; nothing was written", null, ErrorContext.of(stmt.sql));
+                        int at = start + (b.count == 1 ? 0 : at(byKey, plan, row, what, stmt.sql));
+                        if (result.state[at] != BulkResult.NONE) {
+                            throw new BelayException(what + ": two stored rows have the key of input row " + at
+                                    + "; nothing was written", null, ErrorContext.of(stmt.sql));
                         }
-                        values[start + at] = returnedOf(plan, stmt, row);
+                        for (int k = 0; k < stmt.returnedAt.length; k++) {
+                            result.columns[k][at] = row[stmt.returnedAt[k]];
+                        }
+                        result.state[at] = BulkResult.WRITTEN;
                         seen++;
                     }
-                    seen += matchDrawn(plan, stmt, b, drawn, start, values, what);
+                    if (drawn != null) {
+                        seen += drawn.match(b, start, result, what, stmt.sql);
+                    }
                     if (seen != b.count) {
                         throw missing(what, b.count - seen, b.count, stmt.sql);
                     }
@@ -275,41 +335,70 @@ final class BulkWriter {
     }
 
     /**
-     * The keys a sequence drew while the insert's rows came in input order ascend with that order, so sorted they
-     * belong, in turn, to the rows that left their key null.
+     * The rows of an ordered insert whose keys the sequence drew, kept per returned column until the result is read.
+     * Those keys ascend with the input order, so sorted they belong, in turn, to the rows that left their key null.
      */
-    private static <R> int matchDrawn(BulkPlan<R> plan, BulkPlan.Stmt stmt, Batch b, List<Object[]> drawn, int start,
-                                      @Nullable Object[][] values, String what) {
-        if (drawn.isEmpty()) {
-            return 0;
-        }
-        if (!ascending(drawn)) {
-            drawn.sort((x, y) -> Long.compare(((Number) x[0]).longValue(), ((Number) y[0]).longValue()));
-        }
-        int next = 0;
-        for (int i = 0; i < b.count; i++) {
-            if (b.keys[i] == null) {
-                if (next == drawn.size()) {
-                    break;
-                }
-                values[start + i] = returnedOf(plan, stmt, drawn.get(next++));
-            }
-        }
-        if (next != drawn.size()) {
-            throw new BelayException(what + ": the database returned " + drawn.size() + " keys it drew, for " + next
-                    + " rows without a key; nothing was written", null, ErrorContext.of(stmt.sql));
-        }
-        return next;
-    }
+    private static final class Drawn {
+        private final @Nullable Object[][] columns;
+        private final long[] keys;
+        private int size;
 
-    /** RETURNING usually gives rows back in the order they went in; then there is nothing to sort. */
-    private static boolean ascending(List<Object[]> drawn) {
-        for (int i = 1; i < drawn.size(); i++) {
-            if (((Number) drawn.get(i - 1)[0]).longValue() >= ((Number) drawn.get(i)[0]).longValue()) {
-                return false;
-            }
+        Drawn(int width, int capacity) {
+            columns = new Object[width][capacity];
+            keys = new long[capacity];
         }
-        return true;
+
+        void add(BulkPlan.Stmt stmt, @Nullable Object[] row, String what) {
+            if (size == keys.length) {
+                throw new BelayException(what + ": the database returned more rows than were sent; nothing was "
+                        + "written", null, ErrorContext.of(stmt.sql));
+            }
+            keys[size] = ((Number) row[0]).longValue();
+            for (int k = 0; k < columns.length; k++) {
+                columns[k][size] = row[stmt.returnedAt[k]];
+            }
+            size++;
+        }
+
+        <R> int match(Batch b, int start, BulkResult<R> result, String what, String sql) {
+            if (size == 0) {
+                return 0;
+            }
+            int[] order = order();
+            int next = 0;
+            for (int i = 0; i < b.count && next < size; i++) {
+                if (b.keys[i] == null) {
+                    int j = order[next++];
+                    for (int k = 0; k < columns.length; k++) {
+                        result.columns[k][start + i] = columns[k][j];
+                    }
+                    result.state[start + i] = BulkResult.WRITTEN;
+                }
+            }
+            if (next != size) {
+                throw new BelayException(what + ": the database returned " + size + " keys it drew, for " + next
+                        + " rows without a key; nothing was written", null, ErrorContext.of(sql));
+            }
+            return next;
+        }
+
+        /** The drawn rows by ascending key; RETURNING usually gives them in that order already. */
+        private int[] order() {
+            boolean ascending = true;
+            for (int j = 1; j < size && ascending; j++) {
+                ascending = keys[j - 1] < keys[j];
+            }
+            Integer[] sorted = new Integer[ascending ? 0 : size];
+            for (int j = 0; j < sorted.length; j++) {
+                sorted[j] = j;
+            }
+            Arrays.sort(sorted, (x, y) -> Long.compare(keys[x], keys[y]));
+            int[] order = new int[size];
+            for (int j = 0; j < size; j++) {
+                order[j] = ascending ? j : sorted[j];
+            }
+            return order;
+        }
     }
 
     /** Draws a key for every row that left a generated key part null, in one round trip. */
@@ -349,7 +438,7 @@ final class BulkWriter {
                             next[p]++;
                         }
                         if (next[p] < b.count && drawn != null) {
-                            b.columns[k][next[p]] = plan.converters.get(k).apply(drawn);
+                            b.put(k, next[p], plan.converters.get(k).apply(drawn));
                             setKeyPart(plan, b, next[p], plan.key.indexOf(plan.generatedKey.get(p)), drawn);
                         }
                     }
@@ -398,17 +487,7 @@ final class BulkWriter {
         return at;
     }
 
-    /** The returned columns' values out of a result row of {@code stmt}. */
-    private static <R> Object[] returnedOf(BulkPlan<R> plan, BulkPlan.Stmt stmt, Object[] row) {
-        int[] at = stmt.returnedAt;
-        Object[] out = new Object[at.length];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = row[at[k]];
-        }
-        return out;
-    }
-
-    private static BelayException missing(String what, int missing, int count, String sql) {
+    static BelayException missing(String what, int missing, int count, String sql) {
         return new BelayException(what + ": " + missing + " of " + count + " rows did not come back from the database "
                 + "(a BEFORE INSERT trigger that returns NULL, or one that changes the primary key?); nothing was "
                 + "written", null, ErrorContext.of(sql));
@@ -416,9 +495,11 @@ final class BulkWriter {
 
     /** The statement that joins the written rows back to the input by ordinality. */
     private static <R> void joined(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
-                                   @Nullable Object[][] values, String what) throws SQLException {
+                                   BulkResult<R> result, String what) throws SQLException {
         BulkPlan.Stmt stmt = plan.joined;
-        try (PreparedStatement ps = prepare(s, c, stmt, b, what)) {
+        int n = plan.table.columns().size();
+        int firstTarget = plan.conflict == null ? -1 : plan.table.columns().indexOf(plan.conflict.target().get(0));
+        try (PreparedStatement ps = prepare(s, c, stmt, b.columns, b.count, what)) {
             long started = System.nanoTime();
             try (ResultSet rs = ps.executeQuery()) {
                 int flags = plan.conflict == null ? 0 : 1;
@@ -427,15 +508,29 @@ final class BulkWriter {
                 while (rs.next()) {
                     long ord = rs.getLong(1);
                     int index = start + (int) ord - 1;
-                    if (ord < 1 || ord > b.count || values[index] != null) {
+                    if (ord < 1 || ord > b.count || result.state[index] != BulkResult.NONE) {
                         throw new BelayException(what + ": the database returned row " + ord + " of the chunk twice "
                                 + "or out of range; nothing was written", null, ErrorContext.of(stmt.sql));
                     }
-                    Object[] row = new Object[readers.length];
-                    for (int k = 0; k < readers.length; k++) {
-                        row[k] = readers[k].read(rs, k + 2);
+                    if (plan.conflict == null) {
+                        for (int k = 0; k < readers.length; k++) {
+                            result.columns[k][index] = readers[k].read(rs, k + 2);
+                        }
+                        result.state[index] = BulkResult.WRITTEN;
+                    } else {
+                        // per row: the flag, the row as written (n columns), the row as it was (n columns)
+                        Boolean inserted = (Boolean) readers[0].read(rs, 2);
+                        int from = inserted != null ? 1 : 1 + n;
+                        if (inserted == null && readers[from + firstTarget].read(rs, from + firstTarget + 2) == null) {
+                            result.state[index] = BulkResult.SKIPPED_INPUT;
+                        } else {
+                            for (int k = 0; k < n; k++) {
+                                result.columns[k][index] = readers[from + k].read(rs, from + k + 2);
+                            }
+                            result.state[index] = inserted == null ? BulkResult.SKIPPED_ALL
+                                    : inserted ? BulkResult.INSERTED_ALL : BulkResult.UPDATED_ALL;
+                        }
                     }
-                    values[index] = row;
                     seen++;
                 }
                 if (seen != b.count) {
@@ -446,8 +541,9 @@ final class BulkWriter {
         }
     }
 
-    private static PreparedStatement prepare(Session s, Connection c, BulkPlan.Stmt stmt, Batch b, String what)
-            throws SQLException {
+    /** The statement with each column's values (the first {@code count} of each array) and its constants bound. */
+    static PreparedStatement prepare(Session s, Connection c, BulkPlan.Stmt stmt, Object[][] columns, int count,
+                                     String what) throws SQLException {
         PreparedStatement ps = c.prepareStatement(stmt.sql);
         try {
             if (s.timeoutSeconds() > 0) {
@@ -456,7 +552,7 @@ final class BulkWriter {
             for (int i = 0; i < stmt.slots.size(); i++) {
                 int k = stmt.arrays[i];
                 if (k >= 0) {
-                    Object[] items = b.columns[k].length == b.count ? b.columns[k] : Arrays.copyOf(b.columns[k], b.count);
+                    Object[] items = columns[k].length == count ? columns[k] : Arrays.copyOf(columns[k], count);
                     ps.setArray(i + 1, c.createArrayOf(elementName(stmt, i), items));
                 } else {
                     bindConstant(s, c, ps, i, (Expr.Bind) stmt.slots.get(i), what, stmt.sql);
@@ -595,9 +691,9 @@ final class BulkWriter {
         Savepoint savepoint = c.setSavepoint();
         try {
             List<? extends R> part = rows.subList(lo, hi);
-            Object[][] scratch = new Object[part.size()][];
+            BulkResult<R> scratch = new BulkResult<>(plan, part.size());
             for (int start = 0; start < part.size(); ) {
-                start = run(s, c, plan, part, start, scratch, what);
+                start = run(s, c, plan, part, start, scratch, null, what);
             }
             c.releaseSavepoint(savepoint);
             return false;
@@ -683,76 +779,6 @@ final class BulkWriter {
 
         NotFound() {
             super(null, null, false, false);
-        }
-    }
-
-    /** What the statement returned per input row, turned into the caller's rows. */
-    private static final class Result<R> {
-        private final BulkPlan<R> plan;
-        private final @Nullable Object[][] values;
-
-        Result(BulkPlan<R> plan, @Nullable Object[][] values) {
-            this.plan = plan;
-            this.values = values;
-        }
-
-        /** The input rows with their generated columns filled in: new records, or the same instances. */
-        List<R> backfill(List<? extends R> rows) {
-            List<R> out = new ArrayList<>(rows.size());
-            if (plan.returned.isEmpty()) {
-                out.addAll(rows);
-                return out;
-            }
-            RowClass rc = RowClass.of(plan.table.rowType());
-            for (int i = 0; i < rows.size(); i++) {
-                out.add(fill(rc, rows.get(i), plan.returned, values[i], 0));
-            }
-            return out;
-        }
-
-        List<Upserted<R>> upserted(List<? extends R> rows) {
-            RowClass rc = RowClass.of(plan.table.rowType());
-            List<Column<R, ?>> all = plan.table.columns();
-            int n = all.size();
-            int firstTarget = all.indexOf(plan.conflict.target().get(0));
-            List<Upserted<R>> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                Object[] v = values[i];
-                Boolean inserted = (Boolean) v[0];
-                Upserted.Outcome outcome = inserted == null ? Upserted.Outcome.SKIPPED
-                        : inserted ? Upserted.Outcome.INSERTED : Upserted.Outcome.UPDATED;
-                R row = rows.get(i);
-                if (inserted != null) {
-                    row = fill(rc, row, all, v, 1);
-                } else if (v[1 + n + firstTarget] != null) {
-                    row = fill(rc, row, all, v, 1 + n);
-                }
-                out.add(new Upserted<>(outcome, row));
-            }
-            return out;
-        }
-
-        /** {@code row} with {@code columns} set from {@code v[from..]}: a new record, or the same instance. */
-        @SuppressWarnings("unchecked")
-        private R fill(RowClass rc, R row, List<Column<R, ?>> columns, Object[] v, int from) {
-            if (rc.isRecord()) {
-                int[] component = columns == plan.returned ? plan.returnedComponents : plan.allComponents;
-                Object[] components = rc.components(row);
-                for (int k = 0; k < columns.size(); k++) {
-                    components[component[k]] = v[from + k];
-                }
-                return (R) rc.construct(components);
-            }
-            MethodHandle[] setters = plan.setters(rc, columns);
-            for (int k = 0; k < columns.size(); k++) {
-                try {
-                    setters[k].invoke(row, v[from + k]);
-                } catch (Throwable e) {
-                    throw new MappingException("writing " + rc.simpleName() + "." + columns.get(k).property() + " threw "
-                            + e, e, ErrorContext.NONE.column(columns.get(k).name()));
-                }
-            }
-            return row;
         }
     }
 }

@@ -20,7 +20,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class Catalog {
     /** How one column is filled when the row gives no value, and the length or precision it accepts. */
     record ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
-                       boolean identityAlways, String typeName, int typmod, boolean ascending) {
+                       boolean identityAlways, String typeName, int typmod, boolean ascending, boolean deterministic) {
+        /** A column whose collation (if any) is deterministic: equal text is identical text. */
+        ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
+                    boolean identityAlways, String typeName, int typmod, boolean ascending) {
+            this(name, sequence, defaultSql, stored, identityAlways, typeName, typmod, ascending, true);
+        }
+
         /** varchar(n)/char(n): n characters; else -1. */
         int maxLength() {
             return (typeName.equals("varchar") || typeName.equals("bpchar")) && typmod >= 4 ? typmod - 4 : -1;
@@ -51,13 +57,16 @@ final class Catalog {
 
     /**
      * Per column: its sequence's OID (identity or serial), whether that sequence only ever goes up (positive increment,
-     * no CYCLE), its DEFAULT, stored generation, GENERATED ALWAYS, type name and modifier.
+     * no CYCLE), its DEFAULT, stored generation, GENERATED ALWAYS, type name and modifier, and whether its collation
+     * is deterministic (a nondeterministic one makes different strings equal, so a stored value may differ from the
+     * value it conflicted with).
      */
     private static final String QUERY = "SELECT a.attname, CAST(CAST(q.seq AS regclass) AS oid), "
             + "pg_get_expr(d.adbin, d.adrelid), "
             + "a.attgenerated = 's', a.attidentity = 'a', t.typname, a.atttypmod, "
             + "COALESCE((SELECT s.seqincrement > 0 AND NOT s.seqcycle FROM pg_sequence s "
-            + "WHERE s.seqrelid = CAST(q.seq AS regclass)), false) "
+            + "WHERE s.seqrelid = CAST(q.seq AS regclass)), false), "
+            + "COALESCE((SELECT co.collisdeterministic FROM pg_collation co WHERE co.oid = a.attcollation), true) "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
             + "CROSS JOIN LATERAL (SELECT pg_get_serial_sequence(?, a.attname) AS seq) q "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -82,7 +91,7 @@ final class Catalog {
                     boolean stored = rs.getBoolean(4);
                     long sequence = rs.getLong(2);
                     columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
-                            rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8)));
+                            rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
                 }
             }
         }

@@ -93,6 +93,16 @@ final class RowClass {
 
     /** A record's component values, in declaration order (the order {@link #construct} takes them). */
     @Nullable Object[] components(Object record) {
+        Object[] values = new Object[properties.size()];
+        components(record, values);
+        return values;
+    }
+
+    /**
+     * A record's component values written into {@code values}, so a caller that reads many records (a bulk write)
+     * reuses one array instead of allocating one per record; {@link #construct} does not keep the array either.
+     */
+    void components(Object record, @Nullable Object[] values) {
         MethodHandle[] handles = accessors;
         if (handles == null) {
             handles = new MethodHandle[properties.size()];
@@ -109,7 +119,6 @@ final class RowClass {
             }
             accessors = handles;
         }
-        Object[] values = new Object[handles.length];
         for (int i = 0; i < handles.length; i++) {
             try {
                 values[i] = handles[i].invokeExact(record);
@@ -118,7 +127,6 @@ final class RowClass {
                         + " threw " + e, e, ErrorContext.NONE);
             }
         }
-        return values;
     }
 
     /** A new record from its component values in declaration order. */

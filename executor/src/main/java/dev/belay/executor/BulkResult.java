@@ -1,0 +1,141 @@
+package dev.belay.executor;
+
+import dev.belay.dsl.Column;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What a bulk write's statements returned, kept per column ({@code columns[column][input row]}) rather than as one
+ * array per row, and turned into the caller's rows at the end: an insert's generated columns, or per upserted row
+ * its outcome and the columns read back for it.
+ */
+final class BulkResult<R> {
+    /** Nothing came back for the row yet. */
+    static final byte NONE = 0;
+    /** An insert's row: {@link BulkPlan#returned}, in that order. */
+    static final byte WRITTEN = 1;
+    /** An upsert's row, every column of the table as stored. */
+    static final byte INSERTED_ALL = 2;
+    static final byte UPDATED_ALL = 3;
+    static final byte SKIPPED_ALL = 4;
+    /** Skipped, and the row it conflicted with is not visible: the input itself. */
+    static final byte SKIPPED_INPUT = 5;
+    /** An upsert's row matched by its conflict target: {@link BulkPlan#matchedReturned}, the rest as given. */
+    static final byte INSERTED_MATCHED = 6;
+    static final byte UPDATED_MATCHED = 7;
+
+    final BulkPlan<R> plan;
+    /** Per column of {@link BulkPlan#returned} (insert) or of the table (upsert), per input row. */
+    final @Nullable Object[][] columns;
+    /** Per input row: one of the constants above. */
+    final byte[] state;
+
+    BulkResult(BulkPlan<R> plan, int rows) {
+        this.plan = plan;
+        int width = plan.conflict == null ? plan.returned.size() : plan.table.columns().size();
+        this.columns = new Object[width][rows];
+        this.state = new byte[rows];
+    }
+
+    /** The input rows with their generated columns filled in: new records, or the same instances. */
+    List<R> backfill(List<? extends R> rows) {
+        List<R> out = new ArrayList<>(rows.size());
+        if (plan.returned.isEmpty()) {
+            out.addAll(rows);
+            return out;
+        }
+        Filler filler = new Filler(plan.returned, identity(plan.returned.size()), plan.returnedComponents);
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(filler.fill(rows.get(i), i));
+        }
+        return out;
+    }
+
+    List<Upserted<R>> upserted(List<? extends R> rows) {
+        List<Column<R, ?>> all = plan.table.columns();
+        Filler everything = new Filler(all, identity(all.size()), plan.allComponents);
+        Filler matched = null;
+        List<Upserted<R>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            R row = rows.get(i);
+            byte s = state[i];
+            Upserted.Outcome outcome = switch (s) {
+                case INSERTED_ALL, INSERTED_MATCHED -> Upserted.Outcome.INSERTED;
+                case UPDATED_ALL, UPDATED_MATCHED -> Upserted.Outcome.UPDATED;
+                case SKIPPED_ALL, SKIPPED_INPUT -> Upserted.Outcome.SKIPPED;
+                default -> throw new IllegalStateException("upsert: no result for input row " + i);
+            };
+            if (s == INSERTED_MATCHED || s == UPDATED_MATCHED) {
+                if (matched == null) {
+                    matched = new Filler(plan.matchedReturned, inTable(plan.matchedReturned), plan.matchedComponents);
+                }
+                row = matched.fill(row, i);
+            } else if (s != SKIPPED_INPUT) {
+                row = everything.fill(row, i);
+            }
+            out.add(new Upserted<>(outcome, row));
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] at = new int[n];
+        for (int k = 0; k < n; k++) {
+            at[k] = k;
+        }
+        return at;
+    }
+
+    /** Where each of {@code columns} stands among the table's columns. */
+    int[] inTable(List<Column<R, ?>> columns) {
+        int[] at = new int[columns.size()];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = plan.table.columns().indexOf(columns.get(k));
+        }
+        return at;
+    }
+
+    /** Sets some columns of a row from {@link #columns}: into a new record, or the same mutable instance. */
+    private final class Filler {
+        private final List<Column<R, ?>> set;
+        private final int[] from;
+        private final RowClass rc;
+        private final int @Nullable [] components;
+        /** One record's components at a time: the canonical constructor takes them and keeps nothing. */
+        private final @Nullable Object @Nullable [] scratch;
+        private @Nullable MethodHandle @Nullable [] setters;
+
+        Filler(List<Column<R, ?>> set, int[] from, int @Nullable [] components) {
+            this.set = set;
+            this.from = from;
+            this.rc = RowClass.of(plan.table.rowType());
+            this.components = components;
+            this.scratch = rc.isRecord() ? new Object[rc.properties.size()] : null;
+        }
+
+        @SuppressWarnings("unchecked")
+        R fill(R row, int i) {
+            if (scratch != null && components != null) {
+                rc.components(row, scratch);
+                for (int k = 0; k < components.length; k++) {
+                    scratch[components[k]] = columns[from[k]][i];
+                }
+                return (R) rc.construct(scratch);
+            }
+            if (setters == null) {
+                setters = plan.setters(rc, set);
+            }
+            for (int k = 0; k < setters.length; k++) {
+                try {
+                    setters[k].invoke(row, columns[from[k]][i]);
+                } catch (Throwable e) {
+                    throw new MappingException("writing " + rc.simpleName() + "." + set.get(k).property() + " threw "
+                            + e, e, ErrorContext.NONE.column(set.get(k).name()));
+                }
+            }
+            return row;
+        }
+    }
+}
