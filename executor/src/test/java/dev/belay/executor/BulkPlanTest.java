@@ -1,5 +1,6 @@
 package dev.belay.executor;
 
+import static dev.belay.dsl.Sql.excluded;
 import static dev.belay.dsl.Sql.onConflict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -111,5 +112,42 @@ final class BulkPlanTest {
                 + "LEFT JOIN \"people\" ON (\"belay_new\".\"belay_inserted\" IS NULL) AND (\"belay_written\".\"belay_inserted\" "
                 + "IS NULL) AND (\"people\".\"name\" = "
                 + "\"belay_input\".\"c2\")", plan.joined.sql);
+    }
+
+    @Test
+    void anUpdatingUpsertOnAnExactTargetIsAPlainInsertMatchedByTarget() {
+        BulkPlan<Person> plan = BulkPlan.of(People.P, PEOPLE, onConflict(People.P.name).doUpdateSet(People.P.name),
+                TypeRegistry.defaults());
+        assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
+                + "coalesce(\"belay_rows\".\"c1\", nextval(CAST(CAST(? AS \"oid\") AS \"regclass\"))), \"belay_rows\".\"c2\", "
+                + "coalesce(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS int8[]), CAST(? AS text[]), "
+                + "CAST(? AS timestamptz[])) AS \"belay_rows\"(\"c1\", \"c2\", \"c3\") ON CONFLICT (\"name\") DO UPDATE SET "
+                + "\"name\" = EXCLUDED.\"name\" RETURNING \"people\".\"xmax\" = 0 AS \"belay_inserted\", \"people\".\"name\", "
+                + "\"people\".\"id\", \"people\".\"created_at\"", plan.matched.sql,
+                "no ordinality, no CTE, no join: the target is returned to match on, with the generated columns");
+        assertEquals("INSERT INTO \"people\" (\"name\") OVERRIDING SYSTEM VALUE SELECT \"belay_rows\".\"c2\" FROM "
+                + "unnest(CAST(? AS text[])) AS \"belay_rows\"(\"c2\") ON CONFLICT (\"name\") DO UPDATE SET \"name\" = "
+                + "EXCLUDED.\"name\" RETURNING \"people\".\"xmax\" = 0 AS \"belay_inserted\", \"people\".\"name\", "
+                + "\"people\".\"id\", \"people\".\"created_at\"", plan.matchedDrawn.sql,
+                "rows that give no generated value leave those columns to their defaults");
+        assertEquals(String.class, plan.arrayTypes[1], "text goes as a String[], which pgjdbc sends in binary");
+        assertEquals(Long.class, plan.arrayTypes[0]);
+        assertEquals(Object.class, plan.arrayTypes[2], "timestamptz values go as their text");
+    }
+
+    @Test
+    void anUpsertThatMaySkipOrChangeItsTargetJoinsBack() {
+        People p = People.P;
+        assertNull(BulkPlan.of(p, PEOPLE, onConflict(p.name).doNothing(), TypeRegistry.defaults()).matched,
+                "DO NOTHING skips rows, which RETURNING leaves out");
+        assertNull(BulkPlan.of(p, PEOPLE, onConflict(p.name).doUpdateSet(p.createdAt).where(p.id.gt(excluded(p.id))),
+                TypeRegistry.defaults()).matched, "a WHERE on the update skips rows too");
+        Catalog.TableFacts caseInsensitive = new Catalog.TableFacts("\"people\"", Map.of(
+                "id", PEOPLE.column("id"),
+                "name", new Catalog.ColumnFacts("name", null, null, false, false, "text", -1, false, false),
+                "created_at", PEOPLE.column("created_at")));
+        assertNull(BulkPlan.of(p, caseInsensitive, onConflict(p.name).doUpdateSet(p.name), TypeRegistry.defaults())
+                .matched, "a nondeterministic collation makes different text equal");
+        assertNotNull(BulkPlan.of(p, PEOPLE, onConflict(p.name).doUpdateSet(p.name), TypeRegistry.defaults()).matched);
     }
 }
