@@ -21,27 +21,29 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class Statement {
     private final QueryNode node;
-    /**
-     * Made on first render or bind, then shared by the statements bound from this one: a query is built in steps,
-     * each a new statement, and only the last is ever rendered.
-     */
-    private volatile @Nullable Cache cache;
-    private static final VarHandle CACHE;
-
-    static {
-        try {
-            CACHE = MethodHandles.lookup().findVarHandle(Statement.class, "cache", Cache.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private final Cache cache;
     private final Bindings bindings;
 
     /**
-     * Renders lazily, once: racing first renders are serialized so every caller gets the same String
-     * instance, which RenderedSql.sql() promises and per-shape caches downstream key on.
+     * Renders lazily, once per style: racing first renders may each render, but only the first to publish is kept
+     * and returned to all, so every caller gets the same String instance, which RenderedSql.sql() promises and
+     * per-shape caches downstream key on. Publishing is one compare-and-set, not a lock: a query built per call is
+     * rendered exactly once, and a lock's two atomic operations were a noticeable share of that.
      */
     private static final class Cache {
+        private static final VarHandle JDBC;
+        private static final VarHandle NUMBERED;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                JDBC = lookup.findVarHandle(Cache.class, "jdbc", Rendered.class);
+                NUMBERED = lookup.findVarHandle(Cache.class, "numbered", Rendered.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private volatile @Nullable Rendered jdbc;
         private volatile @Nullable Rendered numbered;
         /**
@@ -66,23 +68,13 @@ final class Statement {
     }
 
     Statement(QueryNode node) {
-        this(node, null, Bindings.NONE);
+        this(node, new Cache(), Bindings.NONE);
     }
 
-    private Statement(QueryNode node, @Nullable Cache cache, Bindings bindings) {
+    private Statement(QueryNode node, Cache cache, Bindings bindings) {
         this.node = node;
         this.cache = cache;
         this.bindings = bindings;
-    }
-
-    /** The cache, made now if this statement has none; racing callers all get the one that was set first. */
-    private Cache cache() {
-        Cache c = cache;
-        if (c == null) {
-            Cache made = new Cache();
-            c = CACHE.compareAndSet(this, null, made) ? made : cache;
-        }
-        return c;
     }
 
     boolean hasBindings() {
@@ -128,28 +120,18 @@ final class Statement {
 
     /** A changed tree is a new shape with its own cache; values already bound stay bound. */
     Statement withNode(QueryNode next) {
-        return new Statement(next, null, bindings);
+        return new Statement(next, new Cache(), bindings);
     }
 
     Rendered shape(Placeholders style) {
         boolean numbered = style == Placeholders.NUMBERED;
-        Cache cache = cache();
         Rendered r = numbered ? cache.numbered : cache.jdbc;
         if (r != null) {
             return r;
         }
-        synchronized (cache) {
-            r = numbered ? cache.numbered : cache.jdbc;
-            if (r == null) {
-                r = SqlRenderer.render(node, numbered ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC);
-                if (numbered) {
-                    cache.numbered = r;
-                } else {
-                    cache.jdbc = r;
-                }
-            }
-            return r;
-        }
+        r = SqlRenderer.render(node, numbered ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC);
+        Rendered first = (Rendered) (numbered ? Cache.NUMBERED : Cache.JDBC).compareAndExchange(cache, null, r);
+        return first != null ? first : r;
     }
 
     /** The shape with {@code schemas} applied to every table; rendered once per style and mapping. */
@@ -158,7 +140,7 @@ final class Statement {
             return shape(style);
         }
         SqlRenderer.Style s = style == Placeholders.NUMBERED ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC;
-        return cache().mapped().computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
+        return cache.mapped().computeIfAbsent(List.of(style, schemas), k -> SqlRenderer.render(node, s, schemas));
     }
 
     <T> Statement bind(Param<T> param, @Nullable T value) {
@@ -171,7 +153,7 @@ final class Statement {
         if (value == null) {
             NullComparison.refuse(shape, param.key());
         }
-        return new Statement(node, cache(), bindings.with(param.key(), value));
+        return new Statement(node, cache, bindings.with(param.key(), value));
     }
 
     RenderedSql render(Placeholders style) {

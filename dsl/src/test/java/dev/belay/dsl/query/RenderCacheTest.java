@@ -15,7 +15,12 @@ import dev.belay.dsl.Select;
 import dev.belay.dsl.Table;
 import dev.belay.dsl.fixtures.Doc;
 import dev.belay.dsl.fixtures.User;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** A query renders its SQL text once per shape; re-binding or re-rendering reuses the same String. */
@@ -109,5 +114,30 @@ final class RenderCacheTest {
         Select<User> a = select(User.class);
         Select<User> b = select(USER);
         assertEquals(a.render().sql(), b.render().sql());
+    }
+
+    @Test
+    void threadsRacingToRenderFirstAllGetTheSameString() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Select<String> q = select(USER.NAME).from(USER).where(USER.AGE.gt(round));
+            CyclicBarrier start = new CyclicBarrier(4);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<String>> texts = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    texts.add(pool.submit(() -> {
+                        start.await();
+                        return q.render().sql();
+                    }));
+                }
+                String first = texts.get(0).get();
+                for (Future<String> text : texts) {
+                    assertSame(first, text.get());
+                }
+                assertSame(first, q.render().sql());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 }
