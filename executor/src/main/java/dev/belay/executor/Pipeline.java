@@ -89,7 +89,7 @@ final class Pipeline {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 RowMapper<T> mapper = shape.mapper(target, rs, c);
-                List<T> rows = new ArrayList<>();
+                List<T> rows = new ArrayList<>(maxRows > 0 ? maxRows : 10);
                 while (rs.next()) {
                     rows.add(mapper.map(rs));
                 }
@@ -109,7 +109,7 @@ final class Pipeline {
     /** Prepares and binds through the shape's binder plan; a refused value names its column or placeholder. */
     static PreparedStatement prepare(Session s, Connection c, BoundStatement st, Plans.Shape shape)
             throws SQLException {
-        PreparedStatement ps = c.prepareStatement(st.sql());
+        PreparedStatement ps = c.prepareStatement(shape.sql);
         try {
             if (s.timeoutSeconds() > 0) {
                 ps.setQueryTimeout(s.timeoutSeconds());

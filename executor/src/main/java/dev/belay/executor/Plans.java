@@ -23,7 +23,10 @@ final class Plans {
     private static final int MAX_SHAPES = 10_000;
 
     private final TypeRegistry types;
-    private final Map<ShapeKey, Shape> shapes = new ConcurrentHashMap<>();
+    /** By SQL text alone, which almost always decides the parameter types, so a lookup allocates no key. */
+    private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+    /** The rare text also run with other parameter types than the shape {@link #shapes} holds for it. */
+    private final Map<ShapeKey, Shape> retyped = new ConcurrentHashMap<>();
 
     Plans(TypeRegistry types) {
         this.types = types;
@@ -31,18 +34,42 @@ final class Plans {
 
     /** The binder and mapping plans of one statement shape. */
     Shape shape(String sql, List<PgType<?>> paramTypes) {
-        ShapeKey key = new ShapeKey(sql, paramTypes);
-        Shape shape = shapes.get(key);
+        Shape shape = shapes.get(sql);
         if (shape == null) {
             if (shapes.size() >= MAX_SHAPES) {
                 shapes.clear();
             }
-            shape = shapes.computeIfAbsent(new ShapeKey(sql, List.copyOf(paramTypes)), k -> new Shape(k.types, types));
+            shape = shapes.computeIfAbsent(sql, k -> new Shape(k, List.copyOf(paramTypes), types));
+        }
+        if (sameTypes(shape.paramTypes, paramTypes)) {
+            return shape;
+        }
+        ShapeKey key = new ShapeKey(sql, List.copyOf(paramTypes));
+        shape = retyped.get(key);
+        if (shape == null) {
+            if (retyped.size() >= MAX_SHAPES) {
+                retyped.clear();
+            }
+            shape = retyped.computeIfAbsent(key, k -> new Shape(k.sql, k.types, types));
         }
         return shape;
     }
 
     private record ShapeKey(String sql, List<PgType<?>> types) {}
+
+    /** By index: {@code List.equals} would allocate an iterator on every statement. */
+    private static boolean sameTypes(List<PgType<?>> a, List<PgType<?>> b) {
+        int n = a.size();
+        if (n != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** What rows are mapped into: a DSL query's result type and fields (by position), or a class by labels. */
     record Target(Class<?> type, List<Field<?>> fields, boolean byLabel) {
@@ -71,8 +98,8 @@ final class Plans {
         @Override
         public int hashCode() {
             int h = type.hashCode();
-            for (Field<?> f : fields) {
-                h = h * 31 + f.type().hashCode();
+            for (int i = 0; i < fields.size(); i++) { // by index: an iterator would be allocated per statement
+                h = h * 31 + fields.get(i).type().hashCode();
             }
             return h;
         }
@@ -80,11 +107,19 @@ final class Plans {
 
     /** One statement shape: binders resolved once, mapping plans per target and column layout. */
     static final class Shape {
+        /**
+         * The SQL text as first seen, prepared instead of the caller's equal copy: pgjdbc keys its statement cache
+         * by the text, and the same instance every time finds its entry by identity rather than by comparing text.
+         */
+        final String sql;
+        final List<PgType<?>> paramTypes;
         final Binders.Binder[] binders;
         private final TypeRegistry types;
         private final Map<Target, Mapping> mappings = new ConcurrentHashMap<>(2);
 
-        private Shape(List<PgType<?>> paramTypes, TypeRegistry types) {
+        private Shape(String sql, List<PgType<?>> paramTypes, TypeRegistry types) {
+            this.sql = sql;
+            this.paramTypes = paramTypes;
             this.types = types;
             this.binders = new Binders.Binder[paramTypes.size()];
             for (int i = 0; i < binders.length; i++) {

@@ -66,7 +66,6 @@ final class Readers {
                           TypeRegistry types) {
         Reader base = base(target, generic, col, types);
         boolean refuseNull = nonNull || target.isPrimitive();
-        String why = target.isPrimitive() ? " is the primitive " + target.getName() : " is not nullable";
         return (rs, i) -> {
             Object v;
             try {
@@ -76,15 +75,25 @@ final class Readers {
             } catch (BelayException e) {
                 throw e;
             } catch (RuntimeException e) {
-                // a driver or JDK exception (ClassCastException, DateTimeException) must not escape raw
-                throw col.error("cannot be read as " + target.getName() + ": " + e, e);
+                throw unreadable(target, col, e);
             }
             if (v == null && refuseNull) {
-                throw col.error("the value is NULL but" + why + "; declare it nullable with a boxed type, or "
-                        + "filter the NULLs out", null);
+                throw refusedNull(target, col);
             }
             return v;
         };
+    }
+
+    /** SQL NULL read for a primitive, or for a column the descriptor says is NOT NULL. */
+    static MappingException refusedNull(Class<?> target, ColumnRef col) {
+        String why = target.isPrimitive() ? " is the primitive " + target.getName() : " is not nullable";
+        return col.error("the value is NULL but" + why + "; declare it nullable with a boxed type, or filter the "
+                + "NULLs out", null);
+    }
+
+    /** A driver or JDK exception while reading (ClassCastException, DateTimeException) must not escape raw. */
+    static MappingException unreadable(Class<?> target, ColumnRef col, RuntimeException e) {
+        return col.error("cannot be read as " + target.getName() + ": " + e, e);
     }
 
     /**
@@ -92,7 +101,7 @@ final class Readers {
      * (SQLSTATE class 22) raised by the driver while reading; it becomes a MappingException naming the column.
      * Anything else (a broken connection) stays a driver error for the caller to translate.
      */
-    private static SQLException outOfRange(SQLException e, Class<?> target, ColumnRef col) {
+    static SQLException outOfRange(SQLException e, Class<?> target, ColumnRef col) {
         String state = e.getSQLState();
         if (state != null && state.startsWith("22")) {
             throw new MappingException("column " + col + ": the value does not fit " + target.getName() + " ("

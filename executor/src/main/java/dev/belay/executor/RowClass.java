@@ -155,13 +155,19 @@ final class RowClass {
 
     /** The canonical constructor taking the components as one {@code Object[]}. */
     MethodHandle canonical() {
+        MethodHandle c = exactConstructor();
+        return c.asSpreader(Object[].class, c.type().parameterCount())
+                .asType(MethodType.methodType(Object.class, Object[].class));
+    }
+
+    /** The canonical constructor with its declared parameter types, for a row mapper that fills them one by one. */
+    MethodHandle exactConstructor() {
         Class<?>[] params = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
                 .toArray(Class<?>[]::new);
         try {
             Constructor<?> c = type.getDeclaredConstructor(params);
             c.setAccessible(true);
-            return MethodHandles.lookup().unreflectConstructor(c).asSpreader(Object[].class, params.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
+            return MethodHandles.lookup().unreflectConstructor(c);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new MappingException("cannot use the canonical constructor of " + type.getName() + ": " + e
                     + " (on the module path, open its package to dev.belay.executor)", e, ErrorContext.NONE);

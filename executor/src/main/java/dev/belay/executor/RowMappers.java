@@ -52,7 +52,11 @@ final class RowMappers {
         }
         if (isTuple(type)) {
             Reader[] readers = fieldReaders(fields, cols, types);
-            return fixed(rs -> tuple(readAll(readers, rs)));
+            MethodHandle[] components = new MethodHandle[n];
+            for (int i = 0; i < n; i++) {
+                components[i] = RecordMapper.component(readers[i], i + 1, Object.class);
+            }
+            return fixed(RecordMapper.of(type, RowClass.of(type).exactConstructor(), components));
         }
         if (n == 1 && type == fields.get(0).type().javaType()) {
             // select(field): the row is the field's value, whatever its Java type (a json record, a converted type)
@@ -133,13 +137,30 @@ final class RowMappers {
             throw new MappingException(rc.simpleName() + " has " + props.size() + " components but the result has "
                     + cols.length + " columns", null, ErrorContext.NONE);
         }
-        Reader[] readers = new Reader[props.size()];
-        for (int i = 0; i < readers.length; i++) {
-            RowClass.Property p = props.get(i);
-            readers[i] = Readers.forType(p.type(), p.generic(), into(cols[i], rc, p), false, types);
+        int[] columnOf = new int[props.size()];
+        for (int i = 0; i < columnOf.length; i++) {
+            columnOf[i] = i;
         }
-        MethodHandle constructor = rc.canonical();
-        return rs -> construct(constructor, readAll(readers, rs), rc.type);
+        return record(rc, columnOf, new boolean[cols.length], cols, types);
+    }
+
+    /**
+     * The record mapper: per component, the typed primitive reader when there is one, else the boxed reader (which
+     * refuses NULL into a primitive or a NOT NULL column), each reading the column {@code columnOf} gives it.
+     */
+    private static RowMapper<?> record(RowClass rc, int[] columnOf, boolean[] nonNull, ColumnRef[] cols,
+                                       TypeRegistry types) {
+        List<RowClass.Property> props = rc.properties;
+        MethodHandle[] components = new MethodHandle[props.size()];
+        for (int p = 0; p < components.length; p++) {
+            RowClass.Property prop = props.get(p);
+            int col = columnOf[p];
+            ColumnRef ref = into(cols[col], rc, prop);
+            MethodHandle primitive = PrimitiveReaders.of(prop.type(), ref, col + 1, types);
+            components[p] = primitive != null ? primitive : RecordMapper.component(
+                    Readers.forType(prop.type(), prop.generic(), ref, nonNull[col], types), col + 1, prop.type());
+        }
+        return RecordMapper.of(rc.type, rc.exactConstructor(), components);
     }
 
     /**
@@ -183,6 +204,9 @@ final class RowMappers {
             throw new MappingException("no column of the result " + Arrays.toString(cols) + " matches a property of "
                     + rc.type.getName() + "; name the columns after its fields", null, ErrorContext.NONE);
         }
+        if (rc.isRecord()) {
+            return record(rc, columnOf, nonNull, cols, types); // a component is required, so each has a column
+        }
         Reader[] readers = new Reader[props.size()];
         for (int p = 0; p < readers.length; p++) {
             int col = columnOf[p];
@@ -191,16 +215,6 @@ final class RowMappers {
                 readers[p] = Readers.forType(prop.type(), prop.generic(), into(cols[col], rc, prop), nonNull[col],
                         types);
             }
-        }
-        if (rc.isRecord()) {
-            MethodHandle constructor = rc.canonical();
-            return rs -> {
-                Object[] args = new Object[readers.length];
-                for (int p = 0; p < readers.length; p++) {
-                    args[p] = readers[p].read(rs, columnOf[p] + 1);
-                }
-                return construct(constructor, args, rc.type);
-            };
         }
         return bean(rc, props, columnOf, readers, cols);
     }
@@ -245,16 +259,6 @@ final class RowMappers {
         return new ColumnRef(col.label(), col.dbType(), rc.simpleName() + "." + p.name());
     }
 
-    private static Object construct(MethodHandle constructor, @Nullable Object[] args, Class<?> type) {
-        try {
-            return constructor.invokeExact(args);
-        } catch (RuntimeException e) {
-            throw new MappingException("the constructor of " + type.getName() + " threw " + e, e, ErrorContext.NONE);
-        } catch (Throwable e) {
-            throw new MappingException("creating " + type.getName() + " failed: " + e, e, ErrorContext.NONE);
-        }
-    }
-
     /** Read as one column's value: a built-in, enum, list or array type, or one a Converter handles (records too). */
     private static boolean isValue(Class<?> type, TypeRegistry types) {
         return types.converter(type) != null || !type.isRecord() && !isBean(type, types);
@@ -269,17 +273,6 @@ final class RowMappers {
     static boolean isTuple(Class<?> type) {
         return type == Tuple2.class || type == Tuple3.class || type == Tuple4.class || type == Tuple5.class
                 || type == Tuple6.class;
-    }
-
-    private static Object tuple(@Nullable Object[] v) {
-        return switch (v.length) {
-            case 2 -> new Tuple2<>(v[0], v[1]);
-            case 3 -> new Tuple3<>(v[0], v[1], v[2]);
-            case 4 -> new Tuple4<>(v[0], v[1], v[2], v[3]);
-            case 5 -> new Tuple5<>(v[0], v[1], v[2], v[3], v[4]);
-            case 6 -> new Tuple6<>(v[0], v[1], v[2], v[3], v[4], v[5]);
-            default -> throw new IllegalStateException("no tuple of " + v.length);
-        };
     }
 
     /** {@code created_at} → {@code createdAt}. */
