@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -33,6 +34,7 @@ public final class DBConfig {
     private final int connectAttempts;
     private final Duration connectBackoffCeiling;
     private final Map<String, String> schemas;
+    private final boolean pgbouncerTransactionMode;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -50,6 +52,7 @@ public final class DBConfig {
         this.connectAttempts = b.connectAttempts;
         this.connectBackoffCeiling = b.connectBackoffCeiling;
         this.schemas = Map.copyOf(b.schemas);
+        this.pgbouncerTransactionMode = b.pgbouncerTransactionMode;
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -139,6 +142,14 @@ public final class DBConfig {
         return schemas;
     }
 
+    /**
+     * Whether the connections go through PgBouncer in {@code pool_mode=transaction}, so that nothing may rely on
+     * a server session outliving a transaction (see {@link Builder#pgbouncerTransactionMode()}).
+     */
+    public boolean pgbouncerTransactionMode() {
+        return pgbouncerTransactionMode;
+    }
+
     /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
@@ -148,10 +159,13 @@ public final class DBConfig {
     @Override
     public String toString() {
         return "DBConfig[" + (jdbcUrl == null ? null : withoutPassword(jdbcUrl)) + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
-                + ", statementTimeout=" + statementTimeout + ", lockTimeout=" + lockTimeout + "]"; // never the password
+                + ", statementTimeout=" + statementTimeout + ", lockTimeout=" + lockTimeout
+                + (pgbouncerTransactionMode ? ", pgbouncerTransactionMode" : "") + "]"; // never the password
     }
 
     private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+    /** A {@code prepareThreshold} other than 0 in a URL, which would win over the pool's property. */
+    private static final Pattern NAMED_STATEMENTS = Pattern.compile("(?i)[?&]prepareThreshold=(?!0+(&|$))");
 
     /** The URL with the value of a {@code password} property masked, for toString and error messages. */
     static String withoutPassword(String url) {
@@ -175,6 +189,7 @@ public final class DBConfig {
         private int connectAttempts = 5;
         private Duration connectBackoffCeiling = Duration.ofSeconds(2);
         private final Map<String, String> schemas = new LinkedHashMap<>();
+        private boolean pgbouncerTransactionMode;
 
         private Builder() {}
 
@@ -281,6 +296,34 @@ public final class DBConfig {
         }
 
         /**
+         * The URL leads to PgBouncer in {@code pool_mode=transaction}, which hands each transaction (and each
+         * statement outside one) whichever server connection is free, so a server session does not last from
+         * one transaction to the next:
+         *
+         * <pre>{@code
+         * DBConfig config = DBConfig.builder("jdbc:postgresql://bouncer:6432/app")
+         *     .user("app").pgbouncerTransactionMode().statementTimeout(Duration.ofSeconds(5)).build();
+         * }</pre>
+         *
+         * <p>Then the pool Belay opens tells pgjdbc to use unnamed statements only ({@code prepareThreshold=0}):
+         * a named server-side statement is prepared on one server connection, and the next transaction may get
+         * another, where it does not exist. Belay sends no startup options (PgBouncer 1.18 refuses the connection
+         * with "unsupported startup parameter: options"): {@code statementTimeout} and {@code lockTimeout} are set
+         * with {@code set_config(.., true)}, which ends with the transaction, at the start of every transaction
+         * Belay runs; a statement outside a transaction then runs in a transaction of its own, two round trips
+         * more. A setting on the role ({@code ALTER ROLE app SET statement_timeout = '5s'}) costs nothing per
+         * statement.
+         *
+         * <p>Belay cannot tell PgBouncer from PostgreSQL: PgBouncer answers the protocol as the server does, and
+         * its {@code SHOW} commands exist only on its admin console. Hence a setting, not a detection. With
+         * {@link DBConnection#of(javax.sql.DataSource, DBConfig)}, set {@code prepareThreshold=0} on your own pool.
+         */
+        public Builder pgbouncerTransactionMode() {
+            this.pgbouncerTransactionMode = true;
+            return this;
+        }
+
+        /**
          * The checked, immutable configuration.
          *
          * @throws IllegalArgumentException naming the setting that is out of range
@@ -309,6 +352,10 @@ public final class DBConfig {
             if (leakDetectionThreshold != null && leakDetectionThreshold.compareTo(Duration.ofSeconds(2)) < 0) {
                 throw new IllegalArgumentException("leakDetectionThreshold must be at least 2 s (HikariCP ignores "
                         + "shorter ones), got " + leakDetectionThreshold);
+            }
+            if (pgbouncerTransactionMode && jdbcUrl != null && NAMED_STATEMENTS.matcher(jdbcUrl).find()) {
+                throw new IllegalArgumentException("pgbouncerTransactionMode needs unnamed statements, but the URL "
+                        + "sets prepareThreshold to another value than 0: remove it from the URL");
             }
             if (connectAttempts < 1) {
                 throw new IllegalArgumentException("connectRetry: attempts must be at least 1, got " + connectAttempts);

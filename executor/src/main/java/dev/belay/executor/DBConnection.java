@@ -74,6 +74,11 @@ public final class DBConnection implements AutoCloseable {
         if (config.leakDetectionThreshold() != null) {
             hikari.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
         }
+        if (config.pgbouncerTransactionMode()) {
+            // unnamed statements only; the timeouts are set per transaction (LocalSettings), not at startup
+            hikari.addDataSourceProperty("prepareThreshold", "0");
+            return hikari;
+        }
         String options = serverOptions(config);
         if (!options.isEmpty()) {
             hikari.addDataSourceProperty("options", options);
@@ -112,7 +117,7 @@ public final class DBConnection implements AutoCloseable {
     }
 
     /** Whole milliseconds, rounded up: PostgreSQL reads 0 as "no timeout", so 0.5 ms must not become 0. */
-    private static long ceilMillis(Duration d) {
+    static long ceilMillis(Duration d) {
         long millis = d.toMillis();
         return d.minusMillis(millis).isZero() ? millis : millis + 1;
     }

@@ -24,6 +24,11 @@ final class Engine {
     final Plans plans;
     final SqlLog log;
     /**
+     * What each transaction must set first because the server session does not keep it (PgBouncer in
+     * transaction mode), or null; with it, statements outside a transaction run in a transaction of their own.
+     */
+    final @Nullable String localSettings;
+    /**
      * The innermost transaction each thread is running on this engine. Kept so that a call on the pool's own
      * handle from inside a transaction body is refused: it would run on another connection, outside the
      * transaction, and could wait forever on a row the transaction has locked.
@@ -42,6 +47,7 @@ final class Engine {
         this.ownedPool = ownedPool;
         this.plans = new Plans(config.types());
         this.log = new SqlLog(config);
+        this.localSettings = LocalSettings.of(config);
     }
 
     Connection borrow() {

@@ -48,6 +48,11 @@ final class Errors {
         if (sql != null) {
             msg.append("\n  in: ").append(sql);
         }
+        if (lostNamedStatement(state, text0)) {
+            msg.append("\n  The driver's named statement is not on this server connection: a pooler in transaction "
+                    + "mode (PgBouncer pool_mode=transaction) gave the transaction another one. Set "
+                    + "DBConfig.Builder.pgbouncerTransactionMode() (or prepareThreshold=0 on your own pool)");
+        }
         if (params != null && !params.isEmpty()) {
             msg.append(showParams ? "\n  parameters: " + params
                     : "\n  (" + params.size() + " parameters, hidden: DBConfig.logParameters(true) shows them)");
@@ -81,6 +86,14 @@ final class Errors {
                     : state.startsWith("23") ? new ConstraintViolationException(text, cause, context)
                     : new BelayException(text, cause, context);
         };
+    }
+
+    /**
+     * pgjdbc's named statements ({@code S_1}, ...) missing (26000) or already there (42P05): the driver prepared
+     * them on a server connection other than the one it is now talking to, which only a pooler in between does.
+     */
+    static boolean lostNamedStatement(@Nullable String state, String message) {
+        return ("26000".equals(state) || "42P05".equals(state)) && message.contains("prepared statement \"S_");
     }
 
     /**

@@ -158,23 +158,26 @@ final class Pipeline {
             return atomic ? inSavepoint(engine, tx, st, work) : inTransaction(engine, tx, st, modifies, work);
         }
         engine.requireOutsideTransaction();
+        // a read needs a transaction too when the timeouts can only be set for one (LocalSettings)
+        boolean own = modifies || engine.localSettings != null;
         Connection c = engine.borrow();
         boolean lentAutoCommit = true;
         try {
             lentAutoCommit = c.getAutoCommit();
-            if (lentAutoCommit == modifies) {
-                c.setAutoCommit(!modifies);
+            if (lentAutoCommit == own) {
+                c.setAutoCommit(!own);
             }
+            LocalSettings.apply(c, engine.localSettings);
             R result = work.run(c);
-            if (modifies) {
+            if (own) {
                 c.commit();
             }
             return result;
         } catch (SQLException e) {
-            rollback(c, modifies, e);
+            rollback(c, own, e);
             throw engine.translate(e, st.sql(), st.params());
         } catch (Throwable e) {
-            rollback(c, modifies, e);
+            rollback(c, own, e);
             throw Transactions.sneaky(e);
         } finally {
             Engine.giveBack(c, lentAutoCommit);

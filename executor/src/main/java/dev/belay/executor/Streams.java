@@ -127,6 +127,7 @@ final class Streams {
             if (own()) {
                 lentAutoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
+                LocalSettings.apply(connection, engine.localSettings);
             }
         }
 

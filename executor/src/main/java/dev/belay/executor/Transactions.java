@@ -150,6 +150,7 @@ final class Transactions {
                     st.execute(characteristics);
                 }
             }
+            LocalSettings.apply(c, engine.localSettings);
             T result = body.run(new DBConnection(session.in(tx)));
             tx.closeStreams();
             commit(engine, tx);
