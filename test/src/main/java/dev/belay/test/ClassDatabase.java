@@ -54,6 +54,7 @@ final class ClassDatabase {
      * @param owner the unique id of the extension context the database belongs to
      */
     static ClassDatabase create(PostgresServer server, Class<?> testClass, Settings settings, String owner) {
+        PgBouncer bouncer = PgBouncer.forTests(); // before CREATE DATABASE: when it fails, nothing is left behind
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
         String name = PREFIX + HexFormat.of().formatHex(random);
@@ -63,7 +64,7 @@ final class ClassDatabase {
             throw new IllegalStateException("CREATE DATABASE failed on " + server + ": " + e.getMessage()
                     + "\nThe tests need a user that may create databases (a superuser, or one with CREATEDB).", e);
         }
-        TestDatabase database = new TestDatabase(server, name, loader(testClass), new PoolTracker());
+        TestDatabase database = new TestDatabase(server, name, loader(testClass), new PoolTracker(), bouncer);
         try {
             for (String script : settings.scripts()) {
                 database.runScript(script);

@@ -46,9 +46,12 @@ public final class TestDatabase {
     private final String name;
     private final ClassLoader resources;
     private final PoolTracker pools;
+    private final @Nullable PgBouncer bouncer;
 
-    TestDatabase(PostgresServer server, String name, ClassLoader resources, PoolTracker pools) {
+    TestDatabase(PostgresServer server, String name, ClassLoader resources, PoolTracker pools,
+                 @Nullable PgBouncer bouncer) {
         this.server = server;
+        this.bouncer = bouncer;
         this.name = name;
         this.resources = resources;
         this.pools = pools;
@@ -59,9 +62,20 @@ public final class TestDatabase {
         return name;
     }
 
-    /** Its JDBC URL: {@code jdbc:postgresql://localhost:5432/belay_test_3f9c0a1b2c3d4e5f}. */
+    /**
+     * The JDBC URL Belay's pools use: {@code jdbc:postgresql://localhost:5432/belay_test_3f9c0a1b2c3d4e5f}, or the
+     * database through PgBouncer when the system property {@value PgBouncer#PROPERTY} is {@code true}.
+     */
     public String url() {
-        return server.urlOf(name);
+        return bouncer != null ? bouncer.urlOf(name) : server.urlOf(name);
+    }
+
+    /**
+     * The PgBouncer in front of the server when the system property {@value PgBouncer#PROPERTY} is {@code true}
+     * (then {@link #config()} and the pools go through it), else null.
+     */
+    public @Nullable PgBouncer pgBouncer() {
+        return bouncer;
     }
 
     /** The user, or null when the URL carries it. */
@@ -81,19 +95,24 @@ public final class TestDatabase {
 
     /**
      * A new plain JDBC connection to this database, in autocommit mode; the caller closes it:
-     * {@code try (Connection c = db.connect()) { ... }}.
+     * {@code try (Connection c = db.connect()) { ... }}. It goes to the server itself, never through PgBouncer:
+     * what it sees is what the server committed, and plain JDBC does not have Belay's PgBouncer setting.
      */
     public Connection connect() throws SQLException {
-        return Jdbc.connect(url(), user(), password());
+        return Jdbc.connect(server.urlOf(name), user(), password());
     }
 
     /**
      * A configuration for a pool on this database (URL, user, password, a pool of 4) to adjust and build:
      * {@code DBConfig config = db.config().statementTimeout(Duration.ofSeconds(1)).build();}. Pools opened from it
      * with {@code DBConnection.open(config)} are not checked for leaks; {@link #open(UnaryOperator)} ones are.
+     * Through PgBouncer (see {@link #url()}) it has {@code pgbouncerTransactionMode()} set.
      */
     public DBConfig.Builder config() {
         DBConfig.Builder b = DBConfig.builder(url()).poolSize(DEFAULT_POOL_SIZE);
+        if (bouncer != null) {
+            b.pgbouncerTransactionMode();
+        }
         if (user() != null) {
             b.user(user());
         }
