@@ -214,10 +214,23 @@ public final class PgBouncer implements AutoCloseable {
 
     /** The binary on the PATH or in the usual sbin folders (Debian installs it in /usr/sbin). */
     private static String binary() {
-        List<String> folders = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-        folders.addAll(List.of("/usr/sbin", "/usr/local/sbin", "/usr/local/bin", "/opt/homebrew/bin"));
+        return binary(System.getenv().getOrDefault("PATH", ""),
+                List.of("/usr/sbin", "/usr/local/sbin", "/usr/local/bin", "/opt/homebrew/bin"));
+    }
+
+    /**
+     * The first executable {@code pgbouncer} in the folders of {@code path}, then in {@code usual}.
+     *
+     * @throws IllegalStateException saying how to install it, when there is none
+     */
+    static String binary(String path, List<String> usual) {
+        List<String> folders = new ArrayList<>(List.of(path.split(File.pathSeparator)));
+        folders.addAll(usual);
         for (String folder : folders) {
-            Path candidate = Path.of(folder.isEmpty() ? "." : folder, "pgbouncer");
+            if (folder.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(folder, "pgbouncer");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
