@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,28 @@ final class NamedStatementsTest {
             assertTrue(e.getMessage().contains("prepared statement \"S_"), e.getMessage());
             assertTrue(e.getMessage().contains("DBConfig.Builder.pgbouncerTransactionMode()"), e.getMessage());
             holder.rollback();
+        }
+        t.close(db);
+    }
+
+    /**
+     * A stream reads through a cursor (autocommit off, a fetch size), where pgjdbc once named the statement even
+     * with {@code prepareThreshold=0} (pgjdbc issue 869): the same stream in later transactions, on another
+     * server connection each time, must still work.
+     */
+    @Test
+    void withTheSettingStreamsInSuccessiveTransactionsWork(TestDatabase t) throws SQLException {
+        DBConnection db = pool(t, b -> b.pgbouncerTransactionMode().fetchSize(2));
+        for (int round = 0; round < 8; round++) {
+            Connection holder = round % 2 == 0 ? null : holdServerConnection(t);
+            try (Stream<String> names = db.sql("select relname from pg_class order by relname limit 7")
+                    .stream(String.class)) {
+                assertEquals(7, names.count(), "round " + round);
+            } finally {
+                if (holder != null) {
+                    holder.close();
+                }
+            }
         }
         t.close(db);
     }
