@@ -175,8 +175,6 @@ public final class PgBouncer implements AutoCloseable {
                     "pool_mode = transaction",
                     "default_pool_size = " + poolSize,
                     "max_client_conn = 500",
-                    // pgjdbc sends it at startup; PgBouncer 1.18 refuses the connection for a parameter it does not know
-                    "ignore_startup_parameters = extra_float_digits",
                     ""));
             if (root) {
                 UserPrincipal nobody = dir.getFileSystem().getUserPrincipalLookupService()
