@@ -9,6 +9,7 @@ import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.ScopedWrites;
 import java.lang.invoke.MethodHandle;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,9 +81,12 @@ final class BulkWriter {
         }
     }
 
-    /** A conflict key as Java compares it: equal values of the column's type compare equal. */
+    /**
+     * A conflict key as Java compares it: equal values of the column's type compare equal. A {@code byte[]} is
+     * wrapped in a buffer, which compares by content as bytea does; an array itself compares by identity.
+     */
     private static @Nullable Object keyPart(@Nullable Object v) {
-        return v instanceof BigDecimal d ? d.stripTrailingZeros() : v instanceof byte[] b ? List.of(b) : v;
+        return v instanceof BigDecimal d ? d.stripTrailingZeros() : v instanceof byte[] b ? ByteBuffer.wrap(b) : v;
     }
 
     /**

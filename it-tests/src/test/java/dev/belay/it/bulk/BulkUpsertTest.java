@@ -57,7 +57,8 @@ final class BulkUpsertTest {
                 + "note text);"
                 + "CREATE UNIQUE INDEX handles_active ON handles (handle) WHERE active;"
                 + "CREATE TABLE labels (label text UNIQUE, hits int4 NOT NULL, "
-                + "seen_at timestamptz NOT NULL DEFAULT now())");
+                + "seen_at timestamptz NOT NULL DEFAULT now());"
+                + "CREATE TABLE blobs (id bigserial PRIMARY KEY, digest bytea UNIQUE NOT NULL, n int4 NOT NULL)");
         testDb = t;
         db = t.open();
     }
@@ -65,7 +66,7 @@ final class BulkUpsertTest {
     /** 1,000 members committed a moment ago (so their created_at differs from an upsert's now()). */
     @BeforeEach
     void seed() {
-        testDb.execute("TRUNCATE members, handles, labels RESTART IDENTITY; "
+        testDb.execute("TRUNCATE members, handles, labels, blobs RESTART IDENTITY; "
                 + "INSERT INTO members (email, name, score, created_at) SELECT 'm' || g || '@x', 'old-' || g, g, "
                 + "now() - interval '1 day' FROM generate_series(1, " + STORED + ") g");
     }
@@ -169,6 +170,20 @@ final class BulkUpsertTest {
 
         private LabelTable() {
             super("labels", Label.class);
+        }
+    }
+
+    record Blob(Long id, byte[] digest, Integer n) {}
+
+    /** A bytea conflict target: arrays compare by identity in Java, by content in PostgreSQL. */
+    static final class BlobTable extends Table<Blob> {
+        static final BlobTable B = new BlobTable();
+        final Column<Blob, Long> id = column("id", PgType.INT8).primaryKey().generated();
+        final Column<Blob, byte[]> digest = column("digest", PgType.BYTEA);
+        final Column<Blob, Integer> n = column("n", PgType.INT4);
+
+        private BlobTable() {
+            super("blobs", Blob.class);
         }
     }
 
@@ -484,6 +499,22 @@ final class BulkUpsertTest {
         assertEquals(rowsBefore, testDb.count("SELECT count(*) FROM members"));
         assertEquals(sequenceBefore, testDb.count("SELECT last_value FROM pg_sequences "
                 + "WHERE sequencename = 'members_id_seq'"), "no statement drew an id");
+    }
+
+    @Test
+    void duplicateByteaConflictKeysAreComparedByContent() {
+        BlobTable b = BlobTable.B;
+        // equal bytes in distinct arrays: one key to PostgreSQL, so the same refusal as for text keys
+        List<Blob> input = List.of(new Blob(null, new byte[] {1, 2, 3}, 1), new Blob(null, new byte[] {9}, 2),
+                new Blob(null, new byte[] {1, 2, 3}, 3));
+
+        BindException e = assertThrows(BindException.class, () -> db.upsert(input, onConflict(b.digest).doUpdateSet(b.n)));
+
+        assertTrue(e.getMessage().contains("input rows 0 and 2"), e.getMessage());
+        assertEquals(0L, testDb.count("SELECT count(*) FROM blobs"));
+        List<Blob> distinct = List.of(input.get(0), input.get(1));
+        assertEquals(2, db.upsert(distinct, onConflict(b.digest).doUpdateSet(b.n)).size());
+        assertEquals(2L, testDb.count("SELECT count(*) FROM blobs"));
     }
 
     // ---- mutable classes -------------------------------------------------------------------------
