@@ -55,6 +55,11 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
         return new Projection<>(Kind.ROW, Row.class, List.of(fields), null);
     }
 
+    /** The same fields read into {@code recordType} by position (see {@code into}); their expressions are reused. */
+    <T> Projection<T> asRecord(Class<T> recordType) {
+        return new Projection<>(Kind.RECORD, recordType, fields, null, nodes);
+    }
+
     /** The fields' expressions, once per projection: a table's row projection is built once per table. */
     private static List<Expr> nodesOf(List<Field<?>> fields) {
         Expr[] nodes = new Expr[fields.size()];

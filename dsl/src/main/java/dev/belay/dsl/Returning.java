@@ -33,7 +33,7 @@ public final class Returning<R> implements ResultQuery<R> {
      */
     public <X> Returning<X> into(Class<X> recordType) {
         Into.check(recordType, projection.fields());
-        return new Returning<>(statement, new Projection<>(Projection.Kind.RECORD, recordType, projection.fields(), null));
+        return new Returning<>(statement, projection.asRecord(recordType));
     }
 
     /** A copy with {@code param} bound to {@code value}; the SQL text is not rendered again. */

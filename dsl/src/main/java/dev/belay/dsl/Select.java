@@ -429,8 +429,7 @@ public final class Select<R> implements ResultQuery<R> {
      */
     public <X> Select<X> into(Class<X> recordType) {
         Into.check(recordType, projection.fields());
-        return new Select<>(statement, new Projection<>(Projection.Kind.RECORD, recordType, projection.fields(), null),
-                ordering);
+        return new Select<>(statement, projection.asRecord(recordType), ordering);
     }
 
     /**
