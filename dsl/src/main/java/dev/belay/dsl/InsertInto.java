@@ -1,11 +1,12 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.ArrayView;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
 import dev.belay.dsl.internal.Keyword;
 import dev.belay.dsl.internal.WithNode;
-import java.lang.reflect.AccessibleObject;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class InsertInto<R> {
         @Nullable Object[][] read = new Object[rows.size()][];
         boolean[] written = new boolean[all.size()];
         @Nullable Class<?> rowType = null;
-        AccessibleObject[] accessors = {};
+        MethodHandle[] readers = {};
         for (int r = 0; r < rows.size(); r++) {
             R row = rows.get(r);
             if (row == null) {
@@ -85,11 +86,11 @@ public final class InsertInto<R> {
             }
             if (row.getClass() != rowType) {
                 rowType = row.getClass();
-                accessors = RowValues.accessors(table, rowType);
+                readers = RowValues.readers(table, rowType);
             }
             @Nullable Object[] values = new Object[all.size()];
             for (int c = 0; c < all.size(); c++) {
-                Object value = RowValues.read(accessors[c], rowType, all.get(c), row);
+                Object value = RowValues.read(readers[c], rowType, all.get(c), row);
                 values[c] = value;
                 written[c] |= value != null || !all.get(c).isGenerated();
             }
@@ -105,7 +106,8 @@ public final class InsertInto<R> {
             throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
                     + "and null); use defaultValues()");
         }
-        List<List<Expr>> exprs = new ArrayList<>(rows.size());
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic type, never written once wrapped
+        List<Expr>[] exprs = new List[rows.size()];
         for (int r = 0; r < read.length; r++) {
             int at = r;
             Supplier<String> statement = rows.size() == 1 ? this::describe : () -> describe() + " row " + at;
@@ -116,9 +118,9 @@ public final class InsertInto<R> {
                     row[i++] = rowValue(statement, all.get(c), read[r][c]);
                 }
             }
-            exprs.add(List.of(row));
+            exprs[r] = ArrayView.of(row);
         }
-        return new Insert<>(statement(columns, new InsertNode.Values(exprs)), table,
+        return new Insert<>(statement(columns, new InsertNode.Values(ArrayView.of(exprs))), table,
                 List.copyOf(columns), false);
     }
 

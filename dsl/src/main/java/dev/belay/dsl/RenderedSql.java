@@ -1,5 +1,6 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.ArrayView;
 import dev.belay.dsl.internal.Expr;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public final class RenderedSql {
     /** Takes over {@code params}, which the caller filled for this rendering and does not keep. */
     RenderedSql(String sql, @Nullable Object[] params, List<PgType<?>> paramTypes, List<Expr> slots) {
         this.sql = sql;
-        this.params = new ArrayView<>(params);
+        this.params = ArrayView.of(params);
         this.paramTypes = paramTypes;
         this.slots = slots;
     }

@@ -1,8 +1,10 @@
 package dev.belay.dsl;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.InaccessibleObjectException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -19,6 +21,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class RowValues {
     private RowValues() {}
 
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
     private static final ClassValue<Map<String, AccessibleObject>> ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, AccessibleObject> computeValue(Class<?> type) {
@@ -26,44 +30,59 @@ final class RowValues {
         }
     };
 
-    static @Nullable Object read(Column<?, ?> column, Object row) {
-        return read(accessor(row.getClass(), column), row.getClass(), column, row);
-    }
-
     /**
-     * The columns' accessors on rows of one class, looked up once for all the rows of a batch (most batches hold one
+     * The columns' readers on rows of one class, looked up once for all the rows of a batch (most batches hold one
      * class) instead of once per value.
      */
-    static AccessibleObject[] accessors(Table<?> table, Class<?> type) {
+    static MethodHandle[] readers(Table<?> table, Class<?> type) {
         Accessors last = table.lastAccessors();
         if (last != null && last.type() == type) {
-            return last.accessors();
+            return last.readers();
         }
         List<? extends Column<?, ?>> columns = table.columns();
-        AccessibleObject[] found = new AccessibleObject[columns.size()];
+        MethodHandle[] found = new MethodHandle[columns.size()];
         for (int c = 0; c < found.length; c++) {
-            found[c] = accessor(type, columns.get(c));
+            found[c] = reader(accessor(type, columns.get(c)), type, columns.get(c));
         }
         table.lastAccessors(new Accessors(type, found));
         return found;
     }
 
     /**
-     * A table's columns' accessors on one row class, kept by the table for the next batch: almost every batch of a
+     * A table's columns' readers on one row class, kept by the table for the next batch: almost every batch of a
      * table holds its row type. Never changed once made; callers only read the array.
      */
-    record Accessors(Class<?> type, AccessibleObject[] accessors) {}
+    record Accessors(Class<?> type, MethodHandle[] readers) {}
 
-    /** Reads {@code column} from {@code row}, an instance of exactly {@code type}, with its accessor there. */
-    static @Nullable Object read(AccessibleObject accessor, Class<?> type, Column<?, ?> column, Object row) {
+    /**
+     * The accessor as a handle of type {@code (Object)Object}: {@code Method.invoke} passed an empty varargs array
+     * and went through reflection's checks for every value of a batch.
+     */
+    private static MethodHandle reader(AccessibleObject accessor, Class<?> type, Column<?, ?> column) {
         try {
-            return accessor instanceof Method m ? m.invoke(row) : ((java.lang.reflect.Field) accessor).get(row);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("reading " + type.getSimpleName() + "." + column.property()
-                    + " for column " + Assignments.name(column) + " threw " + e.getCause(), e.getCause());
+            MethodHandle handle = accessor instanceof Method m ? LOOKUP.unreflect(m)
+                    : LOOKUP.unreflectGetter((java.lang.reflect.Field) accessor);
+            return handle.asType(MethodType.methodType(Object.class, Object.class));
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException(inaccessible(type, column), e);
         }
+    }
+
+    /** Reads {@code column} from {@code row}, an instance of exactly {@code type}, with its reader there. */
+    static @Nullable Object read(MethodHandle reader, Class<?> type, Column<?, ?> column, Object row) {
+        try {
+            return (Object) reader.invokeExact(row);
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalArgumentException("reading " + type.getSimpleName() + "." + column.property()
+                    + " for column " + Assignments.name(column) + " threw " + e, e);
+        }
+    }
+
+    static @Nullable Object read(Column<?, ?> column, Object row) {
+        Class<?> type = row.getClass();
+        return read(reader(accessor(type, column), type, column), type, column, row);
     }
 
     private static AccessibleObject accessor(Class<?> type, Column<?, ?> column) {

@@ -30,7 +30,7 @@ public record InsertNode(
     public record Values(List<List<Expr>> rows) implements Source {
         public Values {
             // built row by row by the builders, each row already an immutable copy: keep it, or chaining is n²
-            rows = rows instanceof AppendList<?> ? rows : copy(rows);
+            rows = rows instanceof AppendList<?> || rows instanceof ArrayView<?> ? rows : copy(rows);
         }
 
         private static List<List<Expr>> copy(List<List<Expr>> rows) {

@@ -36,7 +36,7 @@ public record Rendered(String sql, List<Expr> slots, List<PgType<?>> types, Set<
                 types[i] = ((Expr.Bind) slot).type();
             }
         }
-        return new Rendered(sql, Collections.unmodifiableList(slots), List.of(types),
+        return new Rendered(sql, Collections.unmodifiableList(slots), ArrayView.of(types),
                 keys == null ? Set.of() : Set.copyOf(keys), comparedIn.isEmpty() ? Map.of() : Map.copyOf(comparedIn));
     }
 }

@@ -354,7 +354,7 @@ public final class SqlRenderer {
             sql.append(" VALUES ");
             for (int r = 0; r < v.rows().size(); r++) {
                 sql.append(r > 0 ? ", (" : "(");
-                exprList(v.rows().get(r));
+                valuesRow(v.rows().get(r));
                 sql.append(')');
             }
         } else if (i.source() instanceof InsertNode.FromQuery q) {
@@ -623,7 +623,7 @@ public final class SqlRenderer {
             sql.append(v.lateral() ? "LATERAL (VALUES " : "(VALUES ");
             for (int r = 0; r < v.rows().size(); r++) {
                 sql.append(r > 0 ? ", (" : "(");
-                exprList(v.rows().get(r));
+                valuesRow(v.rows().get(r));
                 sql.append(')');
             }
             sql.append(") AS ");
@@ -1134,6 +1134,25 @@ public final class SqlRenderer {
                 Scratch.giveBack(text);
             }
         });
+    }
+
+    /**
+     * A row of VALUES. PostgreSQL never matches one of its items against another expression (as it matches GROUP BY
+     * items), so a value there is a placeholder of its own even if the same node is written elsewhere: there is no
+     * need to look it up among the earlier ones, which for a large insert was most of rendering it.
+     */
+    private void valuesRow(List<Expr> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expr e = items.get(i);
+            if (e instanceof Bind b && style != Style.INLINE && !literalValues) {
+                values.writeOwn(b, sql);
+            } else {
+                expr(e);
+            }
+        }
     }
 
     private void exprList(List<Expr> items) {

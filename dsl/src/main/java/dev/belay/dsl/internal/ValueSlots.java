@@ -107,6 +107,24 @@ final class ValueSlots {
         }
     }
 
+    /**
+     * Writes a placeholder of its own for {@code b}, where PostgreSQL compares it with no other expression (an item
+     * of a VALUES row): it is not looked up among the earlier placeholders, and a later write of the same node gets
+     * one of its own too, which binds the same value.
+     */
+    void writeOwn(Bind b, StringBuilder sql) {
+        if (!inline.isEmpty()) {
+            write(b, sql);
+            return;
+        }
+        slots.add(b);
+        if (style == SqlRenderer.Style.NUMBERED) {
+            sql.append('$').append(slots.size());
+        } else {
+            sql.append('?');
+        }
+    }
+
     private static boolean hasLiteral(Expr source) {
         return source instanceof Bind b && SafeLiteral.applies(b.value(), b.type());
     }
