@@ -29,12 +29,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class SafeLiteral {
     private SafeLiteral() {}
 
-    /** The Java class each type accepts; a value of any other class under that type has no literal. */
-    private static final Map<String, Class<?>> TYPES = Map.of(
-            "int2", Short.class, "int4", Integer.class, "int8", Long.class, "numeric", BigDecimal.class,
-            "float4", Float.class, "float8", Double.class, "bool", Boolean.class, "text", String.class,
-            "varchar", String.class);
-
     /** The type {@code Sql.inline} gives a value of this class, or null when the class has no literal. */
     public static @Nullable PgType<?> typeOf(Object value) {
         return CLASSES.get(value.getClass());
@@ -45,9 +39,15 @@ public final class SafeLiteral {
             BigDecimal.class, PgType.NUMERIC, Float.class, PgType.FLOAT4, Double.class, PgType.FLOAT8,
             Boolean.class, PgType.BOOL, String.class, PgType.TEXT);
 
-    /** True when a value of this type (and class) may have a literal; cheap, for counting. */
+    /**
+     * True when a value of this type (and class) may have a literal; cheap, since the renderer asks for every value:
+     * the types with literals are these built-in constants (a PgType of their names is made nowhere else), and each
+     * accepts exactly its Java class.
+     */
     public static boolean applies(@Nullable Object value, PgType<?> type) {
-        return value != null && TYPES.get(type.sqlName()) == value.getClass() && type.elementType() == null;
+        return value != null && value.getClass() == type.javaType() && (type == PgType.INT8 || type == PgType.INT4
+                || type == PgType.TEXT || type == PgType.VARCHAR || type == PgType.INT2 || type == PgType.NUMERIC
+                || type == PgType.FLOAT8 || type == PgType.FLOAT4 || type == PgType.BOOL);
     }
 
     /** The literal, or null when the value has none (see the class comment). */
