@@ -4,6 +4,7 @@ import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
+import dev.belay.dsl.internal.Lists;
 import dev.belay.dsl.internal.LockNode;
 import dev.belay.dsl.internal.QueryNode;
 import dev.belay.dsl.internal.SelectNode;
@@ -16,6 +17,7 @@ import dev.belay.dsl.internal.WithNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -73,11 +75,11 @@ public final class Select<R> implements ResultQuery<R> {
     /** {@code select(USER.NAME).from(USER)} renders {@code SELECT "users"."name" FROM "users"}; repeated calls add items. */
     public Select<R> from(TableLike... items) {
         SelectNode s = simple("from");
-        List<FromItem> from = new ArrayList<>(s.from());
-        for (TableLike t : items) {
-            from.add(t.fromItem());
+        FromItem[] from = s.from().toArray(new FromItem[s.from().size() + items.length]);
+        for (int i = 0; i < items.length; i++) {
+            from[s.from().size() + i] = items[i].fromItem();
         }
-        return with(s.withFrom(from));
+        return with(s.withFrom(Lists.of(from)));
     }
 
     /** {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON ...}. */
@@ -107,9 +109,7 @@ public final class Select<R> implements ResultQuery<R> {
 
     Select<R> addJoin(JoinNode join) {
         SelectNode s = simple("join");
-        List<JoinNode> joins = new ArrayList<>(s.joins());
-        joins.add(join);
-        return with(s.withJoins(joins));
+        return with(s.withJoins(Lists.plus(s.joins(), join)));
     }
 
     // ---- WHERE, GROUP BY, HAVING -------------------------------------------------------------
@@ -210,24 +210,25 @@ public final class Select<R> implements ResultQuery<R> {
      * operation the items must be selected fields and render as result columns: {@code ORDER BY "name" ASC}.
      */
     public Select<R> orderBy(SortItem... items) {
-        List<SortSpec> specs = new ArrayList<>(items.length);
-        List<SortField<?>> sorted = new ArrayList<>(items.length);
+        SortSpec[] specs = new SortSpec[items.length];
+        SortField<?>[] sorted = new SortField<?>[items.length];
         boolean setOp = statement.node() instanceof SetOpNode;
-        for (SortItem item : items) {
+        for (int i = 0; i < items.length; i++) {
+            SortItem item = Objects.requireNonNull(items[i], "orderBy item");
             ResultSort r = item instanceof ResultColumn c ? c.asc() : item instanceof ResultSort rs ? rs : null;
             if (r != null) {
-                specs.add(r.spec(projection, "orderBy"));
-                sorted.add(r.field(projection));
+                specs[i] = r.spec(projection, "orderBy");
+                sorted[i] = r.field(projection);
                 continue;
             }
             SortField<?> s = item instanceof SortField<?> f ? f : ((Field<?>) item).asc();
-            specs.add(setOp ? resultColumn(s) : s.spec());
-            sorted.add(s);
+            specs[i] = setOp ? resultColumn(s) : s.spec();
+            sorted[i] = s;
         }
-        List<SortSpec> order = List.copyOf(specs);
+        List<SortSpec> order = Lists.of(specs);
         QueryNode node = statement.node() instanceof SetOpNode op ? op.withOrderBy(order)
                 : simple("orderBy").withOrderBy(order);
-        return new Select<>(statement.withNode(node), projection, List.copyOf(sorted));
+        return new Select<>(statement.withNode(node), projection, Lists.of(sorted));
     }
 
     /**

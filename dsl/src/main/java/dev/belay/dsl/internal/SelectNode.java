@@ -27,7 +27,7 @@ public record SelectNode(
      */
 
     public static SelectNode of(List<Expr> projection, List<FromItem> from) {
-        return new SelectNode(WithNode.NONE, false, List.of(), List.copyOf(projection), List.copyOf(from), List.of(),
+        return new SelectNode(WithNode.NONE, false, List.of(), Lists.immutable(projection), Lists.immutable(from), List.of(),
                 null, List.of(), null, List.of(), null, null, null, List.of());
     }
 
@@ -37,22 +37,22 @@ public record SelectNode(
     }
 
     public SelectNode withDistinct(boolean d, List<Expr> on) {
-        return new SelectNode(with, d, List.copyOf(on), projection, from, joins, where, groupBy, having, orderBy, limit,
+        return new SelectNode(with, d, Lists.immutable(on), projection, from, joins, where, groupBy, having, orderBy, limit,
                 offset, lock, windows);
     }
 
     public SelectNode withProjection(List<Expr> p) {
-        return new SelectNode(with, distinct, distinctOn, List.copyOf(p), from, joins, where, groupBy, having, orderBy,
+        return new SelectNode(with, distinct, distinctOn, Lists.immutable(p), from, joins, where, groupBy, having, orderBy,
                 limit, offset, lock, windows);
     }
 
     public SelectNode withFrom(List<FromItem> f) {
-        return new SelectNode(with, distinct, distinctOn, projection, List.copyOf(f), joins, where, groupBy, having,
+        return new SelectNode(with, distinct, distinctOn, projection, Lists.immutable(f), joins, where, groupBy, having,
                 orderBy, limit, offset, lock, windows);
     }
 
     public SelectNode withJoins(List<JoinNode> j) {
-        return new SelectNode(with, distinct, distinctOn, projection, from, List.copyOf(j), where, groupBy, having,
+        return new SelectNode(with, distinct, distinctOn, projection, from, Lists.immutable(j), where, groupBy, having,
                 orderBy, limit, offset, lock, windows);
     }
 
@@ -62,7 +62,7 @@ public record SelectNode(
     }
 
     public SelectNode withGroupBy(List<Expr> g) {
-        return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, List.copyOf(g), having,
+        return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, Lists.immutable(g), having,
                 orderBy, limit, offset, lock, windows);
     }
 
@@ -73,7 +73,7 @@ public record SelectNode(
 
     public SelectNode withOrderBy(List<SortSpec> o) {
         return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, groupBy, having,
-                List.copyOf(o), limit, offset, lock, windows);
+                Lists.immutable(o), limit, offset, lock, windows);
     }
 
     public SelectNode withLimit(@Nullable Expr l) {
@@ -93,6 +93,6 @@ public record SelectNode(
 
     public SelectNode withWindows(List<WindowClause> w) {
         return new SelectNode(with, distinct, distinctOn, projection, from, joins, where, groupBy, having,
-                orderBy, limit, offset, lock, List.copyOf(w));
+                orderBy, limit, offset, lock, Lists.immutable(w));
     }
 }
