@@ -3,8 +3,8 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.Assignment;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Keyword;
+import dev.belay.dsl.internal.Lists;
 import dev.belay.dsl.internal.RowScope;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -64,9 +64,7 @@ final class Assignments {
                 throw new IllegalArgumentException(statement.get() + ": column " + name(column) + " is set twice");
             }
         }
-        List<Assignment> next = new ArrayList<>(set);
-        next.add(new Assignment(column.name(), value));
-        return List.copyOf(next);
+        return Lists.plus(set, new Assignment(column.name(), value));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.InsertNode;
 import dev.belay.dsl.internal.Keyword;
+import dev.belay.dsl.internal.Lists;
 import dev.belay.dsl.internal.WithNode;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
@@ -96,12 +97,18 @@ public final class InsertInto<R> {
             }
             read[r] = values;
         }
-        List<Column<R, ?>> columns = new ArrayList<>();
-        for (int c = 0; c < all.size(); c++) {
+        int count = 0;
+        for (boolean w : written) {
+            count += w ? 1 : 0;
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic type, never written once wrapped
+        Column<R, ?>[] chosen = new Column[count];
+        for (int c = 0, i = 0; c < all.size(); c++) {
             if (written[c]) {
-                columns.add(all.get(c));
+                chosen[i++] = all.get(c);
             }
         }
+        List<Column<R, ?>> columns = Lists.of(chosen);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
                     + "and null); use defaultValues()");
@@ -121,7 +128,7 @@ public final class InsertInto<R> {
             exprs[r] = ArrayView.of(row);
         }
         return new Insert<>(statement(columns, new InsertNode.Values(ArrayView.of(exprs))), table,
-                List.copyOf(columns), false);
+                columns, false);
     }
 
     private Expr rowValue(Supplier<String> statement, Column<R, ?> column, @Nullable Object value) {

@@ -5,6 +5,7 @@ import dev.belay.dsl.internal.ConflictNode;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.InsertNode;
+import dev.belay.dsl.internal.Lists;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -120,10 +121,10 @@ public abstract sealed class InsertQuery<R, Q extends InsertQuery<R, Q>> extends
     }
 
     static List<String> names(List<? extends Column<?, ?>> columns) {
-        List<String> names = new ArrayList<>(columns.size());
-        for (Column<?, ?> c : columns) {
-            names.add(c.name());
+        String[] names = new String[columns.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = columns.get(i).name();
         }
-        return names;
+        return Lists.of(names);
     }
 }

@@ -1,6 +1,7 @@
 package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
+import dev.belay.dsl.internal.Lists;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -62,11 +63,14 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
 
     /** The fields' expressions, once per projection: a table's row projection is built once per table. */
     private static List<Expr> nodesOf(List<Field<?>> fields) {
+        if (fields.size() == 1) {
+            return List.of(fields.get(0).node());
+        }
         Expr[] nodes = new Expr[fields.size()];
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = fields.get(i).node();
         }
-        return List.of(nodes);
+        return Lists.of(nodes);
     }
 
     /** The column labels of the result, or null where an expression has no name. */

@@ -17,8 +17,8 @@ public record ConflictNode(
         @Nullable Expr updateWhere) {
 
     public ConflictNode {
-        target = List.copyOf(target);
-        set = List.copyOf(set);
+        target = Lists.immutable(target);
+        set = Lists.immutable(set);
     }
 
     public ConflictNode withTargetWhere(Expr w) {

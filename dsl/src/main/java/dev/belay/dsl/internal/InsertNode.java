@@ -19,8 +19,8 @@ public record InsertNode(
         List<Expr> returning) implements DmlNode {
 
     public InsertNode {
-        columns = List.copyOf(columns);
-        returning = List.copyOf(returning);
+        columns = Lists.immutable(columns);
+        returning = Lists.immutable(returning);
     }
 
     /** Where the inserted rows come from. */
