@@ -33,7 +33,7 @@ public final class Sql extends SchemaStatements {
 
     /** All columns of a table: {@code select(USER)} renders {@code SELECT "users"."id", ... FROM "users"}. */
     public static <R> Select<R> select(Table<R> table) {
-        return Select.of(Projection.tableRow(table), List.of(table.fromItem()));
+        return table.selectAll();
     }
 
     /** One field, read as a scalar per row: {@code select(USER.NAME).from(USER)} gives {@code Select<String>}. */

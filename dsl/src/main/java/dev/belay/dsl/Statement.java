@@ -17,64 +17,63 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A statement's AST, its rendering cache and its parameter bindings. Binding a value makes a new
- * Statement that shares the cache, so a re-bound query never renders its SQL again.
+ * Statement that uses the cache of the unbound one it came from, so a re-bound query never renders its SQL again.
+ *
+ * <p>The cache lives in the unbound statement itself rather than in an object of its own: every builder step makes
+ * a statement, and a second object per step was a measurable share of building a query. It renders lazily, once
+ * per style: racing first renders may each render, but only the first to publish is kept and returned to all, so
+ * every caller gets the same String instance, which RenderedSql.sql() promises and per-shape caches downstream key
+ * on. Publishing is one compare-and-set, not a lock: a query built per call is rendered exactly once, and a lock's
+ * two atomic operations were a noticeable share of that.
  */
 final class Statement {
-    private final QueryNode node;
-    private final Cache cache;
-    private final Bindings bindings;
+    private static final VarHandle JDBC;
+    private static final VarHandle NUMBERED;
 
-    /**
-     * Renders lazily, once per style: racing first renders may each render, but only the first to publish is kept
-     * and returned to all, so every caller gets the same String instance, which RenderedSql.sql() promises and
-     * per-shape caches downstream key on. Publishing is one compare-and-set, not a lock: a query built per call is
-     * rendered exactly once, and a lock's two atomic operations were a noticeable share of that.
-     */
-    private static final class Cache {
-        private static final VarHandle JDBC;
-        private static final VarHandle NUMBERED;
-
-        static {
-            try {
-                MethodHandles.Lookup lookup = MethodHandles.lookup();
-                JDBC = lookup.findVarHandle(Cache.class, "jdbc", Rendered.class);
-                NUMBERED = lookup.findVarHandle(Cache.class, "numbered", Rendered.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        private volatile @Nullable Rendered jdbc;
-        private volatile @Nullable Rendered numbered;
-        /**
-         * Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small.
-         * Created on first use: most statements are never rendered under a mapping, and many never rendered.
-         */
-        private volatile @Nullable ConcurrentHashMap<List<Object>, Rendered> mapped;
-
-        ConcurrentHashMap<List<Object>, Rendered> mapped() {
-            ConcurrentHashMap<List<Object>, Rendered> m = mapped;
-            if (m == null) {
-                synchronized (this) {
-                    m = mapped;
-                    if (m == null) {
-                        m = new ConcurrentHashMap<>();
-                        mapped = m;
-                    }
-                }
-            }
-            return m;
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            JDBC = lookup.findVarHandle(Statement.class, "jdbc", Rendered.class);
+            NUMBERED = lookup.findVarHandle(Statement.class, "numbered", Rendered.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
+
+    private final QueryNode node;
+    private final Bindings bindings;
+    /** The statement whose cache this one uses: itself, or for a bound copy the statement it was bound from. */
+    private final Statement cache;
+    private volatile @Nullable Rendered jdbc;
+    private volatile @Nullable Rendered numbered;
+    /**
+     * Renderings under a schema mapping, by style and mapping: a connection has one, so this stays small.
+     * Created on first use: most statements are never rendered under a mapping, and many never rendered.
+     */
+    private volatile @Nullable ConcurrentHashMap<List<Object>, Rendered> mapped;
 
     Statement(QueryNode node) {
-        this(node, new Cache(), Bindings.NONE);
+        this(node, Bindings.NONE, null);
     }
 
-    private Statement(QueryNode node, Cache cache, Bindings bindings) {
+    private Statement(QueryNode node, Bindings bindings, @Nullable Statement cache) {
         this.node = node;
-        this.cache = cache;
         this.bindings = bindings;
+        this.cache = cache != null ? cache : this;
+    }
+
+    private ConcurrentHashMap<List<Object>, Rendered> mapped() {
+        ConcurrentHashMap<List<Object>, Rendered> m = mapped;
+        if (m == null) {
+            synchronized (this) {
+                m = mapped;
+                if (m == null) {
+                    m = new ConcurrentHashMap<>();
+                    mapped = m;
+                }
+            }
+        }
+        return m;
     }
 
     boolean hasBindings() {
@@ -120,7 +119,7 @@ final class Statement {
 
     /** A changed tree is a new shape with its own cache; values already bound stay bound. */
     Statement withNode(QueryNode next) {
-        return new Statement(next, new Cache(), bindings);
+        return new Statement(next, bindings, null);
     }
 
     Rendered shape(Placeholders style) {
@@ -130,7 +129,7 @@ final class Statement {
             return r;
         }
         r = SqlRenderer.render(node, numbered ? SqlRenderer.Style.NUMBERED : SqlRenderer.Style.JDBC);
-        Rendered first = (Rendered) (numbered ? Cache.NUMBERED : Cache.JDBC).compareAndExchange(cache, null, r);
+        Rendered first = (Rendered) (numbered ? NUMBERED : JDBC).compareAndExchange(cache, null, r);
         return first != null ? first : r;
     }
 
@@ -153,7 +152,7 @@ final class Statement {
         if (value == null) {
             NullComparison.refuse(shape, param.key());
         }
-        return new Statement(node, cache, bindings.with(param.key(), value));
+        return new Statement(node, bindings.with(param.key(), value), cache);
     }
 
     RenderedSql render(Placeholders style) {

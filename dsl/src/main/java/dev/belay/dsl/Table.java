@@ -58,6 +58,8 @@ public non-sealed class Table<R> extends TableLike {
     private volatile @Nullable List<Column<R, ?>> frozen;
     /** Built on first use, once the columns are frozen: {@code select(TABLE)} is the most common query. */
     private volatile @Nullable Projection<R> rowProjection;
+    /** {@code select(TABLE)} itself, immutable and so made once: most queries start with it. */
+    private volatile @Nullable Select<R> selectAll;
     private volatile FromItem.@Nullable TableItem fromItem;
     private volatile RowValues.@Nullable Accessors lastAccessors;
 
@@ -369,6 +371,16 @@ public non-sealed class Table<R> extends TableLike {
             rowProjection = p;
         }
         return p;
+    }
+
+    /** What {@code select(TABLE)} returns; made on first use (a racing build is harmless, as above). */
+    final Select<R> selectAll() {
+        Select<R> q = selectAll;
+        if (q == null) {
+            q = Select.of(Projection.tableRow(this), List.of(fromItem()));
+            selectAll = q;
+        }
+        return q;
     }
 
     @Override

@@ -45,7 +45,8 @@ final class Nesting {
         }
     }
 
-    private static <T> T onDeepStack(IntFunction<T> work) {
+    /** Runs {@code work(MAX_DEPTH)} on a deep-stack thread: for a statement that threw TooDeep at SHALLOW. */
+    static <T> T onDeepStack(IntFunction<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
