@@ -76,30 +76,28 @@ public final class InsertInto<R> {
             throw new IllegalArgumentException(describe() + ": values(rows) needs at least one row");
         }
         List<Column<R, ?>> all = table.columns();
-        @Nullable Object[][] read = new Object[rows.size()][];
+        // toArray: one pass over any list (get(i) on a linked list would make this quadratic)
+        Object[] given = rows.toArray();
+        // A generated column is written only if some row gives it a value: read those first, so that the values
+        // need not be kept between this pass and the one that makes the expressions
         boolean[] written = new boolean[all.size()];
-        @Nullable Class<?> rowType = null;
-        MethodHandle[] readers = {};
-        for (int r = 0; r < rows.size(); r++) {
-            R row = rows.get(r);
+        RowReaders read = new RowReaders();
+        for (int r = 0; r < given.length; r++) {
+            Object row = given[r];
             if (row == null) {
                 throw new IllegalArgumentException(describe() + ": row " + r + " is null");
             }
-            if (row.getClass() != rowType) {
-                rowType = row.getClass();
-                readers = RowValues.readers(table, rowType);
+            for (int c = 0; c < written.length; c++) {
+                written[c] = written[c] || !all.get(c).isGenerated() || read.value(row, all.get(c), c) != null;
             }
-            @Nullable Object[] values = new Object[all.size()];
-            for (int c = 0; c < all.size(); c++) {
-                Object value = RowValues.read(readers[c], rowType, all.get(c), row);
-                values[c] = value;
-                written[c] |= value != null || !all.get(c).isGenerated();
-            }
-            read[r] = values;
         }
         int count = 0;
         for (boolean w : written) {
             count += w ? 1 : 0;
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
+                    + "and null); use defaultValues()");
         }
         @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic type, never written once wrapped
         Column<R, ?>[] chosen = new Column[count];
@@ -108,27 +106,37 @@ public final class InsertInto<R> {
                 chosen[i++] = all.get(c);
             }
         }
-        List<Column<R, ?>> columns = Lists.of(chosen);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException(describe() + ": the rows set no column (every column is generated "
-                    + "and null); use defaultValues()");
-        }
         @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic type, never written once wrapped
-        List<Expr>[] exprs = new List[rows.size()];
-        for (int r = 0; r < read.length; r++) {
+        List<Expr>[] exprs = new List[given.length];
+        for (int r = 0; r < given.length; r++) {
             int at = r;
-            Supplier<String> statement = rows.size() == 1 ? this::describe : () -> describe() + " row " + at;
-            Expr[] row = new Expr[columns.size()];
+            Supplier<String> statement = given.length == 1 ? this::describe : () -> describe() + " row " + at;
+            Expr[] row = new Expr[count];
             int i = 0;
             for (int c = 0; c < all.size(); c++) {
                 if (written[c]) {
-                    row[i++] = rowValue(statement, all.get(c), read[r][c]);
+                    row[i++] = rowValue(statement, all.get(c), read.value(given[r], all.get(c), c));
                 }
             }
             exprs[r] = ArrayView.of(row);
         }
+        List<Column<R, ?>> columns = Lists.of(chosen);
         return new Insert<>(statement(columns, new InsertNode.Values(ArrayView.of(exprs))), table,
                 columns, false);
+    }
+
+    /** Reads columns from rows, with the readers of the row class last seen (a batch almost always has one). */
+    private final class RowReaders {
+        private @Nullable Class<?> type;
+        private MethodHandle[] readers = {};
+
+        @Nullable Object value(Object row, Column<R, ?> column, int index) {
+            if (row.getClass() != type) {
+                type = row.getClass();
+                readers = RowValues.readers(table, type);
+            }
+            return RowValues.read(readers[index], type, column, row);
+        }
     }
 
     private Expr rowValue(Supplier<String> statement, Column<R, ?> column, @Nullable Object value) {

@@ -360,6 +360,7 @@ public final class SqlRenderer {
         }
         if (i.source() instanceof InsertNode.Values v) {
             sql.append(" VALUES ");
+            values.expect(v.rows().size() * i.columns().size());
             for (int r = 0; r < v.rows().size(); r++) {
                 sql.append(r > 0 ? ", (" : "(");
                 valuesRow(v.rows().get(r));

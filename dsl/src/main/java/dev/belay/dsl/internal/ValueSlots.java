@@ -40,7 +40,7 @@ final class ValueSlots {
     private final SqlRenderer.Style style;
     /** Values inlined in this rendering: what an earlier one found repeated across matched clauses. */
     private final Set<ValueKey> inline;
-    private final List<Expr> slots = new ArrayList<>();
+    private final ArrayList<Expr> slots = new ArrayList<>();
     /** Past {@link #SCAN} placeholders: the number of the first one given to each value node or {@link ParamKey}. */
     private @Nullable Map<Object, Integer> numbers;
     /** The values with a literal that stand in a GROUP BY, DISTINCT ON or ORDER BY item; null while none do. */
@@ -105,6 +105,11 @@ final class ValueSlots {
         } else {
             sql.append('?');
         }
+    }
+
+    /** Makes room for {@code more} placeholders at once: a large insert's list would otherwise grow step by step. */
+    void expect(int more) {
+        slots.ensureCapacity(slots.size() + more);
     }
 
     /**
