@@ -39,9 +39,17 @@ final class Engine {
     private final Map<BulkKey, BulkPlan<?>> bulkPlans = new ConcurrentHashMap<>();
     private final Map<Table<?>, Table<?>> mappedTables = new ConcurrentHashMap<>();
 
+    /** The read replicas, or null when none are configured (then replica routes go to the primary). */
+    final @Nullable Replicas replicas;
+
     private record BulkKey(Table<?> table, @Nullable ConflictNode conflict) {}
 
     Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool) {
+        this(dataSource, config, ownedPool, null);
+    }
+
+    Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool, @Nullable Replicas replicas) {
+        this.replicas = replicas;
         this.dataSource = dataSource;
         this.config = config;
         this.ownedPool = ownedPool;
@@ -64,6 +72,22 @@ final class Engine {
             }
             throw Errors.translate(e, null, null, false);
         }
+    }
+
+    /** A connection where {@code route} sends work: a read replica's, or the primary's. */
+    Connection borrow(Route route) {
+        return lend(route).connection();
+    }
+
+    /** {@link #borrow(Route)} telling which replica lent it, so that a lost connection can mark it down. */
+    Replicas.Lent lend(Route route) {
+        if (route.replica() && replicas != null) {
+            Replicas.Lent lent = replicas.lend(route);
+            if (lent != null) {
+                return lent;
+            }
+        }
+        return new Replicas.Lent(borrow(), Replicas.PRIMARY);
     }
 
     private static String stats(HikariDataSource hikari) {

@@ -158,9 +158,25 @@ final class Pipeline {
             return atomic ? inSavepoint(engine, tx, st, work) : inTransaction(engine, tx, st, modifies, work);
         }
         engine.requireOutsideTransaction();
+        Route route = s.route();
+        route.refuseWrite(st, modifies);
+        Replicas.Lent lent = engine.lend(route);
+        try {
+            return alone(engine, lent.connection(), st, modifies, work);
+        } catch (ConnectionLostException e) {
+            if (!route.replica() || engine.replicas == null) {
+                throw e;
+            }
+            // a read that returned nothing yet is safe to run again: once, on the next replica or the primary
+            engine.replicas.lost(lent.replica(), e);
+            return alone(engine, engine.borrow(route), st, modifies, work);
+        }
+    }
+
+    /** The work on a borrowed connection, given back afterwards; in a transaction of its own when it writes. */
+    private static <R> R alone(Engine engine, Connection c, BoundStatement st, boolean modifies, Work<R> work) {
         // a read needs a transaction too when the timeouts can only be set for one (LocalSettings)
         boolean own = modifies || engine.localSettings != null;
-        Connection c = engine.borrow();
         boolean lentAutoCommit = true;
         try {
             lentAutoCommit = c.getAutoCommit();

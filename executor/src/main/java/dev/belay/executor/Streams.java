@@ -31,10 +31,28 @@ final class Streams {
         Transactions.Tx tx = s.tx();
         if (tx != null) {
             tx.requireOpen();
-        } else {
-            engine.requireOutsideTransaction();
+            return start(s, st, target, tx.connection);
         }
-        State state = new State(engine, tx, tx != null ? tx.connection : engine.borrow(), st);
+        engine.requireOutsideTransaction();
+        Route route = s.route();
+        route.refuseWrite(st, false);
+        Replicas.Lent lent = engine.lend(route);
+        try {
+            return start(s, st, target, lent.connection());
+        } catch (ConnectionLostException e) {
+            if (!route.replica() || engine.replicas == null) {
+                throw e;
+            }
+            // no row was read yet, so the read may run again: once, on the next replica or the primary
+            engine.replicas.lost(lent.replica(), e);
+            return start(s, st, target, engine.borrow(route));
+        }
+    }
+
+    private static <T> Stream<T> start(Session s, BoundStatement st, Plans.Target target, Connection connection) {
+        Engine engine = s.engine();
+        Transactions.Tx tx = s.tx();
+        State state = new State(engine, tx, connection, st);
         RowMapper<T> mapper;
         try {
             state.begin();
