@@ -250,9 +250,9 @@ public final class DBConnection implements AutoCloseable {
 
     /**
      * Where the primary's WAL ends now, to be called after a write committed, for {@link #replica(WalPosition,
-     * Duration)}: {@code WalPosition written = db.walPosition();} runs {@code SELECT pg_current_wal_insert_lsn()}
-     * on the primary. The insert position, not {@code pg_current_wal_lsn()}: with {@code synchronous_commit = off}
-     * a commit returns before its WAL is written, so only the insert position is sure to include it.
+     * Duration)}: {@code WalPosition written = db.walPosition();} reads {@code pg_current_wal_insert_lsn()} on the
+     * primary. The insert position, not {@code pg_current_wal_lsn()}: with {@code synchronous_commit = off} a commit
+     * returns before its WAL is written, so only the insert position is sure to include it.
      *
      * @throws IllegalStateException inside a transaction, whose commit is not in the WAL yet
      */
@@ -261,9 +261,8 @@ public final class DBConnection implements AutoCloseable {
             throw new IllegalStateException("walPosition() inside a transaction would come before its commit; call "
                     + "it on the DBConnection after the transaction returned");
         }
-        String text = new RawSql(session.to(Route.PRIMARY), NamedSql.parse("SELECT pg_current_wal_insert_lsn()::text"))
-                .one(String.class);
-        return WalPosition.parse(text);
+        WalEnd end = new RawSql(session.to(Route.PRIMARY), NamedSql.parse(WalEnd.SQL)).one(WalEnd.class);
+        return end.position();
     }
 
     // ---- queries -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * db.exec(update(USER).set(USER.AGE, 31).where(USER.ID.eq(7L)));
- * WalPosition written = db.walPosition();                  // SELECT pg_current_wal_insert_lsn()
+ * WalPosition written = db.walPosition();                  // pg_current_wal_insert_lsn()
  * User u = db.replica(written, Duration.ofMillis(200)).one(select(User.class).where(USER.ID.eq(7L)));
  * }</pre>
  *
@@ -46,6 +46,11 @@ public final class WalPosition implements Comparable<WalPosition> {
             throw new IllegalArgumentException("a WAL position is two hexadecimal numbers of 1 to 8 digits, as in "
                     + "16/B374D848; got \"" + text + "\"", e);
         }
+    }
+
+    /** The position {@code bytes} earlier. */
+    WalPosition minus(long bytes) {
+        return new WalPosition(value - bytes);
     }
 
     @Override

@@ -36,6 +36,18 @@ final class WalPositionTest {
     }
 
     @Test
+    void theWalEndIsMovedBackBeforeAPageHeaderTheInsertPositionPointsPast() {
+        // 0/3000028 is 40 bytes into segment 3 (16 MB segments), just past its first page's long header
+        assertEquals("0/3000000", new WalEnd("0/3000028", 40, 8192).position().toString());
+        // 0/3002018 is 24 bytes into the segment's second page, just past a short header
+        assertEquals("0/3002000", new WalEnd("0/3002018", 8192 + 24, 8192).position().toString());
+        // anywhere else, the insert position is where the last record ended
+        assertEquals("0/3002060", new WalEnd("0/3002060", 8192 + 96, 8192).position().toString());
+        assertEquals("0/3000018", new WalEnd("0/3000018", 24, 8192).position().toString(),
+                "24 bytes into a segment's first page is inside its 40-byte header: never an insert position");
+    }
+
+    @Test
     void refusesWhatIsNotAPosition() {
         for (String bad : List.of("", "0", "/0", "0/", "0/0/0", "G/0", "0/x", "-1/0", "0/+1", "123456789/0",
                 "0/123456789", " 0/0")) {

@@ -15,16 +15,16 @@ import java.util.List;
  * {@code users} table; for the tests of read replicas, which stop and restart servers the shared test server
  * must never lose.
  */
-final class Replication implements AutoCloseable {
-    final PostgresCluster primary;
-    final List<PostgresCluster> standbys = new ArrayList<>();
+public final class Replication implements AutoCloseable {
+    public final PostgresCluster primary;
+    public final List<PostgresCluster> standbys = new ArrayList<>();
 
     private Replication(PostgresCluster primary) {
         this.primary = primary;
     }
 
     /** A primary with {@code count} standbys, the users table created and replayed on each. */
-    static Replication start(int count) {
+    public static Replication start(int count) {
         Replication r = new Replication(PostgresCluster.primary());
         try {
             execute(r.primary, "CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
@@ -42,19 +42,20 @@ final class Replication implements AutoCloseable {
     }
 
     /** The primary's URL, user and every standby as a replica. */
-    DBConfig.Builder config() {
+    public DBConfig.Builder config() {
         DBConfig.Builder b = DBConfig.builder(primary.url()).user(primary.user());
         standbys.forEach(s -> b.replica(s.url()));
         return b;
     }
 
-    PostgresCluster standby() {
+    public PostgresCluster standby() {
         return standbys.get(0);
     }
 
     /** Waits until every standby has replayed all the primary has written so far. */
-    void awaitReplay() throws SQLException {
-        String written = query(primary, "SELECT pg_current_wal_insert_lsn()::text");
+    public void awaitReplay() throws SQLException {
+        // the flush position, which a replica reaches without waiting for more WAL (see WalEnd in the executor)
+        String written = query(primary, "SELECT pg_current_wal_flush_lsn()::text");
         for (PostgresCluster s : standbys) {
             long deadline = System.currentTimeMillis() + 20_000;
             while (!"true".equals(query(s, "SELECT (pg_last_wal_replay_lsn() >= '" + written + "'::pg_lsn)::text"))) {
