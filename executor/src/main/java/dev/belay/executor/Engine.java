@@ -76,7 +76,7 @@ final class Engine {
 
     /** A connection where {@code route} sends work: a read replica's, or the primary's. */
     Connection borrow(Route route) {
-        return lend(route).connection();
+        return route.replica() && replicas != null ? lend(route).connection() : borrow();
     }
 
     /** {@link #borrow(Route)} telling which replica lent it, so that a lost connection can mark it down. */
@@ -88,6 +88,19 @@ final class Engine {
             }
         }
         return new Replicas.Lent(borrow(), Replicas.PRIMARY);
+    }
+
+    /**
+     * After a read outside a transaction lost its connection before returning rows: on a replica route, marks the
+     * replica down and lends a connection for running the read once more (on the next replica or the primary); on
+     * the primary's route, rethrows.
+     */
+    Connection afterLost(Route route, Replicas.Lent lent, ConnectionLostException e) {
+        if (!route.replica() || replicas == null) {
+            throw e;
+        }
+        replicas.lost(lent.replica(), e);
+        return borrow(route);
     }
 
     private static String stats(HikariDataSource hikari) {

@@ -159,17 +159,16 @@ final class Pipeline {
         }
         engine.requireOutsideTransaction();
         Route route = s.route();
+        if (!route.replica()) {
+            return alone(engine, engine.borrow(), st, modifies, work);
+        }
         route.refuseWrite(st, modifies);
         Replicas.Lent lent = engine.lend(route);
         try {
             return alone(engine, lent.connection(), st, modifies, work);
         } catch (ConnectionLostException e) {
-            if (!route.replica() || engine.replicas == null) {
-                throw e;
-            }
-            // a read that returned nothing yet is safe to run again: once, on the next replica or the primary
-            engine.replicas.lost(lent.replica(), e);
-            return alone(engine, engine.borrow(route), st, modifies, work);
+            // a read that returned nothing yet is safe to run again (a write never has a replica route)
+            return alone(engine, engine.afterLost(route, lent, e), st, modifies, work);
         }
     }
 

@@ -25,7 +25,7 @@ record Route(boolean replica, @Nullable WalPosition after, long waitNanos) {
     }
 
     /**
-     * Refuses, before anything is sent, a statement Belay knows to write on a handle routed to replicas (outside a
+     * Refuses, before anything is sent, a statement Belay knows to write, on a handle routed to replicas (outside a
      * transaction; inside one, a read-only transaction's server answers 25006 itself).
      */
     void refuseWrite(BoundStatement st, boolean modifies) {

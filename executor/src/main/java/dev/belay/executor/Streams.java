@@ -35,17 +35,16 @@ final class Streams {
         }
         engine.requireOutsideTransaction();
         Route route = s.route();
+        if (!route.replica()) {
+            return start(s, st, target, engine.borrow());
+        }
         route.refuseWrite(st, false);
         Replicas.Lent lent = engine.lend(route);
         try {
             return start(s, st, target, lent.connection());
         } catch (ConnectionLostException e) {
-            if (!route.replica() || engine.replicas == null) {
-                throw e;
-            }
-            // no row was read yet, so the read may run again: once, on the next replica or the primary
-            engine.replicas.lost(lent.replica(), e);
-            return start(s, st, target, engine.borrow(route));
+            // no row was read yet, so the read may run again
+            return start(s, st, target, engine.afterLost(route, lent, e));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A throwaway PostgreSQL server of its own, for tests that stop, restart or promote a server (read replicas,
@@ -46,6 +47,7 @@ public final class PostgresCluster implements AutoCloseable {
     private static final String OS_USER = "postgres";
     private static final String USER = "postgres";
     private static final Set<PostgresCluster> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final boolean ROOT = Starters.runningAsRoot();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -246,7 +248,7 @@ public final class PostgresCluster implements AutoCloseable {
      */
     private static void run(Path bin, Path dir, String... args) {
         List<String> command = new ArrayList<>();
-        if (Starters.runningAsRoot()) {
+        if (ROOT) {
             command.addAll(List.of("runuser", "-u", OS_USER, "--"));
         }
         command.add(bin.resolve(args[0]).toString());
@@ -275,7 +277,7 @@ public final class PostgresCluster implements AutoCloseable {
     private static Path newDirectory(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
-            if (Starters.runningAsRoot()) {
+            if (ROOT) {
                 UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
                 Files.setOwner(dir, owner);
             }
@@ -325,7 +327,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static @org.checkerframework.checker.nullness.qual.Nullable String pgConfigBindir() {
+    private static @Nullable String pgConfigBindir() {
         try {
             Process p = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
