@@ -105,7 +105,8 @@ final class Replicas implements AutoCloseable {
         long deadline = System.nanoTime() + connectionTimeoutNanos;
         while (true) {
             try {
-                if (pool instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() instanceof HikariPool p) {
+                if (pool instanceof HikariDataSource hikari && !hikari.isClosed()
+                        && hikari.getHikariPoolMXBean() instanceof HikariPool p) {
                     return p.getConnection(Math.min(SLICE_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(
                             deadline - System.nanoTime()))));
                 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.ReadOnlyTransactionException;
@@ -145,6 +146,17 @@ final class RoutingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> db.useTransaction(tx -> tx.replica()));
         assertTrue(e.getMessage().contains("readOnly(true)"), e.getMessage());
+    }
+
+    @Test
+    void aClosedConnectionFailsAtOnceOnItsReplicasToo() {
+        DBConnection closed = DBConnection.open(servers.config().build());
+        assertEquals(true, closed.replica().sql(WHERE).one(Boolean.class));
+        closed.close();
+        long start = System.nanoTime();
+        BelayException e = assertThrows(BelayException.class, () -> closed.replica().sql(WHERE).one(Boolean.class));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "it did not wait for a pool that is closed");
     }
 
     @Test
