@@ -48,10 +48,15 @@ final class ReplicaSet {
         return Arrays.copyOf(out, count);
     }
 
-    /** Replica {@code i} failed to connect at {@code now}: it is skipped for the retry-after period. */
-    synchronized void markDown(int i, long now) {
+    /**
+     * Replica {@code i} failed to connect at {@code now}: it is skipped for the retry-after period. Returns whether
+     * it was taking work until then (so that only that change is reported, not every thread's failure).
+     */
+    synchronized boolean markDown(int i, long now) {
+        boolean wasUp = !isDown(i, now);
         down[i] = true;
         downUntil[i] = now + retryAfterNanos;
+        return wasUp;
     }
 
     synchronized boolean isDown(int i, long now) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,8 @@ final class Replicas implements AutoCloseable {
     private final long connectionTimeoutNanos;
     /** The last connection failure of each replica, for the message of {@link ReplicaUnavailableException}. */
     private final AtomicReferenceArray<Throwable> failures;
+    private final Duration retryAfter;
+    private final SqlLog log;
 
     Replicas(List<? extends DataSource> pools, List<String> names, boolean owned, DBConfig config) {
         this.pools = List.copyOf(pools);
@@ -47,6 +50,8 @@ final class Replicas implements AutoCloseable {
         this.fallback = config.replicaFallback();
         this.connectionTimeoutNanos = config.connectionTimeout().toNanos();
         this.failures = new AtomicReferenceArray<>(pools.size());
+        this.retryAfter = config.replicaRetryAfter();
+        this.log = new SqlLog(config);
     }
 
     /**
@@ -90,7 +95,12 @@ final class Replicas implements AutoCloseable {
     void lost(int i, Throwable cause) {
         if (i != PRIMARY) {
             failures.set(i, cause);
-            health.markDown(i, System.nanoTime());
+            if (health.markDown(i, System.nanoTime())) {
+                String next = pools.size() > 1 ? "the other replicas"
+                        : fallback == ReplicaFallback.PRIMARY ? "the primary" : "nowhere (replicaFallback FAIL)";
+                log.warn("read replica " + names.get(i) + " failed: " + cause.getMessage() + "\n  For the next "
+                        + retryAfter.toMillis() + " ms its work goes to " + next + "; then it is tried again");
+            }
         }
     }
 
@@ -102,11 +112,15 @@ final class Replicas implements AutoCloseable {
      */
     private @Nullable Connection borrow(int i) {
         DataSource pool = pools.get(i);
+        if (pool instanceof HikariDataSource hikari && hikari.isClosed()) {
+            // not a replica failure: nothing to mark down, and waiting for the pool would only time out
+            throw new BelayException("the pool of read replica " + names.get(i) + " is closed: the DBConnection was "
+                    + "closed", null);
+        }
         long deadline = System.nanoTime() + connectionTimeoutNanos;
         while (true) {
             try {
-                if (pool instanceof HikariDataSource hikari && !hikari.isClosed()
-                        && hikari.getHikariPoolMXBean() instanceof HikariPool p) {
+                if (pool instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() instanceof HikariPool p) {
                     return p.getConnection(Math.min(SLICE_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(
                             deadline - System.nanoTime()))));
                 }

@@ -32,8 +32,9 @@ final class ReplicaSetTest {
         assertTrue(set.isDown(1, now + 5 * SECOND - 1));
         assertFalse(set.isDown(1, now + 5 * SECOND));
         assertArrayEquals(new int[] {0, 1, 2}, set.order(now + 5 * SECOND));
-        // failing again starts a new period from then
-        set.markDown(1, now + 6 * SECOND);
+        // failing again starts a new period from then, and is reported as a change once
+        assertTrue(set.markDown(1, now + 6 * SECOND));
+        assertFalse(set.markDown(1, now + 6 * SECOND), "another thread's failure of a replica already down");
         assertArrayEquals(new int[] {2, 0}, set.order(now + 10 * SECOND));
         assertArrayEquals(new int[] {2, 0, 1}, set.order(now + 11 * SECOND));
     }

@@ -149,6 +149,19 @@ final class RoutingTest {
     }
 
     @Test
+    void withoutReplicasTheReplicaHandleIsThePrimaryWithTheSameRules() {
+        try (DBConnection single = DBConnection.open(DBConfig.builder(servers.primary.url()).user("postgres").build())) {
+            assertEquals(false, single.replica().sql(WHERE).one(Boolean.class));
+            assertEquals(1, single.replica().exec(select(User.class)).size());
+            assertThrows(IllegalStateException.class,
+                    () -> single.replica().exec(update(USER).set(USER.AGE, 31).where(USER.ID.eq(1L))));
+            assertEquals(List.of(false, "on"), single.replica().transaction(tx -> List.of(tx.sql(WHERE).one(Boolean.class),
+                    tx.sql("select current_setting('transaction_read_only')").one(String.class))));
+            assertEquals(false, single.transaction(TxOptions.DEFAULT.readOnly(true), tx -> tx.sql(WHERE).one(Boolean.class)));
+        }
+    }
+
+    @Test
     void aClosedConnectionFailsAtOnceOnItsReplicasToo() {
         DBConnection closed = DBConnection.open(servers.config().build());
         assertEquals(true, closed.replica().sql(WHERE).one(Boolean.class));
