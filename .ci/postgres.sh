@@ -36,3 +36,24 @@ ensure_postgres() {
         export PGPASSWORD=postgres
     fi
 }
+
+# The it-tests replicas execution starts servers of its own with PostgreSQL's server binaries (initdb, pg_ctl,
+# pg_basebackup), also when BELAY_TEST_JDBC_URL points elsewhere: install Debian's postgresql package when they are
+# missing. Without root, the tests fail and say how to install them.
+ensure_postgres_binaries() {
+    local bin
+    for bin in "$(pg_config --bindir 2>/dev/null || true)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        if [ -n "$bin" ] && [ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ] && [ -x "$bin/pg_basebackup" ]; then
+            pg_log "server binaries in $bin"
+            return
+        fi
+    done
+    if [ "$(id -u)" != 0 ]; then
+        pg_log "initdb, pg_ctl or pg_basebackup is missing, and installing them needs root (apt-get install -y postgresql)"
+        return
+    fi
+    pg_log "initdb, pg_ctl or pg_basebackup is missing; installing Debian's postgresql package"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+}

@@ -3,7 +3,9 @@ package dev.belay.executor;
 import dev.belay.dsl.internal.Identifiers;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -35,6 +37,9 @@ public final class DBConfig {
     private final Duration connectBackoffCeiling;
     private final Map<String, String> schemas;
     private final boolean pgbouncerTransactionMode;
+    private final List<String> replicas;
+    private final ReplicaFallback replicaFallback;
+    private final Duration replicaRetryAfter;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -53,6 +58,9 @@ public final class DBConfig {
         this.connectBackoffCeiling = b.connectBackoffCeiling;
         this.schemas = Map.copyOf(b.schemas);
         this.pgbouncerTransactionMode = b.pgbouncerTransactionMode;
+        this.replicas = List.copyOf(b.replicas);
+        this.replicaFallback = b.replicaFallback;
+        this.replicaRetryAfter = b.replicaRetryAfter;
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -150,6 +158,21 @@ public final class DBConfig {
         return pgbouncerTransactionMode;
     }
 
+    /** The JDBC URLs of the read replicas Belay opens pools on, in the order given; empty when there are none. */
+    public List<String> replicas() {
+        return replicas;
+    }
+
+    /** Where replica work goes when no replica is up: {@link ReplicaFallback#PRIMARY} unless set. */
+    public ReplicaFallback replicaFallback() {
+        return replicaFallback;
+    }
+
+    /** How long a replica that failed to connect is skipped before it is tried again (default 5 s). */
+    public Duration replicaRetryAfter() {
+        return replicaRetryAfter;
+    }
+
     /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
@@ -160,7 +183,9 @@ public final class DBConfig {
     public String toString() {
         return "DBConfig[" + (jdbcUrl == null ? null : withoutPassword(jdbcUrl)) + ", user=" + user + ", poolSize=" + poolSize + ", fetchSize=" + fetchSize
                 + ", statementTimeout=" + statementTimeout + ", lockTimeout=" + lockTimeout
-                + (pgbouncerTransactionMode ? ", pgbouncerTransactionMode" : "") + "]"; // never the password
+                + (pgbouncerTransactionMode ? ", pgbouncerTransactionMode" : "")
+                + (replicas.isEmpty() ? "" : ", replicas=" + replicas.stream().map(DBConfig::withoutPassword).toList())
+                + "]"; // never the password
     }
 
     private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
@@ -190,6 +215,9 @@ public final class DBConfig {
         private Duration connectBackoffCeiling = Duration.ofSeconds(2);
         private final Map<String, String> schemas = new LinkedHashMap<>();
         private boolean pgbouncerTransactionMode;
+        private final List<String> replicas = new ArrayList<>();
+        private ReplicaFallback replicaFallback = ReplicaFallback.PRIMARY;
+        private Duration replicaRetryAfter = Duration.ofSeconds(5);
 
         private Builder() {}
 
@@ -324,6 +352,49 @@ public final class DBConfig {
         }
 
         /**
+         * Adds a read replica (a streaming-replication hot standby), with the primary's user, password and pool
+         * settings and a HikariCP pool of its own; call it once per replica:
+         *
+         * <pre>{@code
+         * DBConfig config = DBConfig.builder("jdbc:postgresql://primary:5432/app").user("app").password(secret)
+         *     .replica("jdbc:postgresql://replica1:5432/app").replica("jdbc:postgresql://replica2:5432/app")
+         *     .build();
+         * List<User> users = DBConnection.open(config).replica().exec(select(User.class));
+         * }</pre>
+         *
+         * <p>{@link DBConnection#replica()} and read-only transactions then go to the replicas, round-robin over
+         * those that are up. A replica that is down when the pool opens does not fail {@code open}: it is skipped
+         * until it accepts connections.
+         *
+         * @throws IllegalArgumentException when the URL does not start with {@code jdbc:postgresql:}
+         */
+        public Builder replica(String jdbcUrl) {
+            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("replica: the URL must start with jdbc:postgresql:, got " + jdbcUrl);
+            }
+            replicas.add(jdbcUrl);
+            return this;
+        }
+
+        /**
+         * Where replica work goes when no replica is up: to the primary ({@link ReplicaFallback#PRIMARY}, the
+         * default), or nowhere ({@link ReplicaFallback#FAIL}: {@link ReplicaUnavailableException}).
+         */
+        public Builder replicaFallback(ReplicaFallback fallback) {
+            this.replicaFallback = Objects.requireNonNull(fallback, "fallback");
+            return this;
+        }
+
+        /**
+         * How long a replica that failed to connect (or lost a connection in use) is skipped before work is sent
+         * to it again (default 5 s): {@code .replicaRetryAfter(Duration.ofSeconds(10))}.
+         */
+        public Builder replicaRetryAfter(Duration retryAfter) {
+            this.replicaRetryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+            return this;
+        }
+
+        /**
          * The checked, immutable configuration.
          *
          * @throws IllegalArgumentException naming the setting that is out of range
@@ -356,6 +427,21 @@ public final class DBConfig {
             if (pgbouncerTransactionMode && jdbcUrl != null && NAMED_STATEMENTS.matcher(jdbcUrl).find()) {
                 throw new IllegalArgumentException("pgbouncerTransactionMode needs unnamed statements, but the URL "
                         + "sets prepareThreshold to another value than 0: remove it from the URL");
+            }
+            if (replicaRetryAfter.isNegative()) {
+                throw new IllegalArgumentException("replicaRetryAfter must not be negative, got " + replicaRetryAfter);
+            }
+            if (!replicas.isEmpty() && jdbcUrl == null) {
+                throw new IllegalArgumentException("replica(url) goes with DBConfig.builder(primaryUrl); for pools of "
+                        + "your own, pass the replicas' DataSources to DBConnection.of(primary, config, replicas...)");
+            }
+            if (pgbouncerTransactionMode) {
+                for (String r : replicas) {
+                    if (NAMED_STATEMENTS.matcher(r).find()) {
+                        throw new IllegalArgumentException("pgbouncerTransactionMode needs unnamed statements, but the "
+                                + "replica URL " + withoutPassword(r) + " sets prepareThreshold to another value than 0");
+                    }
+                }
             }
             if (connectAttempts < 1) {
                 throw new IllegalArgumentException("connectRetry: attempts must be at least 1, got " + connectAttempts);

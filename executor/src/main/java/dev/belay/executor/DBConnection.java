@@ -60,7 +60,39 @@ public final class DBConnection implements AutoCloseable {
                     + "settings-only config goes with of(dataSource, config)");
         }
         HikariDataSource pool = PoolStart.open(() -> hikariConfig(config, url), config, url);
-        return new DBConnection(new Session(new Engine(pool, config, pool), null, 0));
+        Replicas replicas;
+        try {
+            replicas = replicaPools(config);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new DBConnection(new Session(new Engine(pool, config, pool, replicas), null, 0));
+    }
+
+    /**
+     * A pool per replica, opened without waiting for its server (HikariCP's initializationFailTimeout -1): a
+     * replica that is down at startup is skipped until it accepts connections, instead of failing open.
+     */
+    private static @Nullable Replicas replicaPools(DBConfig config) {
+        if (config.replicas().isEmpty()) {
+            return null;
+        }
+        List<HikariDataSource> pools = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try {
+            for (String url : config.replicas()) {
+                HikariConfig hikari = hikariConfig(config, url);
+                hikari.setPoolName("belay-replica-" + (pools.size() + 1));
+                hikari.setInitializationFailTimeout(-1);
+                pools.add(new HikariDataSource(hikari));
+                names.add(DBConfig.withoutPassword(url));
+            }
+        } catch (RuntimeException e) {
+            pools.forEach(HikariDataSource::close);
+            throw e;
+        }
+        return new Replicas(pools, names, true, config);
     }
 
     private static HikariConfig hikariConfig(DBConfig config, String url) {
@@ -96,12 +128,39 @@ public final class DBConnection implements AutoCloseable {
      * that pool's own configuration, so a config with statement or lock timeouts is refused here.
      */
     public static DBConnection of(DataSource dataSource, DBConfig config) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        return of(dataSource, config, new DataSource[0]);
+    }
+
+    /**
+     * Runs on existing pools: {@code primary} and one per read replica, which {@link #replica()} and read-only
+     * transactions use as {@link DBConfig.Builder#replica} describes (health, fallback and retry-after from
+     * {@code config}). Belay closes none of them:
+     *
+     * <pre>{@code
+     * DBConnection db = DBConnection.of(primaryPool, DBConfig.settings().build(), replicaPool1, replicaPool2);
+     * }</pre>
+     *
+     * A replica pool should not fail when its server is down at startup (HikariCP:
+     * {@code setInitializationFailTimeout(-1)}).
+     */
+    public static DBConnection of(DataSource primary, DBConfig config, DataSource... replicas) {
+        Objects.requireNonNull(primary, "primary");
         if (config.statementTimeout() != null || config.lockTimeout() != null) {
             throw new IllegalArgumentException("of(dataSource, config): set statement_timeout and lock_timeout on "
                     + "the pool you pass (e.g. pgjdbc's options=-c statement_timeout=5s), not in DBConfig");
         }
-        return new DBConnection(new Session(new Engine(dataSource, config, null), null, 0));
+        if (!config.replicas().isEmpty()) {
+            throw new IllegalArgumentException("of(dataSource, config, ...) runs on pools of your own, but the config "
+                    + "names replica URLs: pass the replicas' DataSources here, or open(config) to let Belay open them");
+        }
+        List<DataSource> pools = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (DataSource r : replicas) {
+            pools.add(Objects.requireNonNull(r, () -> "replica DataSource " + (pools.size() + 1) + " is null"));
+            names.add("#" + pools.size() + " (" + r.getClass().getSimpleName() + ")");
+        }
+        Replicas set = pools.isEmpty() ? null : new Replicas(pools, names, false, config);
+        return new DBConnection(new Session(new Engine(primary, config, null, set), null, 0));
     }
 
     private static String serverOptions(DBConfig config) {
@@ -133,6 +192,77 @@ public final class DBConnection implements AutoCloseable {
         }
         long seconds = (ceilMillis(timeout) + 999) / 1000;
         return new DBConnection(session.withTimeout((int) Math.min(Integer.MAX_VALUE, seconds)));
+    }
+
+    // ---- read replicas -----------------------------------------------------------------------
+
+    /**
+     * A handle whose reads go to a read replica, round-robin over those that are up (see
+     * {@link DBConfig.Builder#replica}); with no replica configured, or none up, to the primary:
+     *
+     * <pre>{@code
+     * List<User> adults = db.replica().exec(select(User.class).where(USER.AGE.ge(18)));
+     * }</pre>
+     *
+     * <p>A read outside a transaction whose connection is lost before it returned rows runs once more, on the next
+     * replica or the primary. Its transactions are read-only and run on a replica too, except SERIALIZABLE ones,
+     * which a standby refuses and which go to the primary. Statements Belay knows to write (DML, bulk writes, row
+     * helpers, COPY, data-modifying raw SQL) are refused with {@link IllegalStateException} before anything is
+     * sent; any other write is refused by the replica with {@link ReadOnlyTransactionException}.
+     *
+     * @throws IllegalStateException on a transaction's handle, whose statements all run on its connection
+     */
+    public DBConnection replica() {
+        return replica(Route.REPLICA);
+    }
+
+    /**
+     * Read-your-writes: a handle whose reads go to a replica that has replayed the primary's WAL at least up to
+     * {@code written}, waiting up to {@code timeout} for one (checking every few milliseconds), else to the
+     * primary, which has the write by definition:
+     *
+     * <pre>{@code
+     * db.exec(insertInto(USER).values(ann));
+     * WalPosition written = db.walPosition();
+     * Optional<User> seen = db.replica(written, Duration.ofMillis(200)).first(select(User.class).where(...));
+     * // on the replica, first: SELECT pg_last_wal_replay_lsn()::text
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a negative timeout
+     */
+    public DBConnection replica(WalPosition written, Duration timeout) {
+        Objects.requireNonNull(written, "written");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        return replica(new Route(true, written, timeout.toNanos()));
+    }
+
+    private DBConnection replica(Route route) {
+        if (session.tx() != null) {
+            throw new IllegalStateException("replica() on a transaction's handle: every statement of a transaction "
+                    + "runs on its connection. Call it on the DBConnection, or start the transaction read-only "
+                    + "(TxOptions.DEFAULT.readOnly(true)), which runs on a replica");
+        }
+        return new DBConnection(session.to(route));
+    }
+
+    /**
+     * Where the primary's WAL ends now, to be called after a write committed, for {@link #replica(WalPosition,
+     * Duration)}: {@code WalPosition written = db.walPosition();} reads {@code pg_current_wal_insert_lsn()} on the
+     * primary. The insert position, not {@code pg_current_wal_lsn()}: with {@code synchronous_commit = off} a commit
+     * returns before its WAL is written, so only the insert position is sure to include it.
+     *
+     * @throws IllegalStateException inside a transaction, whose commit is not in the WAL yet
+     */
+    public WalPosition walPosition() {
+        if (session.tx() != null) {
+            throw new IllegalStateException("walPosition() inside a transaction would come before its commit; call "
+                    + "it on the DBConnection after the transaction returned");
+        }
+        WalEnd end = new RawSql(session.to(Route.PRIMARY), NamedSql.parse(WalEnd.SQL)).one(WalEnd.class);
+        return end.position();
     }
 
     // ---- queries -----------------------------------------------------------------------------
@@ -362,10 +492,13 @@ public final class DBConnection implements AutoCloseable {
         if (tx == null && !options.independent()) {
             session.engine().requireOutsideTransaction();
         }
-        Session root = new Session(session.engine(), null, session.timeoutSeconds());
+        // read-only work goes to a replica (TxOptions.readOnly, or any transaction of db.replica())
+        Session root = new Session(session.engine(), null, session.timeoutSeconds(),
+                session.route().forTransaction(options));
+        TxOptions run = session.route().replica() ? options.readOnly(true) : options;
         for (int attempt = 0; ; attempt++) {
             try {
-                return Transactions.outermost(root, options, body);
+                return Transactions.outermost(root, run, body);
             } catch (TransientException | TransactionRolledBackException e) {
                 boolean transientFailure = e instanceof TransientException
                         || e.getCause() instanceof TransientException;
@@ -402,6 +535,9 @@ public final class DBConnection implements AutoCloseable {
     @Override
     public void close() {
         AutoCloseable pool = session.engine().ownedPool;
+        if (session.tx() == null && session.engine().replicas != null) {
+            session.engine().replicas.close();
+        }
         if (session.tx() == null && pool != null) {
             try {
                 pool.close();

@@ -39,9 +39,17 @@ final class Engine {
     private final Map<BulkKey, BulkPlan<?>> bulkPlans = new ConcurrentHashMap<>();
     private final Map<Table<?>, Table<?>> mappedTables = new ConcurrentHashMap<>();
 
+    /** The read replicas, or null when none are configured (then replica routes go to the primary). */
+    final @Nullable Replicas replicas;
+
     private record BulkKey(Table<?> table, @Nullable ConflictNode conflict) {}
 
     Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool) {
+        this(dataSource, config, ownedPool, null);
+    }
+
+    Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool, @Nullable Replicas replicas) {
+        this.replicas = replicas;
         this.dataSource = dataSource;
         this.config = config;
         this.ownedPool = ownedPool;
@@ -64,6 +72,35 @@ final class Engine {
             }
             throw Errors.translate(e, null, null, false);
         }
+    }
+
+    /** A connection where {@code route} sends work: a read replica's, or the primary's. */
+    Connection borrow(Route route) {
+        return route.replica() && replicas != null ? lend(route).connection() : borrow();
+    }
+
+    /** {@link #borrow(Route)} telling which replica lent it, so that a lost connection can mark it down. */
+    Replicas.Lent lend(Route route) {
+        if (route.replica() && replicas != null) {
+            Replicas.Lent lent = replicas.lend(route);
+            if (lent != null) {
+                return lent;
+            }
+        }
+        return new Replicas.Lent(borrow(), Replicas.PRIMARY);
+    }
+
+    /**
+     * After a read outside a transaction lost its connection before returning rows: on a replica route, marks the
+     * replica down and lends a connection for running the read once more (on the next replica or the primary); on
+     * the primary's route, rethrows.
+     */
+    Connection afterLost(Route route, Replicas.Lent lent, ConnectionLostException e) {
+        if (!route.replica() || replicas == null) {
+            throw e;
+        }
+        replicas.lost(lent.replica(), e);
+        return borrow(route);
     }
 
     private static String stats(HikariDataSource hikari) {

@@ -53,6 +53,14 @@ final class Errors {
                     + "mode (PgBouncer pool_mode=transaction) gave the transaction another one. Set "
                     + "DBConfig.Builder.pgbouncerTransactionMode() (or prepareThreshold=0 on your own pool)");
         }
+        if ("25006".equals(state)) {
+            msg.append("\n  The statement ran where writes are refused: on a read replica (db.replica(), or a read-only "
+                    + "transaction routed to one) or in a read-only transaction. Run it on the DBConnection itself, "
+                    + "or in a read-write transaction");
+        }
+        if (e instanceof SQLTransientConnectionException && e.getCause() instanceof SQLException failure) {
+            msg.append(connectFailure(failure));
+        }
         if (params != null && !params.isEmpty()) {
             msg.append(showParams ? "\n  parameters: " + params
                     : "\n  (" + params.size() + " parameters, hidden: DBConfig.logParameters(true) shows them)");
@@ -82,10 +90,28 @@ final class Errors {
             case "40P01" -> new DeadlockException(text, cause, context);
             case "57014" -> new QueryTimeoutException(text, cause, context);
             case "55P03" -> new LockNotAvailableException(text, cause, context);
+            case "25006" -> new ReadOnlyTransactionException(text, cause, context);
             default -> lost(state) ? new ConnectionLostException(text, cause, context)
                     : state.startsWith("23") ? new ConstraintViolationException(text, cause, context)
                     : new BelayException(text, cause, context);
         };
+    }
+
+    /**
+     * Why the pool could not make a connection, which HikariCP's timeout message leaves out; with several hosts in
+     * the URL and {@code targetServerType=primary}, pgjdbc's "Could not find a server" means none of them is a
+     * primary that accepts connections right now.
+     */
+    private static String connectFailure(SQLException failure) {
+        String text = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        String why = "\n  the last connection attempt failed: " + text
+                + (failure.getSQLState() == null ? "" : " [SQLSTATE " + failure.getSQLState() + "]");
+        if (text.contains("Could not find a server with specified targetServerType")) {
+            why += "\n  No primary was reachable among the URL's hosts: each was down or not a primary (a standby). "
+                    + "Work continues once one is promoted and accepts connections (pgjdbc checks a host it found "
+                    + "wanting again after hostRecheckSeconds, 10 s by default)";
+        }
+        return why;
     }
 
     /**

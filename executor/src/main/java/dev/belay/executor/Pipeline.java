@@ -158,9 +158,24 @@ final class Pipeline {
             return atomic ? inSavepoint(engine, tx, st, work) : inTransaction(engine, tx, st, modifies, work);
         }
         engine.requireOutsideTransaction();
+        Route route = s.route();
+        if (!route.replica()) {
+            return alone(engine, engine.borrow(), st, modifies, work);
+        }
+        route.refuseWrite(st, modifies);
+        Replicas.Lent lent = engine.lend(route);
+        try {
+            return alone(engine, lent.connection(), st, modifies, work);
+        } catch (ConnectionLostException e) {
+            // a read that returned nothing yet is safe to run again (a write never has a replica route)
+            return alone(engine, engine.afterLost(route, lent, e), st, modifies, work);
+        }
+    }
+
+    /** The work on a borrowed connection, given back afterwards; in a transaction of its own when it writes. */
+    private static <R> R alone(Engine engine, Connection c, BoundStatement st, boolean modifies, Work<R> work) {
         // a read needs a transaction too when the timeouts can only be set for one (LocalSettings)
         boolean own = modifies || engine.localSettings != null;
-        Connection c = engine.borrow();
         boolean lentAutoCommit = true;
         try {
             lentAutoCommit = c.getAutoCommit();

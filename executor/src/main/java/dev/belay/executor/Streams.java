@@ -31,10 +31,27 @@ final class Streams {
         Transactions.Tx tx = s.tx();
         if (tx != null) {
             tx.requireOpen();
-        } else {
-            engine.requireOutsideTransaction();
+            return start(s, st, target, tx.connection);
         }
-        State state = new State(engine, tx, tx != null ? tx.connection : engine.borrow(), st);
+        engine.requireOutsideTransaction();
+        Route route = s.route();
+        if (!route.replica()) {
+            return start(s, st, target, engine.borrow());
+        }
+        route.refuseWrite(st, false);
+        Replicas.Lent lent = engine.lend(route);
+        try {
+            return start(s, st, target, lent.connection());
+        } catch (ConnectionLostException e) {
+            // no row was read yet, so the read may run again
+            return start(s, st, target, engine.afterLost(route, lent, e));
+        }
+    }
+
+    private static <T> Stream<T> start(Session s, BoundStatement st, Plans.Target target, Connection connection) {
+        Engine engine = s.engine();
+        Transactions.Tx tx = s.tx();
+        State state = new State(engine, tx, connection, st);
         RowMapper<T> mapper;
         try {
             state.begin();

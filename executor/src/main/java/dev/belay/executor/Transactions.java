@@ -137,7 +137,7 @@ final class Transactions {
 
     static <T> T outermost(Session session, TxOptions options, TransactionBody<T> body) {
         Engine engine = session.engine();
-        Connection c = engine.borrow();
+        Connection c = engine.borrow(session.route());
         Tx tx = new Tx(c);
         Tx previous = engine.enter(tx);
         boolean lentAutoCommit = true;

@@ -62,7 +62,11 @@ public record TxOptions(@Nullable Integer isolation, boolean readOnly, int retri
         return new TxOptions(level, readOnly, retries, independent);
     }
 
-    /** {@code readOnly(true)} sends {@code SET TRANSACTION READ ONLY}: writes fail with SQLSTATE 25006. */
+    /**
+     * {@code readOnly(true)} sends {@code SET TRANSACTION READ ONLY}: writes fail with SQLSTATE 25006
+     * ({@link ReadOnlyTransactionException}). With read replicas configured ({@link DBConfig.Builder#replica}), such
+     * an outermost transaction runs on a replica, unless it is SERIALIZABLE, which a standby refuses.
+     */
     public TxOptions readOnly(boolean value) {
         return new TxOptions(isolation, value, retries, independent);
     }

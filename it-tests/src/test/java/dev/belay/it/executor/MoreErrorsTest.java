@@ -18,6 +18,7 @@ import dev.belay.executor.DBConnection;
 import dev.belay.executor.ForeignKeyViolationException;
 import dev.belay.executor.NotNullViolationException;
 import dev.belay.executor.QueryTimeoutException;
+import dev.belay.executor.ReadOnlyTransactionException;
 import dev.belay.executor.TxOptions;
 import dev.belay.it.FixtureDatabase;
 import dev.belay.test.TestDatabase;
@@ -170,8 +171,9 @@ final class MoreErrorsTest {
         assertEquals("42703", missing.sqlState());
         BelayException readOnly = assertThrows(BelayException.class, () -> db.useTransaction(
                 TxOptions.DEFAULT.readOnly(true), tx -> tx.exec(update(USER).set(USER.AGE, 1).where(USER.ID.eq(1L)))));
-        assertEquals(BelayException.class, readOnly.getClass());
+        assertEquals(ReadOnlyTransactionException.class, readOnly.getClass());
         assertEquals("25006", readOnly.sqlState());
+        assertTrue(readOnly.getMessage().contains("read-only transaction"), readOnly.getMessage());
         BelayException overflow = assertThrows(BelayException.class,
                 () -> db.sql("select :n::int2").bind("n", 40_000).one(Short.class));
         assertEquals("22003", overflow.sqlState());
