@@ -1,5 +1,6 @@
 package dev.belay.dsl;
 
+import dev.belay.dsl.internal.ColumnList;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Lists;
 import java.util.ArrayList;
@@ -34,7 +35,11 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
     /** What {@link Table#rowProjection()} holds; built there, once. */
     static <R> Projection<R> ofTableRow(Table<R> table) {
         List<Field<?>> fields = List.copyOf(table.columns());
-        return new Projection<>(Kind.TABLE_ROW, table.rowType(), fields, table);
+        Expr[] nodes = new Expr[fields.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = fields.get(i).node();
+        }
+        return new Projection<>(Kind.TABLE_ROW, table.rowType(), fields, table, ColumnList.of(nodes));
     }
 
     /** One field's value per row. */

@@ -10,9 +10,10 @@ import java.util.List;
 public final class Lists {
     private Lists() {}
 
-    /** {@code list} itself when it is immutable already (the JDK's, an ArrayView or an AppendList), else a copy. */
+    /** {@code list} itself when it is immutable already (the JDK's, an ArrayView, AppendList or ColumnList), else a copy. */
     public static <E> List<E> immutable(List<E> list) {
-        return list instanceof ArrayView<?> || list instanceof AppendList<?> ? list : List.copyOf(list);
+        return list instanceof ArrayView<?> || list instanceof AppendList<?> || list instanceof ColumnList ? list
+                : List.copyOf(list);
     }
 
     /** {@code list} followed by {@code item}, as a new immutable list made with one copy. */

@@ -322,6 +322,10 @@ public final class SqlRenderer {
     }
 
     private void selectList(List<Expr> items) {
+        if (items instanceof ColumnList c && c.sql() != null && scopeWrittenAs == null) {
+            sql.append(c.sql());
+            return;
+        }
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
