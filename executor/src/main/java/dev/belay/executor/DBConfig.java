@@ -35,6 +35,7 @@ public final class DBConfig {
     private final Duration connectBackoffCeiling;
     private final Map<String, String> schemas;
     private final boolean pgbouncerTransactionMode;
+    private final @Nullable StatementListener statementListener;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -53,6 +54,7 @@ public final class DBConfig {
         this.connectBackoffCeiling = b.connectBackoffCeiling;
         this.schemas = Map.copyOf(b.schemas);
         this.pgbouncerTransactionMode = b.pgbouncerTransactionMode;
+        this.statementListener = b.statementListener;
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -150,6 +152,11 @@ public final class DBConfig {
         return pgbouncerTransactionMode;
     }
 
+    /** What hears every finished or failed statement, or null for none. */
+    public @Nullable StatementListener statementListener() {
+        return statementListener;
+    }
+
     /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
@@ -190,6 +197,7 @@ public final class DBConfig {
         private Duration connectBackoffCeiling = Duration.ofSeconds(2);
         private final Map<String, String> schemas = new LinkedHashMap<>();
         private boolean pgbouncerTransactionMode;
+        private @Nullable StatementListener statementListener;
 
         private Builder() {}
 
@@ -250,6 +258,15 @@ public final class DBConfig {
         /** Statements slower than this are logged at WARNING (default 1 s). */
         public Builder slowQueryThreshold(Duration threshold) {
             this.slowQueryThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
+         * Hands every finished or failed statement to {@code listener}, after it ran:
+         * {@code .statementListener(e -> timer.record(e.elapsed()))}. See {@link StatementListener}.
+         */
+        public Builder statementListener(StatementListener listener) {
+            this.statementListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

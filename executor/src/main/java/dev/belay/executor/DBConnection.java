@@ -96,12 +96,33 @@ public final class DBConnection implements AutoCloseable {
      * that pool's own configuration, so a config with statement or lock timeouts is refused here.
      */
     public static DBConnection of(DataSource dataSource, DBConfig config) {
+        return onPool(dataSource, config, null);
+    }
+
+    private static DBConnection onPool(DataSource dataSource, DBConfig config,
+                                       @Nullable ExternalTransactions transactions) {
         Objects.requireNonNull(dataSource, "dataSource");
         if (config.statementTimeout() != null || config.lockTimeout() != null) {
             throw new IllegalArgumentException("of(dataSource, config): set statement_timeout and lock_timeout on "
                     + "the pool you pass (e.g. pgjdbc's options=-c statement_timeout=5s), not in DBConfig");
         }
-        return new DBConnection(new Session(new Engine(dataSource, config, null), null, 0));
+        return new DBConnection(new Session(new Engine(dataSource, config, null, transactions), null, 0));
+    }
+
+    /**
+     * Runs on an existing pool like {@link #of(DataSource, DBConfig)}, joining the transaction that another manager
+     * runs on the calling thread whenever {@code transactions} reports one: Belay's statements then use that
+     * transaction's connection and commit nothing themselves, {@code db.transaction(..)} becomes a savepoint of it,
+     * and a failed statement marks it rollback-only. Outside such a transaction nothing changes.
+     *
+     * <pre>{@code
+     * DBConnection db = DBConnection.of(dataSource, config, springTransactions);
+     * }</pre>
+     *
+     * The Spring Boot starter ({@code belay-spring-boot-starter}) builds this with Spring's transactions.
+     */
+    public static DBConnection of(DataSource dataSource, DBConfig config, ExternalTransactions transactions) {
+        return onPool(dataSource, config, Objects.requireNonNull(transactions, "transactions"));
     }
 
     private static String serverOptions(DBConfig config) {
@@ -361,6 +382,10 @@ public final class DBConnection implements AutoCloseable {
         }
         if (tx == null && !options.independent()) {
             session.engine().requireOutsideTransaction();
+            Transactions.Tx external = session.engine().joinExternal();
+            if (external != null) {
+                return Transactions.inExternal(session, external, options, body);
+            }
         }
         Session root = new Session(session.engine(), null, session.timeoutSeconds());
         for (int attempt = 0; ; attempt++) {

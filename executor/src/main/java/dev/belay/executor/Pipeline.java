@@ -158,6 +158,15 @@ final class Pipeline {
             return atomic ? inSavepoint(engine, tx, st, work) : inTransaction(engine, tx, st, modifies, work);
         }
         engine.requireOutsideTransaction();
+        Transactions.Tx external = engine.joinExternal();
+        if (external != null) { // another manager's transaction (Spring's): its connection, and it commits
+            try {
+                return atomic ? inSavepoint(engine, external, st, work)
+                        : inTransaction(engine, external, st, modifies, work);
+            } finally {
+                external.release();
+            }
+        }
         // a read needs a transaction too when the timeouts can only be set for one (LocalSettings)
         boolean own = modifies || engine.localSettings != null;
         Connection c = engine.borrow();

@@ -1,22 +1,26 @@
 package dev.belay.executor;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Statement logging through {@code System.Logger} {@code dev.belay.sql}: every finished statement at DEBUG,
  * slow ones at WARNING, failures at DEBUG with their SQLSTATE. Parameter values appear only when the config
- * allows it.
+ * allows it. Each is also handed to the configured {@link StatementListener}, if any.
  */
 final class SqlLog {
     private static final System.Logger LOG = System.getLogger("dev.belay.sql");
 
     private final boolean showParams;
     private final long slowNanos;
+    private final @Nullable StatementListener listener;
 
     SqlLog(DBConfig config) {
         this.showParams = config.logParameters();
         this.slowNanos = config.slowQueryThreshold().toNanos();
+        this.listener = config.statementListener();
     }
 
     /** Logs a finished statement: DEBUG always, WARNING when slower than the configured threshold. */
@@ -28,12 +32,27 @@ final class SqlLog {
             LOG.log(level, (slow ? "slow statement, " : "") + String.format("%.3f ms, %d rows: ", nanos / 1e6, rows)
                     + sql + shown(params));
         }
+        if (listener != null) {
+            tell(new StatementListener.Event(sql, rows, Duration.ofNanos(nanos), null));
+        }
     }
 
     void failed(BelayException e, String sql, List<?> params) {
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "failed [" + e.sqlState() + "] " + e.getClass().getSimpleName() + ": " + sql
                     + shown(params));
+        }
+        if (listener != null) {
+            tell(new StatementListener.Event(sql, -1, null, e));
+        }
+    }
+
+    /** The listener's own failure must not become the statement's: it is logged and dropped. */
+    private void tell(StatementListener.Event event) {
+        try {
+            listener.onStatement(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the StatementListener threw (ignored): " + e, e);
         }
     }
 

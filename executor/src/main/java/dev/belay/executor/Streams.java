@@ -29,12 +29,16 @@ final class Streams {
     static <T> Stream<T> open(Session s, BoundStatement st, Plans.Target target) {
         Engine engine = s.engine();
         Transactions.Tx tx = s.tx();
+        boolean joined = false;
         if (tx != null) {
             tx.requireOpen();
         } else {
             engine.requireOutsideTransaction();
+            tx = engine.joinExternal(); // another manager's transaction: the stream runs in it, released on close
+            joined = tx != null;
         }
         State state = new State(engine, tx, tx != null ? tx.connection : engine.borrow(), st);
+        state.joined = joined;
         RowMapper<T> mapper;
         try {
             state.begin();
@@ -110,6 +114,8 @@ final class Streams {
         volatile boolean released;
         volatile boolean exhausted;
         private boolean lentAutoCommit = true;
+        /** {@code tx} was joined from another manager for this stream alone: released with the stream. */
+        boolean joined;
         Cleaner.@Nullable Cleanable cleanable;
 
         State(Engine engine, Transactions.@Nullable Tx tx, Connection connection, BoundStatement statement) {
@@ -207,6 +213,9 @@ final class Streams {
                     Engine.giveBack(connection, lentAutoCommit);
                 } else {
                     tx.closed(this);
+                    if (joined) {
+                        tx.release();
+                    }
                 }
             }
             if (failure != null && (commit || tx == null)) {
