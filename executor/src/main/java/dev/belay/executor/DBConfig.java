@@ -152,7 +152,7 @@ public final class DBConfig {
         return pgbouncerTransactionMode;
     }
 
-    /** What hears every finished or failed statement, or null for none. */
+    /** What hears every call on the database, around it, or null for none. */
     public @Nullable StatementListener statementListener() {
         return statementListener;
     }
@@ -262,8 +262,8 @@ public final class DBConfig {
         }
 
         /**
-         * Hands every finished or failed statement to {@code listener}, after it ran:
-         * {@code .statementListener(e -> timer.record(e.elapsed()))}. See {@link StatementListener}.
+         * Tells {@code listener} about every call on the database as it starts and ends, for metrics and tracing:
+         * {@code .statementListener(sql -> new MyTimedCall(sql))}. See {@link StatementListener}.
          */
         public Builder statementListener(StatementListener listener) {
             this.statementListener = Objects.requireNonNull(listener, "listener");

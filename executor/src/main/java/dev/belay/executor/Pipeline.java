@@ -151,6 +151,22 @@ final class Pipeline {
      * @param atomic   inside a transaction, wrap the work in a savepoint rolled back when it throws
      */
     static <R> R run(Session s, BoundStatement st, boolean modifies, Work<R> work, boolean atomic) {
+        StatementListener.Call call = s.engine().log.started(st.sql());
+        if (call == null) {
+            return execute(s, st, modifies, work, atomic);
+        }
+        R result;
+        try {
+            result = execute(s, st, modifies, work, atomic);
+        } catch (Throwable e) {
+            call.failed(e);
+            throw Transactions.sneaky(e);
+        }
+        call.finished(result instanceof List<?> rows ? rows.size() : result instanceof Number n ? n.longValue() : -1);
+        return result;
+    }
+
+    private static <R> R execute(Session s, BoundStatement st, boolean modifies, Work<R> work, boolean atomic) {
         Engine engine = s.engine();
         Transactions.Tx tx = s.tx();
         if (tx != null) {

@@ -1,7 +1,6 @@
 package dev.belay.executor;
 
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -32,9 +31,6 @@ final class SqlLog {
             LOG.log(level, (slow ? "slow statement, " : "") + String.format("%.3f ms, %d rows: ", nanos / 1e6, rows)
                     + sql + shown(params));
         }
-        if (listener != null) {
-            tell(new StatementListener.Event(sql, rows, Duration.ofNanos(nanos), null));
-        }
     }
 
     void failed(BelayException e, String sql, List<?> params) {
@@ -42,17 +38,44 @@ final class SqlLog {
             LOG.log(Level.DEBUG, "failed [" + e.sqlState() + "] " + e.getClass().getSimpleName() + ": " + sql
                     + shown(params));
         }
-        if (listener != null) {
-            tell(new StatementListener.Event(sql, -1, null, e));
+    }
+
+    /** The configured listener's view of a call about to run {@code sql}, or null when nobody listens. */
+    StatementListener.@Nullable Call started(String sql) {
+        if (listener == null) {
+            return null;
+        }
+        try {
+            StatementListener.Call call = listener.started(sql);
+            return call == null ? null : new Guarded(call);
+        } catch (RuntimeException e) {
+            ignored(e);
+            return null;
         }
     }
 
-    /** The listener's own failure must not become the statement's: it is logged and dropped. */
-    private void tell(StatementListener.Event event) {
-        try {
-            listener.onStatement(event);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the StatementListener threw (ignored): " + e, e);
+    /** The listener's own failure must not become the call's: it is logged and dropped. */
+    private static void ignored(RuntimeException e) {
+        LOG.log(Level.WARNING, "the StatementListener threw (ignored): " + e, e);
+    }
+
+    private record Guarded(StatementListener.Call call) implements StatementListener.Call {
+        @Override
+        public void finished(long rows) {
+            try {
+                call.finished(rows);
+            } catch (RuntimeException e) {
+                ignored(e);
+            }
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            try {
+                call.failed(failure);
+            } catch (RuntimeException e) {
+                ignored(e);
+            }
         }
     }
 

@@ -1,38 +1,39 @@
 package dev.belay.executor;
 
-import java.time.Duration;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Hears every statement Belay runs once it has finished or failed, on the thread that ran it: for metrics and
- * tracing (the Spring Boot starter turns each into a Micrometer observation). Set it with
- * {@link DBConfig.Builder#statementListener}:
+ * Hears each call Belay runs on the database, around it, on the thread that runs it: for metrics and tracing (the
+ * Spring Boot starter opens a Micrometer observation in {@link #started} and stops it in {@link Call#finished} or
+ * {@link Call#failed}). Set it with {@link DBConfig.Builder#statementListener}:
  *
  * <pre>{@code
- * DBConfig config = DBConfig.settings().statementListener(e -> timer.record(e.elapsed())).build();
+ * DBConfig config = DBConfig.settings().statementListener(sql -> {
+ *     long start = System.nanoTime();
+ *     return new StatementListener.Call() {
+ *         public void finished(long rows) { timer.record(System.nanoTime() - start, NANOSECONDS); }
+ *         public void failed(Throwable failure) { errors.increment(); }
+ *     };
+ * }).build();
  * }</pre>
  *
- * <p>It is called after the statement, so it must be quick and must not throw: an exception it throws is
- * logged and otherwise ignored, never turned into the statement's failure.
+ * <p>One call is one statement ({@code exec}, {@code one}, {@code first}, {@code fetchValue}, raw SQL, the row
+ * helpers), or one bulk write or COPY (which may send several statements), named by its SQL with placeholders, never
+ * values, or for a bulk write by a label such as {@code insert into "users"}. Streams, transaction control
+ * (BEGIN, SAVEPOINT, COMMIT) and catalog look-ups of bulk writes are not reported. A listener must be quick and must
+ * not throw: what it throws is logged and otherwise ignored, never turned into the call's failure.
  */
 @FunctionalInterface
 public interface StatementListener {
-    /** One finished or failed statement. */
-    void onStatement(Event event);
+    /** A call is about to run {@code sql}; the returned {@link Call} (null for none) hears how it ended. */
+    @Nullable Call started(String sql);
 
-    /**
-     * What a statement was and how it ended.
-     *
-     * @param sql     the SQL text with its placeholders (never values): {@code SELECT ... WHERE "id" = ?}; for a bulk
-     *                write, the statement of each chunk; for savepoints and commits, {@code SAVEPOINT}, {@code COMMIT}
-     * @param rows    the rows read or changed; -1 when it failed
-     * @param elapsed how long it ran, or null when it failed (Belay times only what completes)
-     * @param failure the typed exception it failed with, or null when it succeeded
-     */
-    record Event(String sql, long rows, @Nullable Duration elapsed, @Nullable BelayException failure) {
-        /** Whether it succeeded. */
-        public boolean succeeded() {
-            return failure == null;
-        }
+    /** One running call. */
+    interface Call {
+        /** It succeeded, having read or changed {@code rows} rows (-1 when the call does not count them). */
+        void finished(long rows);
+
+        /** It failed with {@code failure} (usually a {@link BelayException}). */
+        void failed(Throwable failure);
     }
 }
