@@ -2,6 +2,7 @@ package dev.belay.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TransactionRolledBackException;
@@ -113,14 +114,17 @@ final class SpringTransactionsTest {
     @Test
     void aCaughtBelayFailureStillEndsTheTransactionInARollback() {
         items.add("taken");
-        assertThatThrownBy(() -> template(TransactionDefinition.PROPAGATION_REQUIRED).executeWithoutResult(status -> {
+        TransactionTemplate inTransaction = template(TransactionDefinition.PROPAGATION_REQUIRED);
+        // tag::spring-caught-failure[]
+        assertThrows(UnexpectedRollbackException.class, () -> inTransaction.executeWithoutResult(status -> {
             items.add("written first");
             try {
                 db.sql("insert into items (name) values ('taken')").execute();
             } catch (UniqueViolationException caught) {
-                // swallowed on purpose: PostgreSQL has aborted the transaction anyway
+                // caught, but PostgreSQL has aborted the transaction: Belay marked it rollback-only
             }
-        })).isInstanceOf(UnexpectedRollbackException.class);
+        }));
+        // end::spring-caught-failure[]
         assertThat(committed("written first")).isZero();
     }
 

@@ -22,6 +22,7 @@ class TestApplication {
     }
 
     /** A repository writing through Belay; Spring translates what it throws. */
+    // tag::spring-repository[]
     @Repository
     static class Items {
         private final DBConnection db;
@@ -30,9 +31,10 @@ class TestApplication {
             this.db = db;
         }
 
-        public void add(String name) {
+        public void add(String name) {   // a second "add" of one name: DuplicateKeyException
             db.sql("insert into items (name) values (:name)").bind("name", name).execute();
         }
+        // end::spring-repository[]
 
         public List<String> names() {
             return db.sql("select name from items order by name").fetch(String.class);
