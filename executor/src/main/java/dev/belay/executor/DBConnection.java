@@ -337,7 +337,11 @@ public final class DBConnection implements AutoCloseable {
 
     // ---- transactions ------------------------------------------------------------------------
 
-    /** True inside {@link #transaction}, where every call shares one connection. */
+    /**
+     * True on the handle a {@link #transaction} body receives, where every call shares one connection. False on the
+     * DBConnection itself, also while it joins a transaction another manager runs
+     * ({@link #of(DataSource, DBConfig, ExternalTransactions)}).
+     */
     public boolean inTransaction() {
         return session.tx() != null && session.tx().isOpen();
     }

@@ -113,8 +113,9 @@ final class Engine {
         if (!running.isEmpty() && running.containsKey(Thread.currentThread())) {
             throw new IllegalStateException("this call uses the DBConnection itself inside one of its transactions "
                     + "on this thread: it would run on another connection, outside the transaction (and could wait "
-                    + "forever on rows the transaction locked). Use the handle the transaction body receives "
-                    + "(db.transaction(tx -> tx.exec(...))), or TxOptions.requiresNew() for an independent "
+                    + "forever on rows the transaction locked; inside a transaction another manager runs, such as "
+                    + "Spring's, outside the savepoint db.transaction made). Use the handle the transaction body "
+                    + "receives (db.transaction(tx -> tx.exec(...))), or TxOptions.requiresNew() for an independent "
                     + "transaction");
         }
     }

@@ -9,6 +9,7 @@ import dev.belay.dsl.Table;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.ExternalTransactions;
+import dev.belay.executor.TooManyRowsException;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
@@ -213,6 +214,27 @@ final class ExternalTransactionsTest {
         commitLent();
         assertEquals(0, committed("a"));
         assertEquals(1, committed("c"));
+    }
+
+    @Test
+    void oneOnAWriteIsAtomicInsideTheLentTransaction() throws SQLException {
+        insert(db, "x");
+        insert(db, "y");
+        assertThrows(TooManyRowsException.class,
+                () -> db.sql("update items set name = name || '!' returning name").one(String.class));
+        assertFalse(LENDER.rollbackOnly); // its savepoint was rolled back: the lent transaction goes on
+        assertEquals(List.of("x", "y"), db.sql("select name from items order by name").fetch(String.class));
+        assertEquals("z", db.sql("insert into items (name) values ('z') returning name").one(String.class));
+        commitLent();
+        assertEquals(1, committed("z"));
+    }
+
+    @Test
+    void aWriteWithReturningThatFailsMarksTheTransactionRollbackOnly() {
+        insert(db, "taken");
+        assertThrows(UniqueViolationException.class,
+                () -> db.sql("insert into items (name) values ('taken') returning name").fetch(String.class));
+        assertTrue(LENDER.rollbackOnly);
     }
 
     @Test
