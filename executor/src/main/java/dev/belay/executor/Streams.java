@@ -39,6 +39,7 @@ final class Streams {
         }
         State state = new State(engine, tx, tx != null ? tx.connection : engine.borrow(), st);
         state.joined = joined;
+        state.call = engine.log.started(st.sql());
         RowMapper<T> mapper;
         try {
             state.begin();
@@ -88,6 +89,7 @@ final class Streams {
                     return false;
                 }
                 row = mapper.map(state.rs);
+                state.rows++;
             } catch (SQLException e) {
                 throw state.fail(state.engine.translate(e, state.statement.sql(), state.statement.params()), true);
             } catch (Throwable e) {
@@ -116,6 +118,9 @@ final class Streams {
         private boolean lentAutoCommit = true;
         /** {@code tx} was joined from another manager for this stream alone: released with the stream. */
         boolean joined;
+        /** The listener's view of this stream, ended when it is released: finished, or failed by {@link #fail}. */
+        StatementListener.@Nullable Call call;
+        long rows;
         Cleaner.@Nullable Cleanable cleanable;
 
         State(Engine engine, Transactions.@Nullable Tx tx, Connection connection, BoundStatement statement) {
@@ -142,6 +147,11 @@ final class Streams {
          * any failure of a data-modifying statement, is recorded on the transaction.
          */
         RuntimeException fail(Throwable e, boolean server) {
+            StatementListener.Call listening = call;
+            call = null;
+            if (listening != null) {
+                listening.failed(e);
+            }
             if (tx != null && (server || statement.modifiesData() && e instanceof BelayException
                     && !(e instanceof BindException))) {
                 tx.failed((BelayException) e);
@@ -218,8 +228,18 @@ final class Streams {
                     }
                 }
             }
+            StatementListener.Call listening = call;
+            call = null;
             if (failure != null && (commit || tx == null)) {
-                throw engine.translate(failure, commit ? "COMMIT" : statement.sql(), statement.params());
+                BelayException error = engine.translate(failure, commit ? "COMMIT" : statement.sql(),
+                        statement.params());
+                if (listening != null) {
+                    listening.failed(error);
+                }
+                throw error;
+            }
+            if (listening != null) {
+                listening.finished(rows);
             }
         }
     }

@@ -11,7 +11,9 @@ import dev.belay.test.BelayTest;
 import dev.belay.test.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link StatementListener}: told of every call as it starts and how it ended; its own failures are ignored. */
@@ -20,9 +22,11 @@ final class StatementListenerTest {
     private static final List<String> HEARD = new ArrayList<>();
     private static DBConnection db;
     private static DBConnection throwing;
+    private static TestDatabase database;
 
     @BeforeAll
     static void open(TestDatabase t) {
+        database = t;
         t.execute("CREATE TABLE items (name text PRIMARY KEY)");
         db = t.open(b -> b.statementListener(sql -> new StatementListener.Call() {
             @Override
@@ -40,6 +44,11 @@ final class StatementListenerTest {
         }));
     }
 
+    @BeforeEach
+    void empty() {
+        database.execute("TRUNCATE items");
+    }
+
     @Test
     void hearsEachCallWithItsRowsOrItsFailure() {
         HEARD.clear();
@@ -49,6 +58,18 @@ final class StatementListenerTest {
         assertEquals(List.of("insert into items (name) values (?), ('b') -> 2",
                 "select name from items order by name -> 2",
                 "insert into items (name) values ('a') -> UniqueViolationException"), HEARD);
+    }
+
+    @Test
+    void aStreamIsOneCallUntilItIsClosed() {
+        db.sql("insert into items (name) values ('s1'), ('s2'), ('s3')").execute();
+        HEARD.clear();
+        try (Stream<String> names = db.sql("select name from items where name like 's%' order by name")
+                .stream(String.class)) {
+            assertEquals(List.of("s1", "s2"), names.limit(2).toList());
+            assertEquals(List.of(), HEARD);
+        }
+        assertEquals(List.of("select name from items where name like 's%' order by name -> 2"), HEARD);
     }
 
     @Test
