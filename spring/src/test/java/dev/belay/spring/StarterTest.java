@@ -12,6 +12,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,20 @@ final class StarterTest {
         assertThatThrownBy(() -> items.add("once"))
                 .isInstanceOf(DuplicateKeyException.class)
                 .hasCauseInstanceOf(UniqueViolationException.class);
+    }
+
+    @Test
+    void aStreamIsOneObservationUntilItIsClosed() {
+        items.add("s1");
+        items.add("s2");
+        observations.clear();
+        try (Stream<String> names = db.sql("select name from items order by name").stream(String.class)) {
+            assertThat(names).containsExactly("s1", "s2");
+        }
+        TestObservationRegistryAssert.assertThat(observations)
+                .hasNumberOfObservationsWithNameEqualTo("belay.statement", 1)
+                .hasAnObservation(o -> o.hasLowCardinalityKeyValue("belay.statement.kind", "SELECT")
+                        .hasHighCardinalityKeyValue("belay.rows", "2"));
     }
 
     @Test
