@@ -36,7 +36,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * body returns and no statement in it failed. A {@link #stream} outside a transaction commits only once read
  * to the end. Each call borrows a pooled connection and gives it back, as it was lent, before it returns;
  * inside {@link #transaction} the handle given to the body uses the transaction's one connection, and this
- * object itself refuses calls from that thread until the transaction ends.
+ * object itself refuses calls from that thread until the transaction ends. Made with
+ * {@link #of(DataSource, DBConfig, ExternalTransactions)}, a call made while another manager's transaction (Spring's)
+ * runs on the thread joins that transaction instead: see {@link ExternalTransactions}.
  */
 public final class DBConnection implements AutoCloseable {
     private final Session session;
