@@ -53,17 +53,21 @@ public final class BelayAutoConfiguration {
         if (codec != null) {
             types = types.withJson(codec);
         }
-        DBConfig.Builder config = DBConfig.settings()
-                .types(types)
-                .fetchSize(properties.getFetchSize())
-                .slowQueryThreshold(properties.getSlowQueryThreshold())
-                .logParameters(properties.isLogParameters());
-        properties.getSchemaMapping().forEach(config::mapSchema);
+        DBConfig.Builder config = DBConfig.settings().types(types);
         List<StatementListener> all = listeners.orderedStream().toList();
         if (!all.isEmpty()) {
             config.statementListener(all.size() == 1 ? all.get(0) : new StatementListeners(all));
         }
-        return config.build();
+        try {
+            config.fetchSize(properties.getFetchSize())
+                    .slowQueryThreshold(properties.getSlowQueryThreshold())
+                    .logParameters(properties.isLogParameters());
+            properties.getSchemaMapping().forEach(config::mapSchema);
+            return config.build();
+        } catch (IllegalArgumentException e) {
+            // DBConfig names its own setting (fetchSize); the application knows it as a belay.* property
+            throw new IllegalArgumentException("a belay.* property is out of range: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -76,7 +80,14 @@ public final class BelayAutoConfiguration {
         DBConnection db = properties.isJoinSpringTransactions()
                 ? DBConnection.of(dataSource, config, new SpringTransactions())
                 : DBConnection.of(dataSource, config);
-        return properties.getStatementTimeout() == null ? db : db.withTimeout(properties.getStatementTimeout());
+        if (properties.getStatementTimeout() == null) {
+            return db;
+        }
+        try {
+            return db.withTimeout(properties.getStatementTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("belay.statement-timeout: " + e.getMessage(), e);
+        }
     }
 
     /** Belay's exceptions as Spring's DataAccessExceptions, for {@code @Repository} beans. */

@@ -107,6 +107,19 @@ final class BelayAutoConfigurationTest {
     }
 
     @Test
+    void aPropertyOutOfRangeFailsTheStartNamingIt() {
+        runner.withBean(DataSource.class, () -> NO_DATABASE).withPropertyValues("belay.fetch-size=0")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("fetchSize must be at least 1"));
+        runner.withBean(DataSource.class, () -> NO_DATABASE).withPropertyValues("belay.fetch-size=0")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "a belay.* property is out of range"));
+        runner.withBean(DataSource.class, () -> NO_DATABASE).withPropertyValues("belay.statement-timeout=0s")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "belay.statement-timeout: timeout must be positive"));
+    }
+
+    @Test
     void twoDataSourcesWithoutAPrimaryGetNoBelay() {
         runner.withBean("one", DataSource.class, () -> NO_DATABASE)
                 .withBean("two", DataSource.class, () -> NO_DATABASE)
