@@ -7,7 +7,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * Statement logging through {@code System.Logger} {@code dev.belay.sql}: every finished statement at DEBUG,
  * slow ones at WARNING, failures at DEBUG with their SQLSTATE. Parameter values appear only when the config
- * allows it. Each is also handed to the configured {@link StatementListener}, if any.
+ * allows it. It also tells the configured {@link StatementListener}, if any, when a call starts ({@link #started}).
  */
 final class SqlLog {
     private static final System.Logger LOG = System.getLogger("dev.belay.sql");

@@ -20,9 +20,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>One call is one statement ({@code exec}, {@code one}, {@code first}, {@code fetchValue}, raw SQL, the row
  * helpers), one bulk write or COPY (which may send several statements), or one stream, from its query until it
  * is closed (its rows: those read); each named by its SQL with placeholders, never values, or for a bulk write by a
- * label such as {@code insert into "users"}. Transaction control (BEGIN, SAVEPOINT, COMMIT) and catalog look-ups of
- * bulk writes are not reported. A listener must be quick and must
- * not throw: what it throws is logged and otherwise ignored, never turned into the call's failure.
+ * label such as {@code insert into "users"}. Transaction control (BEGIN, SAVEPOINT, COMMIT) is not reported, and
+ * the catalog look-ups of a bulk write are part of its call. A listener must be quick and must not throw: what it
+ * throws is logged and otherwise ignored, never turned into the call's failure.
  */
 @FunctionalInterface
 public interface StatementListener {
