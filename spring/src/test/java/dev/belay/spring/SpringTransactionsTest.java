@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.belay.dsl.annotations.Generated;
+import dev.belay.dsl.annotations.Id;
+import dev.belay.dsl.annotations.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.UniqueViolationException;
@@ -32,6 +35,11 @@ final class SpringTransactionsTest {
     TestApplication.Shop shop;
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Table("items")
+    record Item(@Id @Generated Long id, String name) {}
+
+    private static final dev.belay.dsl.Table<Item> ITEMS = dev.belay.dsl.Table.of(Item.class);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -126,6 +134,18 @@ final class SpringTransactionsTest {
         }));
         // end::spring-caught-failure[]
         assertThat(committed("written first")).isZero();
+    }
+
+    @Test
+    void aFailedBulkInsertRollsBackToItsSavepointAndTheTransactionCommits() {
+        items.add("taken");
+        template(TransactionDefinition.PROPAGATION_REQUIRED).executeWithoutResult(status -> {
+            items.add("before");
+            assertThatThrownBy(() -> db.insert(ITEMS, List.of(new Item(null, "bulk"), new Item(null, "taken"))))
+                    .isInstanceOf(UniqueViolationException.class);
+            items.add("after");
+        });
+        assertThat(items.names()).containsExactly("after", "before", "taken");
     }
 
     @Test
