@@ -40,6 +40,7 @@ public final class DBConfig {
     private final List<String> replicas;
     private final ReplicaFallback replicaFallback;
     private final Duration replicaRetryAfter;
+    private final @Nullable StatementListener statementListener;
 
     private DBConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -61,6 +62,7 @@ public final class DBConfig {
         this.replicas = List.copyOf(b.replicas);
         this.replicaFallback = b.replicaFallback;
         this.replicaRetryAfter = b.replicaRetryAfter;
+        this.statementListener = b.statementListener;
     }
 
     /** A builder for a pool on {@code jdbcUrl}, e.g. {@code jdbc:postgresql://localhost:5432/app}. */
@@ -173,6 +175,11 @@ public final class DBConfig {
         return replicaRetryAfter;
     }
 
+    /** What hears every call on the database, around it, or null for none. */
+    public @Nullable StatementListener statementListener() {
+        return statementListener;
+    }
+
     /** How long a connection may stay lent out before a warning, or null when leak detection is off. */
     public @Nullable Duration leakDetectionThreshold() {
         return leakDetectionThreshold;
@@ -218,6 +225,7 @@ public final class DBConfig {
         private final List<String> replicas = new ArrayList<>();
         private ReplicaFallback replicaFallback = ReplicaFallback.PRIMARY;
         private Duration replicaRetryAfter = Duration.ofSeconds(5);
+        private @Nullable StatementListener statementListener;
 
         private Builder() {}
 
@@ -278,6 +286,15 @@ public final class DBConfig {
         /** Statements slower than this are logged at WARNING (default 1 s). */
         public Builder slowQueryThreshold(Duration threshold) {
             this.slowQueryThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} about every call on the database as it starts and ends, for metrics and tracing:
+         * {@code .statementListener(sql -> new MyTimedCall(sql))}. See {@link StatementListener}.
+         */
+        public Builder statementListener(StatementListener listener) {
+            this.statementListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

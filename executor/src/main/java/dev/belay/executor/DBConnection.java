@@ -36,7 +36,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * body returns and no statement in it failed. A {@link #stream} outside a transaction commits only once read
  * to the end. Each call borrows a pooled connection and gives it back, as it was lent, before it returns;
  * inside {@link #transaction} the handle given to the body uses the transaction's one connection, and this
- * object itself refuses calls from that thread until the transaction ends.
+ * object itself refuses calls from that thread until the transaction ends. Made with
+ * {@link #of(DataSource, DBConfig, ExternalTransactions)}, a call made while another manager's transaction (Spring's)
+ * runs on the thread joins that transaction instead: see {@link ExternalTransactions}.
  */
 public final class DBConnection implements AutoCloseable {
     private final Session session;
@@ -67,7 +69,7 @@ public final class DBConnection implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new DBConnection(new Session(new Engine(pool, config, pool, replicas), null, 0));
+        return new DBConnection(new Session(new Engine(pool, config, pool, replicas, null), null, 0));
     }
 
     /**
@@ -128,7 +130,7 @@ public final class DBConnection implements AutoCloseable {
      * that pool's own configuration, so a config with statement or lock timeouts is refused here.
      */
     public static DBConnection of(DataSource dataSource, DBConfig config) {
-        return of(dataSource, config, new DataSource[0]);
+        return onPool(dataSource, config, new DataSource[0], null);
     }
 
     /**
@@ -144,7 +146,28 @@ public final class DBConnection implements AutoCloseable {
      * {@code setInitializationFailTimeout(-1)}).
      */
     public static DBConnection of(DataSource primary, DBConfig config, DataSource... replicas) {
-        Objects.requireNonNull(primary, "primary");
+        return onPool(primary, config, replicas, null);
+    }
+
+    /**
+     * Runs on an existing pool like {@link #of(DataSource, DBConfig)}, joining the transaction that another manager
+     * runs on the calling thread whenever {@code transactions} reports one: Belay's statements then use that
+     * transaction's connection and commit nothing themselves, {@code db.transaction(..)} becomes a savepoint of it,
+     * and a failed statement marks it rollback-only. Outside such a transaction nothing changes.
+     *
+     * <pre>{@code
+     * DBConnection db = DBConnection.of(dataSource, config, springTransactions);
+     * }</pre>
+     *
+     * The Spring Boot starter ({@code belay-spring-boot-starter}) builds this with Spring's transactions.
+     */
+    public static DBConnection of(DataSource dataSource, DBConfig config, ExternalTransactions transactions) {
+        return onPool(dataSource, config, new DataSource[0], Objects.requireNonNull(transactions, "transactions"));
+    }
+
+    private static DBConnection onPool(DataSource primary, DBConfig config, DataSource[] replicas,
+                                       @Nullable ExternalTransactions transactions) {
+        Objects.requireNonNull(primary, "dataSource");
         if (config.statementTimeout() != null || config.lockTimeout() != null) {
             throw new IllegalArgumentException("of(dataSource, config): set statement_timeout and lock_timeout on "
                     + "the pool you pass (e.g. pgjdbc's options=-c statement_timeout=5s), not in DBConfig");
@@ -160,7 +183,7 @@ public final class DBConnection implements AutoCloseable {
             names.add("#" + pools.size() + " (" + r.getClass().getSimpleName() + ")");
         }
         Replicas set = pools.isEmpty() ? null : new Replicas(pools, names, false, config);
-        return new DBConnection(new Session(new Engine(primary, config, null, set), null, 0));
+        return new DBConnection(new Session(new Engine(primary, config, null, set, transactions), null, 0));
     }
 
     private static String serverOptions(DBConfig config) {
@@ -446,7 +469,11 @@ public final class DBConnection implements AutoCloseable {
 
     // ---- transactions ------------------------------------------------------------------------
 
-    /** True inside {@link #transaction}, where every call shares one connection. */
+    /**
+     * True on the handle a {@link #transaction} body receives, where every call shares one connection. False on the
+     * DBConnection itself, also while it joins a transaction another manager runs
+     * ({@link #of(DataSource, DBConfig, ExternalTransactions)}).
+     */
     public boolean inTransaction() {
         return session.tx() != null && session.tx().isOpen();
     }
@@ -491,6 +518,10 @@ public final class DBConnection implements AutoCloseable {
         }
         if (tx == null && !options.independent()) {
             session.engine().requireOutsideTransaction();
+            Transactions.Tx external = session.engine().joinExternal();
+            if (external != null) {
+                return Transactions.inExternal(session, external, options, body);
+            }
         }
         // read-only work goes to a replica (TxOptions.readOnly, or any transaction of db.replica())
         Session root = new Session(session.engine(), null, session.timeoutSeconds(),

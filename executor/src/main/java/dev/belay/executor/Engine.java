@@ -28,6 +28,8 @@ final class Engine {
      * transaction mode), or null; with it, statements outside a transaction run in a transaction of their own.
      */
     final @Nullable String localSettings;
+    /** Lends the connection of a transaction another manager runs on the thread (Spring's), or null. */
+    private final @Nullable ExternalTransactions external;
     /**
      * The innermost transaction each thread is running on this engine. Kept so that a call on the pool's own
      * handle from inside a transaction body is refused: it would run on another connection, outside the
@@ -45,12 +47,14 @@ final class Engine {
     private record BulkKey(Table<?> table, @Nullable ConflictNode conflict) {}
 
     Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool) {
-        this(dataSource, config, ownedPool, null);
+        this(dataSource, config, ownedPool, null, null);
     }
 
-    Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool, @Nullable Replicas replicas) {
+    Engine(DataSource dataSource, DBConfig config, @Nullable AutoCloseable ownedPool, @Nullable Replicas replicas,
+           @Nullable ExternalTransactions external) {
         this.replicas = replicas;
         this.dataSource = dataSource;
+        this.external = external;
         this.config = config;
         this.ownedPool = ownedPool;
         this.plans = new Plans(config.types());
@@ -128,13 +132,23 @@ final class Engine {
         }
     }
 
+    /**
+     * The external transaction running on this thread, joined for one call (release it when done), or null when
+     * there is none: then the call borrows and commits as usual.
+     */
+    Transactions.@Nullable Tx joinExternal() {
+        ExternalTransactions.Lease lease = external == null ? null : external.join(dataSource);
+        return lease == null ? null : new Transactions.Tx(lease);
+    }
+
     /** Refuses a call on the pool's own handle from a thread inside one of this engine's transactions. */
     void requireOutsideTransaction() {
         if (!running.isEmpty() && running.containsKey(Thread.currentThread())) {
             throw new IllegalStateException("this call uses the DBConnection itself inside one of its transactions "
                     + "on this thread: it would run on another connection, outside the transaction (and could wait "
-                    + "forever on rows the transaction locked). Use the handle the transaction body receives "
-                    + "(db.transaction(tx -> tx.exec(...))), or TxOptions.requiresNew() for an independent "
+                    + "forever on rows the transaction locked; inside a transaction another manager runs, such as "
+                    + "Spring's, outside the savepoint db.transaction made). Use the handle the transaction body "
+                    + "receives (db.transaction(tx -> tx.exec(...))), or TxOptions.requiresNew() for an independent "
                     + "transaction");
         }
     }

@@ -151,6 +151,22 @@ final class Pipeline {
      * @param atomic   inside a transaction, wrap the work in a savepoint rolled back when it throws
      */
     static <R> R run(Session s, BoundStatement st, boolean modifies, Work<R> work, boolean atomic) {
+        StatementListener.Call call = s.engine().log.started(st.sql());
+        if (call == null) {
+            return execute(s, st, modifies, work, atomic);
+        }
+        R result;
+        try {
+            result = execute(s, st, modifies, work, atomic);
+        } catch (Throwable e) {
+            call.failed(e);
+            throw Transactions.sneaky(e);
+        }
+        call.finished(result instanceof List<?> rows ? rows.size() : result instanceof Number n ? n.longValue() : -1);
+        return result;
+    }
+
+    private static <R> R execute(Session s, BoundStatement st, boolean modifies, Work<R> work, boolean atomic) {
         Engine engine = s.engine();
         Transactions.Tx tx = s.tx();
         if (tx != null) {
@@ -158,6 +174,15 @@ final class Pipeline {
             return atomic ? inSavepoint(engine, tx, st, work) : inTransaction(engine, tx, st, modifies, work);
         }
         engine.requireOutsideTransaction();
+        Transactions.Tx external = engine.joinExternal();
+        if (external != null) { // another manager's transaction (Spring's): its connection, and it commits
+            try {
+                return atomic ? inSavepoint(engine, external, st, work)
+                        : inTransaction(engine, external, st, modifies, work);
+            } finally {
+                external.release();
+            }
+        }
         Route route = s.route();
         if (!route.replica()) {
             return alone(engine, engine.borrow(), st, modifies, work);

@@ -31,27 +31,33 @@ final class Streams {
         Transactions.Tx tx = s.tx();
         if (tx != null) {
             tx.requireOpen();
-            return start(s, st, target, tx.connection);
+            return start(s, st, target, tx, tx.connection, false);
         }
         engine.requireOutsideTransaction();
+        Transactions.Tx external = engine.joinExternal();
+        if (external != null) { // another manager's transaction: the stream runs in it, released on close
+            return start(s, st, target, external, external.connection, true);
+        }
         Route route = s.route();
         if (!route.replica()) {
-            return start(s, st, target, engine.borrow());
+            return start(s, st, target, null, engine.borrow(), false);
         }
         route.refuseWrite(st, false);
         Replicas.Lent lent = engine.lend(route);
         try {
-            return start(s, st, target, lent.connection());
+            return start(s, st, target, null, lent.connection(), false);
         } catch (ConnectionLostException e) {
             // no row was read yet, so the read may run again
-            return start(s, st, target, engine.afterLost(route, lent, e));
+            return start(s, st, target, null, engine.afterLost(route, lent, e), false);
         }
     }
 
-    private static <T> Stream<T> start(Session s, BoundStatement st, Plans.Target target, Connection connection) {
+    private static <T> Stream<T> start(Session s, BoundStatement st, Plans.Target target,
+                                       Transactions.@Nullable Tx tx, Connection connection, boolean joined) {
         Engine engine = s.engine();
-        Transactions.Tx tx = s.tx();
         State state = new State(engine, tx, connection, st);
+        state.joined = joined;
+        state.call = engine.log.started(st.sql());
         RowMapper<T> mapper;
         try {
             state.begin();
@@ -101,6 +107,7 @@ final class Streams {
                     return false;
                 }
                 row = mapper.map(state.rs);
+                state.rows++;
             } catch (SQLException e) {
                 throw state.fail(state.engine.translate(e, state.statement.sql(), state.statement.params()), true);
             } catch (Throwable e) {
@@ -127,6 +134,11 @@ final class Streams {
         volatile boolean released;
         volatile boolean exhausted;
         private boolean lentAutoCommit = true;
+        /** {@code tx} was joined from another manager for this stream alone: released with the stream. */
+        boolean joined;
+        /** The listener's view of this stream, ended when it is released: finished, or failed by {@link #fail}. */
+        StatementListener.@Nullable Call call;
+        long rows;
         Cleaner.@Nullable Cleanable cleanable;
 
         State(Engine engine, Transactions.@Nullable Tx tx, Connection connection, BoundStatement statement) {
@@ -153,6 +165,11 @@ final class Streams {
          * any failure of a data-modifying statement, is recorded on the transaction.
          */
         RuntimeException fail(Throwable e, boolean server) {
+            StatementListener.Call listening = call;
+            call = null;
+            if (listening != null) {
+                listening.failed(e);
+            }
             if (tx != null && (server || statement.modifiesData() && e instanceof BelayException
                     && !(e instanceof BindException))) {
                 tx.failed((BelayException) e);
@@ -224,10 +241,23 @@ final class Streams {
                     Engine.giveBack(connection, lentAutoCommit);
                 } else {
                     tx.closed(this);
+                    if (joined) {
+                        tx.release();
+                    }
                 }
             }
+            StatementListener.Call listening = call;
+            call = null;
             if (failure != null && (commit || tx == null)) {
-                throw engine.translate(failure, commit ? "COMMIT" : statement.sql(), statement.params());
+                BelayException error = engine.translate(failure, commit ? "COMMIT" : statement.sql(),
+                        statement.params());
+                if (listening != null) {
+                    listening.failed(error);
+                }
+                throw error;
+            }
+            if (listening != null) {
+                listening.finished(rows);
             }
         }
     }

@@ -21,9 +21,14 @@ import org.postgresql.core.TransactionState;
 final class Transactions {
     private Transactions() {}
 
-    /** The connection of a running transaction and its stack of levels. */
+    /**
+     * The connection of a running transaction and its stack of levels. For an external transaction (a
+     * {@link ExternalTransactions.Lease}) the outermost level is the external one: Belay never commits it, and a
+     * failure at that level marks it rollback-only instead.
+     */
     static final class Tx {
         final Connection connection;
+        private final ExternalTransactions.@Nullable Lease lease;
         private Level level = new Level(null, null);
         private int savepoints;
         private volatile boolean open = true;
@@ -32,6 +37,19 @@ final class Transactions {
 
         Tx(Connection connection) {
             this.connection = connection;
+            this.lease = null;
+        }
+
+        Tx(ExternalTransactions.Lease lease) {
+            this.connection = lease.connection();
+            this.lease = lease;
+        }
+
+        /** Gives an external transaction's connection back to its manager; nothing for Belay's own. */
+        void release() {
+            if (lease != null) {
+                lease.release();
+            }
         }
 
         void requireOpen() {
@@ -49,6 +67,9 @@ final class Transactions {
         void failed(BelayException e) {
             if (level.failure == null) {
                 level.failure = e;
+            }
+            if (lease != null && level.savepoint == null) {
+                lease.setRollbackOnly(); // Belay cannot roll the external transaction back; its manager must
             }
         }
 
@@ -123,6 +144,29 @@ final class Transactions {
             throw error;
         }
         return result;
+    }
+
+    /**
+     * {@code db.transaction(body)} inside an external transaction: a savepoint of it. While the body runs the
+     * DBConnection itself is refused on this thread, as inside Belay's own transactions; when it ends, streams the
+     * body left open are closed and the handle it got refuses further calls.
+     */
+    static <T> T inExternal(Session session, Tx tx, TxOptions options, TransactionBody<T> body) {
+        Engine engine = session.engine();
+        Tx previous = engine.enter(tx);
+        try {
+            if (options.isolation() != null || options.readOnly() || options.retries() > 0) {
+                throw new IllegalStateException("inside a transaction that another manager runs (a Spring "
+                        + "@Transactional, say), db.transaction is a savepoint of it: set isolation and read-only on "
+                        + "that transaction, retry around it, or use TxOptions.requiresNew()");
+            }
+            return nested(session.in(tx), tx, options, body);
+        } finally {
+            tx.open = false;
+            tx.closeStreams();
+            engine.exit(previous);
+            tx.release();
+        }
     }
 
     private static void rollbackTo(Tx tx, Savepoint savepoint, Throwable cause) {

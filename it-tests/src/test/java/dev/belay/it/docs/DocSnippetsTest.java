@@ -20,11 +20,18 @@ import org.junit.jupiter.api.Test;
  * indentation, a tagged region of the code in this package ({@code // tag::name[]} ... {@code // end::name[]};
  * regions of one name in one file are joined in order, so assertions can sit between them), which compiles
  * with the build and runs as tests. Every ```sql block must equal (lines joined by single spaces) a text block
- * of this package, which the tests assert as the exact SQL a query renders ({@link DocSql#assertSql}).
+ * of this package, which the tests assert as the exact SQL a query renders ({@link DocSql#assertSql}). The Spring
+ * page's regions are in the examples-spring and spring modules ({@link #SPRING_CODE}).
  */
 final class DocSnippetsTest {
     private static final Path ROOT = Path.of("..");
     private static final Path CODE = Path.of("src/test/java/dev/belay/it/docs");
+    /**
+     * Where else tagged regions live: docs/spring.md shows the Spring example application and the starter's tests,
+     * which compile and run in their own modules (Spring Boot's dependencies stay out of this one).
+     */
+    private static final List<Path> SPRING_CODE = List.of(ROOT.resolve("examples-spring/src/main/java"),
+            ROOT.resolve("spring/src/test/java"));
     private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::([\\w-]+)\\[]\\s*$");
     private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"\\n(.*?)\"\"\"", Pattern.DOTALL);
 
@@ -94,7 +101,15 @@ final class DocSnippetsTest {
     /** Every tagged region of the code in this package, by file and name. */
     private static Map<String, List<String>> regions() throws IOException {
         Map<String, List<String>> regions = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.walk(CODE)) {
+        regions(CODE, regions);
+        for (Path more : SPRING_CODE) {
+            regions(more, regions);
+        }
+        return regions;
+    }
+
+    private static void regions(Path code, Map<String, List<String>> regions) throws IOException {
+        try (Stream<Path> s = Files.walk(code)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 Map<String, List<String>> open = new LinkedHashMap<>();
                 Map<String, List<String>> collected = new LinkedHashMap<>();
@@ -116,7 +131,6 @@ final class DocSnippetsTest {
                 collected.forEach((name, lines) -> regions.put(f.getFileName() + "#" + name, dedent(lines)));
             }
         }
-        return regions;
     }
 
     private static List<String> textBlocks() throws IOException {
