@@ -156,12 +156,7 @@ final class BulkWriter {
             written = Pipeline.run(s, label, true, c -> {
                 BulkPlan<R> p = engine.bulkPlan(c, table, conflict);
                 if (p.unmatchable && rows.size() > 1) {
-                    throw new IllegalArgumentException(what + ": the table has the BEFORE INSERT row "
-                            + named(p.triggers) + ", which may change the rows as they are stored, and the "
-                            + "descriptor declares no primary key to tell the stored rows apart, so they cannot be "
-                            + "returned as stored; nothing was written. Declare the primary key (primaryKey() on its "
-                            + "columns), insert one row at a time (db.insert(row)), or insert without reading the rows "
-                            + "back: db.exec(insertInto(table).values(rows))");
+                    throw BulkTriggers.unmatchable(p, what);
                 }
                 BulkResult<R> result = new BulkResult<>(p, rows.size());
                 for (int start = 0; start < rows.size(); start = last.start) {
@@ -305,7 +300,7 @@ final class BulkWriter {
             if (stmt.results.isEmpty()) {
                 int written = ps.executeUpdate();
                 if (written != b.count) {
-                    throw missing(plan, what, b.count - written, b.count, stmt.sql);
+                    throw BulkTriggers.skipped(plan, what, b.count - written, b.count, stmt.sql);
                 }
             } else {
                 try (ResultSet rs = ps.executeQuery()) {
@@ -338,7 +333,7 @@ final class BulkWriter {
                         seen += drawn.match(b, start, result, what, stmt.sql);
                     }
                     if (seen != b.count) {
-                        throw missing(plan, what, b.count - seen, b.count, stmt.sql);
+                        throw BulkTriggers.skipped(plan, what, b.count - seen, b.count, stmt.sql);
                     }
                 }
             }
@@ -499,37 +494,6 @@ final class BulkWriter {
         return at;
     }
 
-    /**
-     * Rows that were sent but neither stored nor refused: a BEFORE INSERT row trigger that returns NULL skips its row
-     * without an error. Never reported as written: the call rolls back.
-     */
-    static RowsSkippedException missing(BulkPlan<?> plan, String what, int missing, int count, String sql) {
-        String cause = plan.triggers.isEmpty()
-                ? "a BEFORE INSERT row trigger that returns NULL skips its row like that (or one changed the primary "
-                        + "key?); if the table has one, it was added after this DBConnection first wrote to it"
-                : "a BEFORE row trigger that returns NULL skips its row like that, and the table has the "
-                        + named(plan.triggers);
-        return new RowsSkippedException(what + ": " + missing + " of " + count + " rows sent were not stored, and the "
-                + "database raised no error: " + cause + ". Nothing was written: the whole call was rolled back"
-                + (plan.conflict == null ? ". Leave out the rows the trigger skips, or insert without reading the rows "
-                        + "back: db.exec(insertInto(table).values(rows))" : ""),
-                missing, ErrorContext.of(sql).table(tableName(plan)));
-    }
-
-    /** The table as the server names it in errors: {@code users}, {@code app.docs}. */
-    private static String tableName(BulkPlan<?> plan) {
-        return plan.table.schema() == null ? plan.table.name() : plan.table.schema() + "." + plan.table.name();
-    }
-
-    /** {@code trigger "a"}, {@code triggers "a", "b"}. */
-    private static String named(List<String> names) {
-        StringBuilder b = new StringBuilder(names.size() == 1 ? "trigger " : "triggers ");
-        for (String n : names) {
-            b.append(b.charAt(b.length() - 1) == ' ' ? "" : ", ").append('"').append(n).append('"');
-        }
-        return b.toString();
-    }
-
     /** The statement that joins the written rows back to the input by ordinality. */
     private static <R> void joined(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
                                    BulkResult<R> result, String what) throws SQLException {
@@ -578,15 +542,10 @@ final class BulkWriter {
                     seen++;
                 }
                 if (seen != b.count) {
-                    throw missing(plan, what, b.count - seen, b.count, stmt.sql);
+                    throw BulkTriggers.skipped(plan, what, b.count - seen, b.count, stmt.sql);
                 }
                 if (written != joinedBack && counted) {
-                    throw new BelayException(what + ": the database wrote " + written + " rows, but only " + joinedBack
-                            + " of them have the key or conflict target of an input row: the table's BEFORE row "
-                            + named(plan.triggers) + " must have changed the conflict target " + plan.conflict.target()
-                            + " (or the key) of a row, so which input row a written row belongs to is unknown. Nothing "
-                            + "was written: the whole call was rolled back", null,
-                            ErrorContext.of(stmt.sql).table(tableName(plan)));
+                    throw BulkTriggers.unowned(plan, what, written, joinedBack, stmt.sql);
                 }
             }
             s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);

@@ -105,41 +105,47 @@ final class Catalog {
             return known;
         }
         Map<String, ColumnFacts> columns = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-            ps.setString(1, name);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String column = rs.getString(1);
-                    String expr = rs.getString(3);
-                    boolean stored = rs.getBoolean(4);
-                    long sequence = rs.getLong(2);
-                    columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
-                            rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
-                }
-            }
-        }
+        each(c, QUERY, name, rs -> {
+            String column = rs.getString(1);
+            String expr = rs.getString(3);
+            boolean stored = rs.getBoolean(4);
+            long sequence = rs.getLong(2);
+            columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
+                    rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
+        });
         List<String> beforeInsert = new ArrayList<>();
         List<String> beforeUpdate = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(TRIGGERS)) {
-            ps.setString(1, name);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String trigger = rs.getString(1);
-                    if (rs.getBoolean(2) && !beforeInsert.contains(trigger)) {
-                        beforeInsert.add(trigger);
-                    }
-                    if (rs.getBoolean(3) && !beforeUpdate.contains(trigger)) {
-                        beforeUpdate.add(trigger);
-                    }
-                }
+        each(c, TRIGGERS, name, rs -> {
+            String trigger = rs.getString(1); // a partition's clone of a trigger has its name
+            if (rs.getBoolean(2) && !beforeInsert.contains(trigger)) {
+                beforeInsert.add(trigger);
             }
-        }
+            if (rs.getBoolean(3) && !beforeUpdate.contains(trigger)) {
+                beforeUpdate.add(trigger);
+            }
+        });
         TableFacts facts = new TableFacts(name, Map.copyOf(columns), List.copyOf(beforeInsert),
                 List.copyOf(beforeUpdate));
         tables.put(name, facts);
         return facts;
+    }
+
+    /** One row of a catalog query. */
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a catalog query that takes the table's name twice, handing each row to {@code reader}. */
+    private static void each(Connection c, String sql, String table, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
     }
 
     private static final String CONSTRAINT_COLUMNS = "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = "
