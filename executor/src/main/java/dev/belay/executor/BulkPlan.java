@@ -41,7 +41,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li><b>ordered</b> (a one-column key drawn from a sequence that only goes up, the common identity or serial
  *       key): the insert's SELECT is ordered by the input's ordinality, and PostgreSQL evaluates output
  *       expressions after ORDER BY (documented under SELECT), so the keys it draws ascend with the input order;
- *       the keys RETURNING gives back are matched by sorting them. Rows that bring their own key match by it.</li>
+ *       the keys RETURNING gives back are matched by sorting them. Rows that bring their own key match by it.
+ *       Not for a table with BEFORE INSERT triggers (see {@link #triggers}), which takes the keyed plan.</li>
  *   <li><b>keyed</b> (another primary key whose values compare exactly in Java): missing keys are drawn first
  *       ({@code SELECT nextval(CAST(? AS "regclass")) FROM generate_series(1, ?)}, or the column's DEFAULT as the
  *       catalog spells it), every row is then inserted with its key, and what RETURNING gives back is matched
@@ -279,8 +280,10 @@ final class BulkPlan<R> {
         this.returnedComponents = componentsOf(table, returned);
         this.allComponents = componentsOf(table, table.columns());
         Catalog.ColumnFacts keyFacts = key.size() == 1 ? facts.column(key.get(0).name()) : null;
-        this.ordered = exact && keyFacts != null && key.get(0).isGenerated() && keyFacts.sequence() != null
-                && keyFacts.ascending() && key.get(0).type().kind() == PgType.Kind.NUMERIC;
+        // a BEFORE INSERT trigger may change the key it drew, and then sorted keys no longer follow the input order:
+        // such a table draws its keys first (keyed), so a changed key is a key no input row has, which fails loudly
+        this.ordered = exact && triggers.isEmpty() && keyFacts != null && key.get(0).isGenerated()
+                && keyFacts.sequence() != null && keyFacts.ascending() && key.get(0).type().kind() == PgType.Kind.NUMERIC;
         Expr[] fills = new Expr[n];
         for (int i = 0; i < n; i++) {
             Column<R, ?> c = sent.get(i);
