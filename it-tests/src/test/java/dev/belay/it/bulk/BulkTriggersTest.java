@@ -36,10 +36,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Bulk inserts and upserts into tables whose BEFORE row triggers change the row that is stored (lowercase the
  * email, count the writes in {@code touched}, stamp {@code stamped}) or skip it (RETURN NULL): every returned row is
- * the row as stored, for each key kind (a sequence key: the ordered insert; a uuid default: the keyed insert; a
- * numeric key: the insert joined back on the key; no key in the descriptor), for {@code db.insert(row)}, and for
- * upserts on a target that would otherwise take the matched shortcut and on one that joins back anyway. Without
- * triggers the shortcut and the narrow RETURNING stay (the statement log shows which SQL ran).
+ * the row as stored, for each key kind (a sequence key, which without triggers takes the ordered insert and with
+ * them draws its keys first; a uuid default: the keyed insert; a numeric key: the insert joined back on the key; no
+ * key in the descriptor), for {@code db.insert(row)}, and for upserts on a target that would otherwise take the
+ * matched shortcut and on one that joins back anyway. Without triggers the shortcut and the narrow RETURNING stay
+ * (the statement log shows which SQL ran).
  */
 @FixtureDatabase
 final class BulkTriggersTest {
