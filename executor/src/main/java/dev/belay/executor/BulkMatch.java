@@ -50,7 +50,7 @@ final class BulkMatch {
                     seen++;
                 }
                 if (seen != count) {
-                    throw BulkWriter.missing(what, count - seen, count, stmt.sql);
+                    throw BulkTriggers.skipped(plan, what, count - seen, count, stmt.sql);
                 }
             }
             s.engine().log.finished(stmt.sql, List.of(count + " rows"), started, count);

@@ -41,7 +41,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li><b>ordered</b> (a one-column key drawn from a sequence that only goes up, the common identity or serial
  *       key): the insert's SELECT is ordered by the input's ordinality, and PostgreSQL evaluates output
  *       expressions after ORDER BY (documented under SELECT), so the keys it draws ascend with the input order;
- *       the keys RETURNING gives back are matched by sorting them. Rows that bring their own key match by it.</li>
+ *       the keys RETURNING gives back are matched by sorting them. Rows that bring their own key match by it.
+ *       Not for a table with BEFORE INSERT triggers (see {@link #triggers}), which takes the keyed plan.</li>
  *   <li><b>keyed</b> (another primary key whose values compare exactly in Java): missing keys are drawn first
  *       ({@code SELECT nextval(CAST(? AS "regclass")) FROM generate_series(1, ?)}, or the column's DEFAULT as the
  *       catalog spells it), every row is then inserted with its key, and what RETURNING gives back is matched
@@ -64,6 +65,8 @@ final class BulkPlan<R> {
     static final String INSERTED = "belay_inserted";
     /** The inserted rows of an upsert, joined back by their drawn keys. */
     static final String NEW = "belay_new";
+    /** How many rows an upsert wrote, next to each row when a trigger may leave one that joins no input row. */
+    static final String WRITTEN_COUNT = "belay_written_count";
     private static final PgType<String> REGCLASS = PgType.custom("regclass", String.class);
     private static final PgType<Long> OID = PgType.custom("oid", Long.class);
     /** Key types whose values PostgreSQL returns exactly as Java sent them, so Java can match on them. */
@@ -120,6 +123,12 @@ final class BulkPlan<R> {
     final Table<R> table;
     final Catalog.TableFacts facts;
     final @Nullable OnConflict<R> conflict;
+    /**
+     * The enabled BEFORE row triggers that may change or skip the rows written: the table's BEFORE INSERT ones, and
+     * for an upsert its BEFORE UPDATE ones too. With any, every column is read back (the stored row is not the row
+     * sent) and an upsert always joins back (see {@link #matched}).
+     */
+    final List<String> triggers;
     /** The columns sent, one array parameter each. */
     final List<Column<R, ?>> sent;
     /** Per sent column: the element type name for {@code createArrayOf} (text for array columns, sent as literals). */
@@ -171,9 +180,15 @@ final class BulkPlan<R> {
     /** The statement that joins results back by ordinality: keyless inserts, and upserts. */
     final Stmt joined;
     /**
+     * An insert whose stored rows may differ from the input (a BEFORE INSERT trigger) and cannot be matched to it
+     * (the descriptor declares no primary key): BulkWriter refuses more than one row; one row needs no matching.
+     */
+    final boolean unmatchable;
+    /**
      * An upsert that needs no join back (null when it cannot be matched, see {@link #matchedUpsert}): {@code INSERT
      * ... SELECT ... FROM unnest(...) ON CONFLICT ... RETURNING xmax = 0, <columns>}, whose rows are matched to the
-     * input in Java by their conflict target, which identifies one input row since duplicates are refused.
+     * input in Java by their conflict target, which identifies one input row since duplicates are refused. Null
+     * too when a BEFORE row trigger may change a row's target or skip it: the join back shows what happened to each.
      */
     final @Nullable Stmt matched;
     /** {@link #matched} without the generated columns, for chunks where every row leaves them null. */
@@ -195,6 +210,15 @@ final class BulkPlan<R> {
         this.facts = facts;
         this.conflict = conflict;
         this.types = types;
+        List<String> fire = new ArrayList<>(facts.beforeInsert());
+        if (conflict != null) {
+            for (String t : facts.beforeUpdate()) {
+                if (!fire.contains(t)) {
+                    fire.add(t);
+                }
+            }
+        }
+        this.triggers = List.copyOf(fire);
         List<Column<R, ?>> send = new ArrayList<>();
         List<Column<R, ?>> back = new ArrayList<>();
         for (Column<R, ?> c : table.columns()) {
@@ -203,7 +227,7 @@ final class BulkPlan<R> {
                 send.add(c);
             }
             RowScope scope = table.rowScope();
-            if (c.isGenerated() || f.stored() || conflict != null
+            if (!triggers.isEmpty() || c.isGenerated() || f.stored() || conflict != null
                     || scope != null && scope.pinnedValue(c.name()) != null) {
                 back.add(c);
             }
@@ -256,8 +280,10 @@ final class BulkPlan<R> {
         this.returnedComponents = componentsOf(table, returned);
         this.allComponents = componentsOf(table, table.columns());
         Catalog.ColumnFacts keyFacts = key.size() == 1 ? facts.column(key.get(0).name()) : null;
-        this.ordered = exact && keyFacts != null && key.get(0).isGenerated() && keyFacts.sequence() != null
-                && keyFacts.ascending() && key.get(0).type().kind() == PgType.Kind.NUMERIC;
+        // a BEFORE INSERT trigger may change the key it drew, and then sorted keys no longer follow the input order:
+        // such a table draws its keys first (keyed), so a changed key is a key no input row has, which fails loudly
+        this.ordered = exact && triggers.isEmpty() && keyFacts != null && key.get(0).isGenerated()
+                && keyFacts.sequence() != null && keyFacts.ascending() && key.get(0).type().kind() == PgType.Kind.NUMERIC;
         Expr[] fills = new Expr[n];
         for (int i = 0; i < n; i++) {
             Column<R, ?> c = sent.get(i);
@@ -295,8 +321,9 @@ final class BulkPlan<R> {
             this.plainDrawn = null;
             this.keys = null;
         }
+        this.unmatchable = conflict == null && key.isEmpty() && !triggers.isEmpty();
         this.joined = joinedStatement(fills);
-        if (conflict != null && matchedUpsert(conflict)) {
+        if (conflict != null && triggers.isEmpty() && matchedUpsert(conflict)) {
             this.matchedReturned = matchedColumns(conflict);
             this.targetAt = new int[conflict.target().size()];
             for (int p = 0; p < targetAt.length; p++) {
@@ -505,7 +532,7 @@ final class BulkPlan<R> {
         }
         SelectNode source = SelectNode.of(List.copyOf(values), List.of(FromItem.TableItem.query(INPUT)));
         QueryNode statement = conflict == null ? joinedInsert(input, source) : joinedUpsert(input, source, conflict);
-        List<Column<?, ?>> results = new ArrayList<>(returned);
+        List<Column<?, ?>> results = new ArrayList<>(unmatchable ? List.of() : returned);
         if (conflict != null) {
             results.addAll(table.columns());
         }
@@ -516,7 +543,8 @@ final class BulkPlan<R> {
         List<Expr> projection = new ArrayList<>();
         projection.add(new Expr.ColumnRef(INPUT, ORD));
         if (key.isEmpty()) {
-            for (Column<R, ?> c : returned) {
+            // an unmatchable plan reads nothing back here: BulkWriter never sends it (see unmatchable)
+            for (Column<R, ?> c : unmatchable ? List.<Column<R, ?>>of() : returned) {
                 if (facts.column(c.name()).stored()) {
                     throw new IllegalArgumentException("insert into " + table + ": column " + c.name() + " is "
                             + "GENERATED ALWAYS AS (...) STORED and the descriptor declares no primary key, so the "
@@ -583,6 +611,13 @@ final class BulkPlan<R> {
         }
         for (Column<R, ?> c : table.columns()) {
             projection.add(new Expr.ColumnRef(table.name(), c.name()));
+        }
+        if (!triggers.isEmpty()) {
+            // a trigger that changes a row's conflict target (or key) leaves a written row that joins no input row,
+            // and that input row would look skipped; the count of written rows (computed once) gives it away
+            Expr countAll = new Expr.Func(Builtin.COUNT, List.of(), false, true, null, null);
+            SelectNode count = SelectNode.of(List.of(countAll), List.of(FromItem.TableItem.query(WRITTEN)));
+            projection.add(new Expr.Alias(new Expr.Subquery(count), WRITTEN_COUNT));
         }
         List<JoinNode> joins = new ArrayList<>();
         if (drawn) {

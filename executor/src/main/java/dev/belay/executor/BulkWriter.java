@@ -155,6 +155,9 @@ final class BulkWriter {
         try {
             written = Pipeline.run(s, label, true, c -> {
                 BulkPlan<R> p = engine.bulkPlan(c, table, conflict);
+                if (p.unmatchable && rows.size() > 1) {
+                    throw BulkTriggers.unmatchable(p, what);
+                }
                 BulkResult<R> result = new BulkResult<>(p, rows.size());
                 for (int start = 0; start < rows.size(); start = last.start) {
                     last.start = start;
@@ -297,7 +300,7 @@ final class BulkWriter {
             if (stmt.results.isEmpty()) {
                 int written = ps.executeUpdate();
                 if (written != b.count) {
-                    throw missing(what, b.count - written, b.count, stmt.sql);
+                    throw BulkTriggers.skipped(plan, what, b.count - written, b.count, stmt.sql);
                 }
             } else {
                 try (ResultSet rs = ps.executeQuery()) {
@@ -330,7 +333,7 @@ final class BulkWriter {
                         seen += drawn.match(b, start, result, what, stmt.sql);
                     }
                     if (seen != b.count) {
-                        throw missing(what, b.count - seen, b.count, stmt.sql);
+                        throw BulkTriggers.skipped(plan, what, b.count - seen, b.count, stmt.sql);
                     }
                 }
             }
@@ -491,24 +494,23 @@ final class BulkWriter {
         return at;
     }
 
-    static BelayException missing(String what, int missing, int count, String sql) {
-        return new BelayException(what + ": " + missing + " of " + count + " rows did not come back from the database "
-                + "(a BEFORE INSERT trigger that returns NULL, or one that changes the primary key?); nothing was "
-                + "written", null, ErrorContext.of(sql));
-    }
-
     /** The statement that joins the written rows back to the input by ordinality. */
     private static <R> void joined(Session s, Connection c, BulkPlan<R> plan, Batch b, int start,
                                    BulkResult<R> result, String what) throws SQLException {
         BulkPlan.Stmt stmt = plan.joined;
         int n = plan.table.columns().size();
         int firstTarget = plan.conflict == null ? -1 : plan.table.columns().indexOf(plan.conflict.target().get(0));
+        // an upsert under BEFORE row triggers also returns how many rows it wrote (BulkPlan.WRITTEN_COUNT), last
+        boolean counted = plan.conflict != null && !plan.triggers.isEmpty();
         try (PreparedStatement ps = prepare(s, c, stmt, b.columns, b.count, what)) {
             long started = System.nanoTime();
             try (ResultSet rs = ps.executeQuery()) {
                 int flags = plan.conflict == null ? 0 : 1;
-                Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, flags));
+                Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results,
+                        counted ? Arrays.copyOf(names, names.length - 1) : names, flags));
                 int seen = 0;
+                int joinedBack = 0;
+                long written = 0;
                 while (rs.next()) {
                     long ord = rs.getLong(1);
                     int index = start + (int) ord - 1;
@@ -534,11 +536,16 @@ final class BulkWriter {
                             result.state[index] = inserted == null ? BulkResult.SKIPPED_ALL
                                     : inserted ? BulkResult.INSERTED_ALL : BulkResult.UPDATED_ALL;
                         }
+                        joinedBack += inserted == null ? 0 : 1;
+                        written = counted ? rs.getLong(3 + 2 * n) : written;
                     }
                     seen++;
                 }
                 if (seen != b.count) {
-                    throw missing(what, b.count - seen, b.count, stmt.sql);
+                    throw BulkTriggers.skipped(plan, what, b.count - seen, b.count, stmt.sql);
+                }
+                if (written != joinedBack && counted) {
+                    throw BulkTriggers.unowned(plan, what, written, joinedBack, stmt.sql);
                 }
             }
             s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -14,8 +16,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * What a bulk write must know about a table that its descriptor does not say: how each column gets its value
  * when none is given (an identity or serial sequence, a DEFAULT expression, a stored generated expression)
- * and the limits of its text and numeric types. Read from pg_catalog once per table and kept for the life of
- * the {@link DBConnection}; a table whose defaults change needs a new DBConnection.
+ * and the limits of its text and numeric types, and whether BEFORE row triggers may change what is stored. Read
+ * from pg_catalog once per table and kept for the life of the {@link DBConnection}; a table whose defaults or
+ * triggers change needs a new DBConnection.
  */
 final class Catalog {
     /** How one column is filled when the row gives no value, and the length or precision it accepts. */
@@ -43,8 +46,18 @@ final class Catalog {
         }
     }
 
-    /** The columns of one table by name. */
-    record TableFacts(String table, Map<String, ColumnFacts> columns) {
+    /**
+     * The columns of one table by name, and the enabled BEFORE row triggers on INSERT and on UPDATE (on the table or,
+     * for a partitioned table, on any of its partitions), by name: such a trigger may change the row that is stored,
+     * or skip it by returning NULL, so a bulk write reads every column back.
+     */
+    record TableFacts(String table, Map<String, ColumnFacts> columns, List<String> beforeInsert,
+                      List<String> beforeUpdate) {
+        /** A table without BEFORE row triggers. */
+        TableFacts(String table, Map<String, ColumnFacts> columns) {
+            this(table, columns, List.of(), List.of());
+        }
+
         ColumnFacts column(String name) {
             ColumnFacts facts = columns.get(name);
             if (facts == null) {
@@ -72,6 +85,17 @@ final class Catalog {
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
             + "WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped";
 
+    /**
+     * The enabled, user-written BEFORE row triggers on INSERT or UPDATE of the table and of its partitions
+     * ({@code pg_partition_tree} lists none for a table that is not partitioned). {@code tgtype} bits: 1 row, 2 before,
+     * 4 insert, 16 update. A trigger enabled only for replicas ('R') counts too: a session may fire it.
+     */
+    private static final String TRIGGERS = "SELECT DISTINCT t.tgname, t.tgtype & 4 <> 0, t.tgtype & 16 <> 0 "
+            + "FROM pg_trigger t WHERE (t.tgrelid = CAST(? AS regclass) "
+            + "OR t.tgrelid IN (SELECT p.relid FROM pg_partition_tree(CAST(? AS regclass)) p)) "
+            + "AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND t.tgtype & 3 = 3 AND t.tgtype & 20 <> 0 "
+            + "ORDER BY 1";
+
     private final Map<String, TableFacts> tables = new ConcurrentHashMap<>();
 
     TableFacts facts(Connection c, Table<?> table) throws SQLException {
@@ -81,23 +105,47 @@ final class Catalog {
             return known;
         }
         Map<String, ColumnFacts> columns = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-            ps.setString(1, name);
-            ps.setString(2, name);
+        each(c, QUERY, name, rs -> {
+            String column = rs.getString(1);
+            String expr = rs.getString(3);
+            boolean stored = rs.getBoolean(4);
+            long sequence = rs.getLong(2);
+            columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
+                    rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
+        });
+        List<String> beforeInsert = new ArrayList<>();
+        List<String> beforeUpdate = new ArrayList<>();
+        each(c, TRIGGERS, name, rs -> {
+            String trigger = rs.getString(1); // a partition's clone of a trigger has its name
+            if (rs.getBoolean(2) && !beforeInsert.contains(trigger)) {
+                beforeInsert.add(trigger);
+            }
+            if (rs.getBoolean(3) && !beforeUpdate.contains(trigger)) {
+                beforeUpdate.add(trigger);
+            }
+        });
+        TableFacts facts = new TableFacts(name, Map.copyOf(columns), List.copyOf(beforeInsert),
+                List.copyOf(beforeUpdate));
+        tables.put(name, facts);
+        return facts;
+    }
+
+    /** One row of a catalog query. */
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a catalog query that takes the table's name twice, handing each row to {@code reader}. */
+    private static void each(Connection c, String sql, String table, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String column = rs.getString(1);
-                    String expr = rs.getString(3);
-                    boolean stored = rs.getBoolean(4);
-                    long sequence = rs.getLong(2);
-                    columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
-                            rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
+                    reader.read(rs);
                 }
             }
         }
-        TableFacts facts = new TableFacts(name, Map.copyOf(columns));
-        tables.put(name, facts);
-        return facts;
     }
 
     private static final String CONSTRAINT_COLUMNS = "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = "

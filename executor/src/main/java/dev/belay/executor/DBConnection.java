@@ -425,7 +425,8 @@ public final class DBConnection implements AutoCloseable {
      * Inserts rows and returns them with every generated column (identity, serial, {@code DEFAULT
      * gen_random_uuid()}, {@code DEFAULT now()}, stored generated columns) filled in, in input order: new
      * instances for records, the same instances updated for mutable classes. A generated column that a row
-     * sets is written as given. Each column travels as one array parameter, so there is no parameter limit and
+     * sets is written as given. On a table with BEFORE INSERT row triggers, every column comes back as the trigger
+     * stored it. Each column travels as one array parameter, so there is no parameter limit and
      * the SQL text is the same for any number of rows:
      *
      * <pre>{@code
@@ -439,6 +440,8 @@ public final class DBConnection implements AutoCloseable {
      * savepoint inside the caller's. A value PostgreSQL would refuse or alter is refused before sending, and a
      * row the server refuses is named by its input index and column ({@link BelayException#row()}). Empty input
      * makes no round trip.
+     *
+     * @throws RowsSkippedException when a BEFORE INSERT trigger skipped rows (returned NULL); nothing was written
      */
     public <R> List<R> insert(Table<R> table, List<? extends R> rows) {
         return BulkWriter.insert(session, Objects.requireNonNull(table, "table"), Objects.requireNonNull(rows, "rows"));
@@ -460,7 +463,8 @@ public final class DBConnection implements AutoCloseable {
      * }</pre>
      *
      * Two input rows with the same conflict key are refused before sending, naming both indexes (PostgreSQL
-     * cannot change one row twice in a statement). Atomic like {@link #insert(Table, List)}.
+     * cannot change one row twice in a statement). Atomic like {@link #insert(Table, List)}. The rows are as
+     * stored also when BEFORE row triggers changed them; a row such a trigger skipped (returned NULL) is SKIPPED.
      */
     public <R> List<Upserted<R>> upsert(List<? extends R> rows, OnConflict<R> conflict) {
         return BulkWriter.upsert(session, Objects.requireNonNull(rows, "rows"), Objects.requireNonNull(conflict,

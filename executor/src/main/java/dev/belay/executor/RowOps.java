@@ -86,7 +86,8 @@ final class RowOps {
         query = bindKey(plan, query, key);
         BoundStatement st = BoundStatement.of(query, s);
         if (single(s, plan, st, query, call, "; nothing was changed").isEmpty()) {
-            throw notFound(s, plan, st, key, call, "nothing was changed");
+            throw notFound(s, plan, st, key, call, "nothing was changed (a BEFORE UPDATE trigger that returns NULL "
+                    + "skips an update the same way)");
         }
     }
 
@@ -106,7 +107,8 @@ final class RowOps {
         Returning<?> query = bindKey(plan, plan.delete, key);
         BoundStatement st = BoundStatement.of(query, s);
         if (single(s, plan, st, query, call, "; nothing was deleted").isEmpty()) {
-            throw notFound(s, plan, st, key, call, "nothing was deleted");
+            throw notFound(s, plan, st, key, call, "nothing was deleted (a BEFORE DELETE trigger that returns NULL "
+                    + "skips a delete the same way)");
         }
     }
 

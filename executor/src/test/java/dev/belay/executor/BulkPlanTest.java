@@ -74,6 +74,29 @@ final class BulkPlanTest {
                 "no row brings a key: the all-NULL key array is not sent");
     }
 
+    /** A BEFORE row trigger may change any column and the key: all are read back, keys are drawn first, no shortcut. */
+    @Test
+    void underBeforeTriggersEveryColumnIsReadBackAndKeysAreDrawnFirst() {
+        Catalog.TableFacts touched = new Catalog.TableFacts("\"people\"", PEOPLE.columns(), java.util.List.of("touch"),
+                java.util.List.of("touch"));
+        BulkPlan<Person> insert = BulkPlan.of(People.P, touched, null, TypeRegistry.defaults());
+        assertEquals(java.util.List.of("touch"), insert.triggers);
+        assertTrue(!insert.ordered && insert.matchable, "keyed, not ordered");
+        assertEquals("SELECT nextval(CAST(CAST(? AS \"oid\") AS \"regclass\")) AS \"id\" FROM generate_series(1, "
+                + "CAST(? AS int4)) AS \"belay_keys\"(\"n\")", insert.keys.sql);
+        assertTrue(insert.plain.sql.endsWith(" RETURNING \"people\".\"id\", \"people\".\"name\", "
+                + "\"people\".\"created_at\""), insert.plain.sql);
+
+        BulkPlan<Person> upsert = BulkPlan.of(People.P, touched, onConflict(People.P.name).doUpdateSet(People.P.name),
+                TypeRegistry.defaults());
+        assertNull(upsert.matched, "joined back, so a skipped row is SKIPPED");
+        assertTrue(upsert.joined.sql.contains(", (SELECT count(*) FROM \"belay_written\") AS \"belay_written_count\" "
+                + "FROM \"belay_input\""), upsert.joined.sql);
+        BulkPlan<Person> untouched = BulkPlan.of(People.P, PEOPLE, onConflict(People.P.name).doUpdateSet(People.P.name),
+                TypeRegistry.defaults());
+        assertTrue(untouched.triggers.isEmpty() && !untouched.joined.sql.contains("count(*)"), untouched.joined.sql);
+    }
+
     @Test
     void aDefaultKeyIsDrawnFirstAndMatchedByValue() {
         Catalog.TableFacts docs = new Catalog.TableFacts("\"docs\"", Map.of(
