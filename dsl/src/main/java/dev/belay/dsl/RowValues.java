@@ -23,9 +23,10 @@ final class RowValues {
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
-    private static final ClassValue<Map<String, AccessibleObject>> ACCESSORS = new ClassValue<>() {
+    /** Per row class and property, its reader: made once, since making a method handle costs far more than a call. */
+    private static final ClassValue<Map<String, MethodHandle>> READERS = new ClassValue<>() {
         @Override
-        protected Map<String, AccessibleObject> computeValue(Class<?> type) {
+        protected Map<String, MethodHandle> computeValue(Class<?> type) {
             return new ConcurrentHashMap<>();
         }
     };
@@ -42,7 +43,7 @@ final class RowValues {
         List<? extends Column<?, ?>> columns = table.columns();
         MethodHandle[] found = new MethodHandle[columns.size()];
         for (int c = 0; c < found.length; c++) {
-            found[c] = reader(accessor(type, columns.get(c)), type, columns.get(c));
+            found[c] = reader(type, columns.get(c));
         }
         table.lastAccessors(new Accessors(type, found));
         return found;
@@ -82,17 +83,17 @@ final class RowValues {
 
     static @Nullable Object read(Column<?, ?> column, Object row) {
         Class<?> type = row.getClass();
-        return read(reader(accessor(type, column), type, column), type, column, row);
+        return read(reader(type, column), type, column, row);
     }
 
-    private static AccessibleObject accessor(Class<?> type, Column<?, ?> column) {
-        Map<String, AccessibleObject> known = ACCESSORS.get(type);
-        AccessibleObject accessor = known.get(column.property());
-        if (accessor == null) {
+    private static MethodHandle reader(Class<?> type, Column<?, ?> column) {
+        Map<String, MethodHandle> known = READERS.get(type);
+        MethodHandle reader = known.get(column.property());
+        if (reader == null) {
             // the lambda captures, so it is made only on a miss
-            accessor = known.computeIfAbsent(column.property(), p -> find(type, column));
+            reader = known.computeIfAbsent(column.property(), p -> reader(find(type, column), type, column));
         }
-        return accessor;
+        return reader;
     }
 
     private static AccessibleObject find(Class<?> type, Column<?, ?> column) {
