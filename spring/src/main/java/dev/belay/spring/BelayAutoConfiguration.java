@@ -7,18 +7,22 @@ import dev.belay.executor.JsonCodec;
 import dev.belay.executor.StatementListener;
 import dev.belay.executor.TypeRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -88,6 +92,16 @@ public final class BelayAutoConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("belay.statement-timeout: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code belay.lock-timeout}, when set: PostgreSQL's {@code lock_timeout} on the DataSource's connections (see
+     * {@link LockTimeout}). Static and read from the environment, as a post-processor is made before other beans.
+     */
+    @Bean
+    static BeanPostProcessor belayLockTimeout(Environment environment) {
+        Duration timeout = Binder.get(environment).bind("belay.lock-timeout", Duration.class).orElse(null);
+        return timeout == null ? new BeanPostProcessor() {} : new LockTimeout(timeout);
     }
 
     /** Belay's exceptions as Spring's DataAccessExceptions, for {@code @Repository} beans. */

@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>{@code
  * belay.fetch-size=500
  * belay.statement-timeout=5s
+ * belay.lock-timeout=2s
  * belay.slow-query-threshold=200ms
  * belay.log-parameters=false
  * belay.schema-mapping.public=tenant_a
  * }</pre>
  *
- * Pool settings (size, {@code lock_timeout} and other server settings) belong to the DataSource:
+ * Pool settings (size, and server settings other than {@code lock_timeout}) belong to the DataSource:
  * {@code spring.datasource.hikari.*}.
  */
 @ConfigurationProperties("belay")
@@ -30,6 +31,13 @@ public final class BelayProperties {
      * in whole seconds (rounded up), for Belay's statements only. None by default.
      */
     private @Nullable Duration statementTimeout;
+
+    /**
+     * PostgreSQL's lock_timeout on every connection of the (HikariCP) DataSource, set as a pgjdbc startup option
+     * before the pool starts: a server session setting, so it applies to all work on the pool, not only Belay's. A
+     * statement that waits longer for a lock fails with LockNotAvailableException. None by default.
+     */
+    private @Nullable Duration lockTimeout;
 
     /** Statements slower than this are logged at WARNING (logger dev.belay.sql). */
     private Duration slowQueryThreshold = Duration.ofSeconds(1);
@@ -60,6 +68,14 @@ public final class BelayProperties {
 
     public void setStatementTimeout(@Nullable Duration statementTimeout) {
         this.statementTimeout = statementTimeout;
+    }
+
+    public @Nullable Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(@Nullable Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
     }
 
     public Duration getSlowQueryThreshold() {

@@ -2,6 +2,7 @@ package dev.belay.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.JsonCodec;
@@ -117,6 +118,36 @@ final class BelayAutoConfigurationTest {
         runner.withBean(DataSource.class, () -> NO_DATABASE).withPropertyValues("belay.statement-timeout=0s")
                 .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
                         "belay.statement-timeout: timeout must be positive"));
+    }
+
+    @Test
+    void aLockTimeoutNeedsAHikariPoolAndAPositiveDuration() {
+        runner.withBean(DataSource.class, () -> NO_DATABASE).withPropertyValues("belay.lock-timeout=2s")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "belay.lock-timeout is set, but the DataSource bean").hasStackTraceContaining(
+                        "not a HikariDataSource"));
+        runner.withBean(DataSource.class, () -> NO_DATABASE).withPropertyValues("belay.lock-timeout=0s")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "belay.lock-timeout must be positive"));
+        runner.withBean(DataSource.class, BelayAutoConfigurationTest::hikari)
+                .withPropertyValues("belay.lock-timeout=250ms")
+                .run(context -> assertThat(context.getBean(HikariDataSource.class)
+                        .getDataSourceProperties().getProperty("options"))
+                        .isEqualTo("-c statement_timeout=9000 -c lock_timeout=250"));
+        runner.withBean(DataSource.class, () -> {
+            HikariDataSource pool = hikari();
+            pool.setJdbcUrl("jdbc:postgresql://localhost/app?options=-c%20search_path%3Dx");
+            return pool;
+        }).withPropertyValues("belay.lock-timeout=250ms").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("has options=..., which pgjdbc lets win"));
+    }
+
+    /** A pool that never started, with an option of its own that the lock timeout must keep. */
+    private static HikariDataSource hikari() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl("jdbc:postgresql://localhost/app");
+        pool.addDataSourceProperty("options", "-c statement_timeout=9000");
+        return pool;
     }
 
     @Test

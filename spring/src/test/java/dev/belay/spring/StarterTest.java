@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "belay.slow-query-threshold=250ms",
         "belay.log-parameters=true",
         "belay.statement-timeout=1s",
+        "belay.lock-timeout=1500ms",
         "belay.schema-mapping.archive=public"})
 final class StarterTest {
     @Autowired
@@ -92,6 +93,11 @@ final class StarterTest {
         assertThatThrownBy(() -> db.sql("select pg_sleep(5)::text").fetch(String.class))
                 .isInstanceOf(QueryTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theLockTimeoutIsSetOnThePoolsConnections() {
+        assertThat(db.sql("show lock_timeout").one(String.class)).isEqualTo("1500ms");
     }
 
     @Test
