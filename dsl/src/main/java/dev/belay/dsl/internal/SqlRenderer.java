@@ -1155,6 +1155,9 @@ public final class SqlRenderer {
      * need to look it up among the earlier ones, which for a large insert was most of rendering it.
      */
     private void valuesRow(List<Expr> items) {
+        if (style == Style.JDBC && !literalValues && values.writeOwnRow(items, sql)) {
+            return;
+        }
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 sql.append(", ");

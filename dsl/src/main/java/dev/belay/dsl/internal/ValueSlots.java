@@ -130,6 +130,39 @@ final class ValueSlots {
         }
     }
 
+    /** {@code ?, ?, ?} for rows of up to this many values, made once. */
+    private static final String[] PLACEHOLDER_ROWS = new String[33];
+
+    static {
+        StringBuilder row = new StringBuilder("?");
+        for (int n = 1; n < PLACEHOLDER_ROWS.length; n++) {
+            PLACEHOLDER_ROWS[n] = row.toString();
+            row.append(", ?");
+        }
+    }
+
+    /**
+     * Writes a VALUES row whose items are all values as {@code ?, ?, ?} in one append, each a placeholder of its own
+     * (see {@link #writeOwn}); false, writing nothing, when an item is not a value, values are being inlined, or the
+     * row is wider than the texts made in advance.
+     */
+    boolean writeOwnRow(List<Expr> items, StringBuilder sql) {
+        int n = items.size();
+        if (n == 0 || n >= PLACEHOLDER_ROWS.length || !inline.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(items.get(i) instanceof Bind)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            slots.add(items.get(i));
+        }
+        sql.append(PLACEHOLDER_ROWS[n]);
+        return true;
+    }
+
     private static boolean hasLiteral(Expr source) {
         return source instanceof Bind b && SafeLiteral.applies(b.value(), b.type());
     }
