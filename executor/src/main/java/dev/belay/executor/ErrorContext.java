@@ -1,5 +1,6 @@
 package dev.belay.executor;
 
+import java.io.Serializable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -13,7 +14,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * }</pre>
  */
 public record ErrorContext(@Nullable String sqlState, @Nullable String sql, @Nullable String table,
-                           @Nullable String column, @Nullable String constraint, @Nullable Integer row) {
+                           @Nullable String column, @Nullable String constraint, @Nullable Integer row)
+        implements Serializable {
+    /** Serializable with the exceptions that carry it (JDK 21's javac flags the field of one that is not). */
+    private static final long serialVersionUID = 1L;
+
     /** Nothing known: an error raised before any SQL was involved. */
     public static final ErrorContext NONE = new ErrorContext(null, null, null, null, null, null);
 
