@@ -1,4 +1,5 @@
-# Sourced by .ci/run: make sure the pgbouncer binary is installed for it-tests' pgbouncer execution (issue 23).
+# Sourced by .ci/run after .ci/postgres.sh (for apt_install): make sure the pgbouncer binary is installed for
+# it-tests' pgbouncer execution (issue 23).
 # The tests start and stop PgBouncer themselves; only the binary is needed, not the distribution's service.
 # Installing needs root (Debian's pgbouncer package); without it the tests fail saying how to install it.
 
@@ -12,7 +13,5 @@ ensure_pgbouncer() {
         return
     fi
     echo "pgbouncer: not installed; installing Debian's pgbouncer package"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq pgbouncer >/dev/null
+    apt_install pgbouncer
 }

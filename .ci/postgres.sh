@@ -3,6 +3,13 @@
 
 pg_log() { echo "postgres: $*"; }
 
+# Installs Debian packages quietly; needs root. Shared by the ensure_* functions of .ci/.
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "$@" >/dev/null
+}
+
 pg_up() {
     command -v pg_isready >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q
 }
@@ -17,9 +24,7 @@ ensure_postgres() {
     local installed_now=no
     if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
         pg_log "PostgreSQL is not installed; installing Debian's postgresql package"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq postgresql >/dev/null
+        apt_install postgresql
         installed_now=yes
     fi
     local version
@@ -53,7 +58,5 @@ ensure_postgres_binaries() {
         return
     fi
     pg_log "initdb, pg_ctl or pg_basebackup is missing; installing Debian's postgresql package"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq postgresql >/dev/null
+    apt_install postgresql
 }

@@ -35,11 +35,7 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
     /** What {@link Table#rowProjection()} holds; built there, once. */
     static <R> Projection<R> ofTableRow(Table<R> table) {
         List<Field<?>> fields = List.copyOf(table.columns());
-        Expr[] nodes = new Expr[fields.size()];
-        for (int i = 0; i < nodes.length; i++) {
-            nodes[i] = fields.get(i).node();
-        }
-        return new Projection<>(Kind.TABLE_ROW, table.rowType(), fields, table, ColumnList.of(nodes));
+        return new Projection<>(Kind.TABLE_ROW, table.rowType(), fields, table, ColumnList.of(nodeArray(fields)));
     }
 
     /** One field's value per row. */
@@ -68,14 +64,15 @@ record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable 
 
     /** The fields' expressions, once per projection: a table's row projection is built once per table. */
     private static List<Expr> nodesOf(List<Field<?>> fields) {
-        if (fields.size() == 1) {
-            return List.of(fields.get(0).node());
-        }
+        return fields.size() == 1 ? List.of(fields.get(0).node()) : Lists.of(nodeArray(fields));
+    }
+
+    private static Expr[] nodeArray(List<Field<?>> fields) {
         Expr[] nodes = new Expr[fields.size()];
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = fields.get(i).node();
         }
-        return Lists.of(nodes);
+        return nodes;
     }
 
     /** The column labels of the result, or null where an expression has no name. */

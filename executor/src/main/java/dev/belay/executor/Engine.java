@@ -69,10 +69,7 @@ final class Engine {
             if (e instanceof SQLTransientConnectionException && e.getCause() == null && e.getSQLState() == null
                     && dataSource instanceof HikariDataSource hikari) {
                 // HikariCP's timeout with no connection failure behind it: every connection is lent out
-                throw new PoolTimeoutException("no pooled connection became free within "
-                        + config.connectionTimeout().toMillis() + " ms: " + stats(hikari) + ". Return connections "
-                        + "sooner (close streams, keep transactions short) or raise DBConfig.poolSize", e,
-                        ErrorContext.NONE);
+                throw poolTimeout("", config.connectionTimeout().toMillis(), ": " + stats(hikari), e);
             }
             throw Errors.translate(e, null, null, false);
         }
@@ -105,6 +102,16 @@ final class Engine {
         }
         replicas.lost(lent.replica(), e);
         return borrow(route);
+    }
+
+    /**
+     * A pool's timeout with no connection failure behind it: every connection was lent out. {@code which} names the
+     * pool after "connection" (empty for the primary's), {@code state} follows the wait (the pool's counts, or empty).
+     */
+    static PoolTimeoutException poolTimeout(String which, long waitedMillis, String state, SQLException cause) {
+        return new PoolTimeoutException("no pooled connection" + which + " became free within " + waitedMillis
+                + " ms" + state + ". Return connections sooner (close streams, keep transactions short) or raise "
+                + "DBConfig.poolSize", cause, ErrorContext.NONE);
     }
 
     private static String stats(HikariDataSource hikari) {

@@ -132,10 +132,8 @@ final class Replicas implements AutoCloseable {
                     return null;
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    throw new PoolTimeoutException("no pooled connection of read replica " + names.get(i)
-                            + " became free within " + TimeUnit.NANOSECONDS.toMillis(connectionTimeoutNanos)
-                            + " ms. Return connections sooner (close streams, keep transactions short) or raise "
-                            + "DBConfig.poolSize", e, ErrorContext.NONE);
+                    throw Engine.poolTimeout(" of read replica " + names.get(i),
+                            TimeUnit.NANOSECONDS.toMillis(connectionTimeoutNanos), "", e);
                 }
             }
         }
