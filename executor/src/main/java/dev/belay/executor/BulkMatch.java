@@ -37,7 +37,7 @@ final class BulkMatch {
                     for (int k = 0; k < row.length; k++) {
                         row[k] = readers[k + 1].read(rs, k + 2);
                     }
-                    int at = inputRow(plan, targets, row, parts, start, count, what, stmt.sql);
+                    int at = inputRow(plan, targets, row, parts, start, start + seen, count, what, stmt.sql);
                     if (result.state[at] != BulkResult.NONE) {
                         throw new BelayException(what + ": two written rows have the conflict target of input row "
                                 + at + " (a trigger that changes it?); nothing was written", null,
@@ -59,8 +59,8 @@ final class BulkMatch {
 
     /** The input row a returned row belongs to, by its conflict target. */
     private static <R> int inputRow(BulkPlan<R> plan, BulkWriter.Targets targets, @Nullable Object[] row,
-                                    @Nullable Object @Nullable [] parts, int start, int count, String what,
-                                    String sql) {
+                                    @Nullable Object @Nullable [] parts, int start, int expected, int count,
+                                    String what, String sql) {
         Object key;
         if (parts == null) {
             key = row[plan.targetAt[0]];
@@ -70,8 +70,8 @@ final class BulkMatch {
             }
             key = Arrays.asList(parts);
         }
-        Integer at = key == null ? null : targets.byKey().get(key);
-        if (at == null || at < start || at >= start + count) {
+        int at = targets.byKey().find(key, expected);
+        if (at < start || at >= start + count) {
             throw new BelayException(what + ": the database returned a row whose conflict target no input row of the "
                     + "statement has (a trigger that changes it?); nothing was written", null, ErrorContext.of(sql));
         }

@@ -17,9 +17,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.postgresql.util.PSQLException;
@@ -73,7 +71,7 @@ final class BulkWriter {
      * The input rows by conflict key (the value of a one-column target, else the list of its parts), which a matched
      * upsert finds its returned rows by, and the rows with a NULL in the target, which never conflict.
      */
-    record Targets(Map<Object, Integer> byKey, java.util.BitSet nulls) {
+    record Targets(KeyIndex byKey, java.util.BitSet nulls) {
         /** No row from {@code start} to {@code end} has a NULL in the target. */
         boolean complete(int start, int end) {
             int next = nulls.nextSetBit(start);
@@ -95,31 +93,27 @@ final class BulkWriter {
      */
     private static <R> Targets refuseDuplicateKeys(Table<R> table, List<? extends R> rows, OnConflict<R> conflict) {
         List<Column<R, ?>> target = conflict.target();
-        Map<Object, Integer> seen = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
+        KeyIndex seen = new KeyIndex(rows.size());
         java.util.BitSet nulls = new java.util.BitSet();
-        // a record's components are read with one reused array, not through Column.valueOf per value
+        // a record's target components are read through its accessors, not through Column.valueOf per value
         int[] component = new int[target.size()];
         RowClass rc = table.rowType().isRecord() ? RowClass.of(table.rowType()) : null;
         for (int p = 0; p < component.length && rc != null; p++) {
             component[p] = rc.indexOf(target.get(p).property());
             rc = component[p] < 0 ? null : rc;
         }
-        Object[] components = rc == null ? null : new Object[rc.properties.size()];
         for (int i = 0; i < rows.size(); i++) {
             R row = rows.get(i);
-            if (components != null) {
-                rc.components(row, components);
-            }
             Object key;
             boolean nullPart;
             if (target.size() == 1) {
-                key = keyPart(components != null ? components[component[0]] : target.get(0).valueOf(row));
+                key = keyPart(rc != null ? rc.component(row, component[0]) : target.get(0).valueOf(row));
                 nullPart = key == null;
             } else {
                 Object[] parts = new Object[target.size()];
                 nullPart = false;
                 for (int p = 0; p < parts.length; p++) {
-                    parts[p] = keyPart(components != null ? components[component[p]] : target.get(p).valueOf(row));
+                    parts[p] = keyPart(rc != null ? rc.component(row, component[p]) : target.get(p).valueOf(row));
                     nullPart |= parts[p] == null;
                 }
                 key = Arrays.asList(parts);
@@ -135,8 +129,8 @@ final class BulkWriter {
                 }
                 continue; // NULL never conflicts
             }
-            Integer first = seen.putIfAbsent(key, i);
-            if (first != null) {
+            int first = seen.putIfAbsent(key, i);
+            if (first >= 0) {
                 throw new BindException("upsert into " + table + ": input rows " + first + " and " + i + " have the "
                         + "same conflict key " + conflict.target() + "; PostgreSQL cannot change one row twice in a "
                         + "statement. Merge them before the upsert", null, ErrorContext.NONE.table(table.name()).row(i));
@@ -306,7 +300,7 @@ final class BulkWriter {
                 try (ResultSet rs = ps.executeQuery()) {
                     Reader[] readers = stmt.readers(rs, c, names -> readers(plan, stmt.results, names, 0));
                     boolean drawing = plan.ordered && b.count > 1;
-                    Map<Object, Integer> byKey = b.count == 1 || stmt == plan.plainDrawn ? Map.of() : index(b);
+                    KeyIndex byKey = b.count == 1 || stmt == plan.plainDrawn ? null : KeyIndex.of(b.keys, b.count);
                     Drawn drawn = drawing ? new Drawn(stmt.returnedAt.length, b.count) : null;
                     Object[] row = new Object[readers.length];
                     int seen = 0;
@@ -314,11 +308,11 @@ final class BulkWriter {
                         for (int k = 0; k < readers.length; k++) {
                             row[k] = readers[k].read(rs, k + 1);
                         }
-                        if (drawing && !byKey.containsKey(row[0])) {
+                        if (drawing && (byKey == null || byKey.get(row[0]) < 0)) {
                             drawn.add(stmt, row, what); // a key the sequence drew: matched by order below
                             continue;
                         }
-                        int at = start + (b.count == 1 ? 0 : at(byKey, plan, row, what, stmt.sql));
+                        int at = start + (b.count == 1 ? 0 : at(byKey, plan, row, seen, what, stmt.sql));
                         if (result.state[at] != BulkResult.NONE) {
                             throw new BelayException(what + ": two stored rows have the key of input row " + at
                                     + "; nothing was written", null, ErrorContext.of(stmt.sql));
@@ -473,21 +467,12 @@ final class BulkWriter {
         return true;
     }
 
-    /** Input position by key; a key given twice is left to the database's unique index to refuse. */
-    private static Map<Object, Integer> index(Batch b) {
-        Map<Object, Integer> byKey = new HashMap<>(b.count * 2);
-        for (int i = 0; i < b.count; i++) {
-            if (b.keys[i] != null) {
-                byKey.putIfAbsent(b.keys[i], i);
-            }
-        }
-        return byKey;
-    }
-
-    private static <R> int at(Map<Object, Integer> byKey, BulkPlan<R> plan, Object[] row, String what, String sql) {
+    /** The input row of a returned row by its key; a key given twice is left to the unique index to refuse. */
+    private static <R> int at(@Nullable KeyIndex byKey, BulkPlan<R> plan, Object[] row, int seen, String what,
+                              String sql) {
         Object key = plan.key.size() == 1 ? row[0] : Arrays.asList(Arrays.copyOf(row, plan.key.size()));
-        Integer at = key == null ? null : byKey.get(key);
-        if (at == null) {
+        int at = byKey == null ? -1 : byKey.find(key, seen);
+        if (at < 0) {
             throw new BelayException(what + ": the database returned a row whose key no input row has (a trigger "
                     + "that changes the primary key?); nothing was written", null, ErrorContext.of(sql));
         }

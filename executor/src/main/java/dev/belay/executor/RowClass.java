@@ -103,6 +103,27 @@ final class RowClass {
      * reuses one array instead of allocating one per record; {@link #construct} does not keep the array either.
      */
     void components(Object record, @Nullable Object[] values) {
+        MethodHandle[] handles = accessors();
+        for (int i = 0; i < handles.length; i++) {
+            values[i] = component(handles, record, i);
+        }
+    }
+
+    /** One component of a record, read without the others (a bulk upsert's conflict target). */
+    @Nullable Object component(Object record, int i) {
+        return component(accessors(), record, i);
+    }
+
+    private @Nullable Object component(MethodHandle[] handles, Object record, int i) {
+        try {
+            return handles[i].invokeExact(record);
+        } catch (Throwable e) {
+            throw new MappingException("reading " + type.getSimpleName() + "." + properties.get(i).name()
+                    + " threw " + e, e, ErrorContext.NONE);
+        }
+    }
+
+    private MethodHandle[] accessors() {
         MethodHandle[] handles = accessors;
         if (handles == null) {
             handles = new MethodHandle[properties.size()];
@@ -119,14 +140,7 @@ final class RowClass {
             }
             accessors = handles;
         }
-        for (int i = 0; i < handles.length; i++) {
-            try {
-                values[i] = handles[i].invokeExact(record);
-            } catch (Throwable e) {
-                throw new MappingException("reading " + type.getSimpleName() + "." + properties.get(i).name()
-                        + " threw " + e, e, ErrorContext.NONE);
-            }
-        }
+        return handles;
     }
 
     /** A new record from its component values in declaration order. */
