@@ -20,20 +20,22 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * benchmark class's own {@code @Warmup} and {@code @Measurement}: short but complete (3 x 1 s and 5 x 2 s for
  * most; fewer iterations for the growth benchmarks, which run many sizes and keep the suite within its time).
  *
- * <p>Usage: {@code RunSuite <regex> <output directory>}.
+ * <p>Usage: {@code RunSuite <regex> <output directory> [forks]}: one fork per benchmark unless told otherwise; medians
+ * and errors then cover the iterations of all its forks.
  */
 public final class RunSuite {
     private RunSuite() {}
 
     public static void main(String[] args) throws RunnerException, IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: RunSuite <regex> <output directory>");
+        if (args.length != 2 && args.length != 3) {
+            throw new IllegalArgumentException("usage: RunSuite <regex> <output directory> [forks]");
         }
+        int forks = args.length == 3 ? Integer.parseInt(args[2]) : 1;
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         Options options = new OptionsBuilder()
                 .include(args[0])
-                .forks(1)
+                .forks(forks)
                 // no warm-up or measurement settings here: JMH lets options set here override a class's @Warmup and
                 // @Measurement, so the classes could not choose their own; each states them instead
                 .addProfiler(GCProfiler.class)
