@@ -39,6 +39,7 @@ public final class RunSuite {
                 // no warm-up or measurement settings here: JMH lets options set here override a class's @Warmup and
                 // @Measurement, so the classes could not choose their own; each states them instead
                 .addProfiler(GCProfiler.class)
+                .addProfiler(ClientCpuProfiler.class)
                 // no jvmArgs here: they would replace a benchmark's own @Fork(jvmArgsAppend = "-Xmx64m"); the forks
                 // inherit this JVM's -D settings anyway
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)

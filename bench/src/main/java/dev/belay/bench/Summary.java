@@ -16,8 +16,9 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * The Markdown table of a run: one block of lines per benchmark (class and parameters), one line per contender,
- * with the median and mean time, allocation per op, and the ratio to hand-written JDBC (its fastest variant: the
- * limit) and to jOOQ. A contender is named by its method: {@code jdbc...}, {@code belay...}, {@code jooq...}.
+ * with the median and mean time, allocation per op, the ratio to hand-written JDBC (its fastest variant: the
+ * limit) and to jOOQ, and the client's CPU time per op ({@link ClientCpuProfiler}) with its ratio to that JDBC
+ * variant's. A contender is named by its method: {@code jdbc...}, {@code belay...}, {@code jooq...}.
  * Above it, a line that names the JDK and the jOOQ that ran; below it, for the benchmarks run at several sizes, how
  * their cost grows ({@link Growth}).
  */
@@ -26,7 +27,7 @@ final class Summary {
 
     /** One contender's result: {@code benchmark} is the class, {@code params} its JMH parameters in JMH's order. */
     record Line(String benchmark, Map<String, String> params, String contender, double median, double mean,
-                double error, String unit, double bytesPerOp) {
+                double error, String unit, double bytesPerOp, double cpuMicrosPerOp) {
         static Line of(RunResult r) {
             BenchmarkParams p = r.getParams();
             String name = p.getBenchmark();
@@ -36,13 +37,18 @@ final class Summary {
                 params.put(key, p.getParam(key));
             }
             Result<?> primary = r.getPrimaryResult();
-            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-            if (alloc == null) {
-                alloc = r.getSecondaryResults().get("\u00b7gc.alloc.rate.norm");
-            }
             return new Line(name.substring(name.lastIndexOf('.', dot - 1) + 1, dot), params, name.substring(dot + 1),
                     primary.getStatistics().getPercentile(50), primary.getScore(), primary.getScoreError(),
-                    primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore());
+                    primary.getScoreUnit(), secondary(r, "gc.alloc.rate.norm"), secondary(r, ClientCpuProfiler.NAME));
+        }
+
+        /** A profiler's score, or NaN; older JMH versions put a dot before the names. */
+        private static double secondary(RunResult r, String name) {
+            Result<?> result = r.getSecondaryResults().get(name);
+            if (result == null) {
+                result = r.getSecondaryResults().get("\u00b7" + name);
+            }
+            return result == null ? Double.NaN : result.getStatistics().getPercentile(50);
         }
 
         /** What the contenders of one block share, e.g. {@code CopyBench rows=10000}. */
@@ -68,8 +74,9 @@ final class Summary {
             byWork.computeIfAbsent(l.work(), k -> new ArrayList<>()).add(l);
         }
         StringBuilder b = new StringBuilder();
-        b.append("| benchmark | contender | median | mean ± error | unit | alloc B/op | ÷ JDBC | ÷ jOOQ |\n");
-        b.append("|---|---|---:|---:|---|---:|---:|---:|\n");
+        b.append("| benchmark | contender | median | mean ± error | unit | alloc B/op | ÷ JDBC | ÷ jOOQ "
+                + "| client CPU µs/op | CPU ÷ JDBC |\n");
+        b.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, List<Line>> e : byWork.entrySet()) {
             Line jdbc = fastest(e.getValue(), "jdbc");
             Line jooq = fastest(e.getValue(), "jooq");
@@ -81,7 +88,11 @@ final class Summary {
                         .append(" | ").append(Double.isNaN(l.bytesPerOp()) ? "" : String.format(Locale.ROOT, "%,.0f",
                                 l.bytesPerOp()))
                         .append(" | ").append(ratio(l, jdbc))
-                        .append(" | ").append(ratio(l, jooq)).append(" |\n");
+                        .append(" | ").append(ratio(l, jooq))
+                        .append(" | ").append(Double.isNaN(l.cpuMicrosPerOp()) ? "" : number(l.cpuMicrosPerOp()))
+                        .append(" | ").append(jdbc == null || Double.isNaN(l.cpuMicrosPerOp()) ? ""
+                                : String.format(Locale.ROOT, "%.2f×", l.cpuMicrosPerOp() / jdbc.cpuMicrosPerOp()))
+                        .append(" |\n");
             }
         }
         String growth = Growth.markdown(lines);

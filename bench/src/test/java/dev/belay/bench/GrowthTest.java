@@ -15,7 +15,7 @@ class GrowthTest {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("rows", String.valueOf(rows));
         params.put("write", "INSERT");
-        return new Summary.Line("WriteGrowthBench", params, contender, millis, millis, 0, "ms/op", 0);
+        return new Summary.Line("WriteGrowthBench", params, contender, millis, millis, 0, "ms/op", 0, Double.NaN);
     }
 
     @Test
