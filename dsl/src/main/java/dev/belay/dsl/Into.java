@@ -13,9 +13,15 @@ final class Into {
      */
     private record Shape(String[] names, Class<?>[] types) {}
 
+    /** What a class that is not a record maps to, so that {@code Class.isRecord()} runs once per class too. */
+    private static final Shape NOT_A_RECORD = new Shape(new String[0], new Class<?>[0]);
+
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
         @Override
         protected Shape computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return NOT_A_RECORD;
+            }
             RecordComponent[] components = type.getRecordComponents();
             String[] names = new String[components.length];
             Class<?>[] types = new Class<?>[components.length];
@@ -28,11 +34,11 @@ final class Into {
     };
 
     static void check(Class<?> recordType, List<Field<?>> fields) {
-        if (!recordType.isRecord()) {
+        Shape shape = SHAPES.get(recordType);
+        if (shape == NOT_A_RECORD) {
             throw new IllegalArgumentException("into(" + recordType.getSimpleName() + "): only records can be "
                     + "filled by position; use a record whose components match the selected fields");
         }
-        Shape shape = SHAPES.get(recordType);
         if (shape.types().length != fields.size()) {
             throw new IllegalArgumentException("into(" + recordType.getSimpleName() + "): the record has "
                     + shape.types().length + " components but the query selects " + fields.size() + " fields " + fields);

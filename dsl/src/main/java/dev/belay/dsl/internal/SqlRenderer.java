@@ -566,7 +566,7 @@ public final class SqlRenderer {
     }
 
     private @Nullable String schema(TableItem t) {
-        if (t.queryName()) {
+        if (t.queryName() || schemas.isEmpty()) {
             return t.schema();
         }
         return schemas.getOrDefault(t.schema() != null ? t.schema() : "public", t.schema());
