@@ -158,6 +158,18 @@ final class DmlErrorsTest {
                 "into(IdAndAge)", "2 components", "1 fields");
     }
 
+    static final class NotARecord {}
+
+    @Test
+    void intoRefusesAClassThatIsNotARecordEveryTime() {
+        // the second call finds the class in the cache of checked classes and must refuse it all the same
+        for (int i = 0; i < 2; i++) {
+            assertFails(IllegalArgumentException.class,
+                    () -> deleteFrom(USER).all().returning(USER.ID).into(NotARecord.class),
+                    "into(NotARecord)", "only records");
+        }
+    }
+
     // ---- a column of another table with the same row type ------------------------------------
 
     static Stream<Named<Executable>> columnsTheTargetLacks() {
