@@ -59,8 +59,8 @@ final class Assignments {
     static List<Assignment> add(Supplier<String> statement, Table<?> target, List<Assignment> set, Column<?, ?> column,
                                 Expr value) {
         requireColumnOf(statement, target, column);
-        for (Assignment a : set) {
-            if (a.column().equals(column.name())) {
+        for (int i = 0; i < set.size(); i++) { // indexed: an iterator per assignment was a share of building
+            if (set.get(i).column().equals(column.name())) {
                 throw new IllegalArgumentException(statement.get() + ": column " + name(column) + " is set twice");
             }
         }
@@ -73,7 +73,12 @@ final class Assignments {
      */
     static void requireColumnOf(Supplier<String> statement, Table<?> target, Column<?, ?> column) {
         requireColumn(statement, column);
-        for (Column<?, ?> c : target.columns()) {
+        List<? extends Column<?, ?>> columns = target.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            Column<?, ?> c = columns.get(i);
+            if (c == column) {
+                return; // the table's own column, the usual case
+            }
             if (c.name().equals(column.name())) {
                 if (!c.type().equals(column.type())) {
                     throw new IllegalArgumentException(statement.get() + ": column " + Assignments.name(c) + " has type "

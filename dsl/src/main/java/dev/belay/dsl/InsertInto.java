@@ -9,7 +9,6 @@ import dev.belay.dsl.internal.Lists;
 import dev.belay.dsl.internal.WithNode;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -61,7 +60,7 @@ public final class InsertInto<R> {
      * @throws IllegalArgumentException naming the column when a non-nullable column's value is null
      */
     public Insert<R> values(R row) {
-        return values(Arrays.asList(row));
+        return rows(new Object[] {row});
     }
 
     /**
@@ -75,9 +74,12 @@ public final class InsertInto<R> {
         if (rows == null || rows.isEmpty()) {
             throw new IllegalArgumentException(describe() + ": values(rows) needs at least one row");
         }
-        List<Column<R, ?>> all = table.columns();
         // toArray: one pass over any list (get(i) on a linked list would make this quadratic)
-        Object[] given = rows.toArray();
+        return rows(rows.toArray());
+    }
+
+    private Insert<R> rows(Object[] given) {
+        List<Column<R, ?>> all = table.columns();
         // A generated column is written only if some row gives it a value: read those first, so that the values
         // need not be kept between this pass and the one that makes the expressions
         boolean[] written = new boolean[all.size()];

@@ -224,7 +224,7 @@ public final class PgType<T> {
     /** Types are equal when their SQL names, Java types and element types are. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof PgType<?> other && sqlName.equals(other.sqlName) && javaType == other.javaType
+        return o == this || o instanceof PgType<?> other && sqlName.equals(other.sqlName) && javaType == other.javaType
                 && Objects.equals(elementType, other.elementType);
     }
 
