@@ -171,19 +171,21 @@ final class Binders {
         PgType<?> element = type.elementType();
         String name = element == null ? "text" : element.sqlName();
         Function<Object, Object> convert = element == null ? Binders::anyElement : element(element, types);
-        return (c, ps, i, v) -> {
-            List<?> list = (List<?>) v;
-            Object[] items = new Object[list.size()];
-            for (int k = 0; k < items.length; k++) {
-                Object item = list.get(k);
-                try {
-                    items[k] = item == null ? null : convert.apply(item);
-                } catch (Refused e) {
-                    throw new Refused("element " + k + ": " + e.getMessage(), e.getCause());
-                }
+        return (c, ps, i, v) -> ps.setArray(i, c.createArrayOf(name, elements((List<?>) v, convert)));
+    }
+
+    /** A list's elements converted for pgjdbc's array encoder; a refused element is named by its index. */
+    static @Nullable Object[] elements(List<?> list, Function<Object, Object> convert) {
+        Object[] items = new Object[list.size()];
+        for (int k = 0; k < items.length; k++) {
+            Object item = list.get(k);
+            try {
+                items[k] = item == null ? null : convert.apply(item);
+            } catch (Refused e) {
+                throw new Refused("element " + k + ": " + e.getMessage(), e.getCause());
             }
-            ps.setArray(i, c.createArrayOf(name, items));
-        };
+        }
+        return items;
     }
 
     /**

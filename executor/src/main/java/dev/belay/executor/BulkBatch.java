@@ -110,16 +110,8 @@ final class BulkBatch {
     private static String literal(Connection c, Column<?, ?> column, List<?> list, Function<Object, Object> convert)
             throws SQLException {
         PgType<?> element = column.type().elementType();
-        Object[] items = new Object[list.size()];
-        for (int i = 0; i < items.length; i++) {
-            Object item = list.get(i);
-            try {
-                items[i] = item == null ? null : convert.apply(item);
-            } catch (Refused e) {
-                throw new Refused("element " + i + ": " + e.getMessage(), e.getCause());
-            }
-        }
-        return c.createArrayOf(element == null ? "text" : element.sqlName(), items).toString();
+        return c.createArrayOf(element == null ? "text" : element.sqlName(), Binders.elements(list, convert))
+                .toString();
     }
 
     private static long size(Object v) {
