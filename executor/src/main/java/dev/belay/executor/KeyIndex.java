@@ -14,15 +14,13 @@ final class KeyIndex {
     private final int[] slots;
     private final int shift;
 
-    /** An empty index for {@code rows} rows, their keys to come through {@link #putIfAbsent}. */
+    /**
+     * An empty index for {@code rows} rows, their keys to come through {@link #putIfAbsent}. It keeps its own array of
+     * keys by row, in which a row whose key was given before stays empty, so {@link #find} never lands on it.
+     */
     KeyIndex(int rows) {
-        this(new Object[rows]);
-    }
-
-    /** An index over {@code keys}, whose entries {@link #putIfAbsent} writes (the first row of an equal key wins). */
-    private KeyIndex(@Nullable Object[] keys) {
-        this.keys = keys;
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(2, keys.length) * 2 - 1);
+        this.keys = new Object[rows];
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(2, rows) * 2 - 1);
         this.slots = new int[1 << bits];
         this.shift = 32 - bits;
     }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
+import dev.belay.executor.BelayException;
 import dev.belay.executor.BindException;
 import dev.belay.executor.DBConnection;
 import dev.belay.it.FixtureDatabase;
@@ -64,6 +65,7 @@ final class BulkInsertKeysTest {
                 + "CREATE TABLE region_keys (region text, n int4, serial_no bigserial NOT NULL, " + COMMON
                 + ", PRIMARY KEY (region, n));"
                 + "CREATE TABLE code_keys (code text PRIMARY KEY, " + COMMON + ");"
+                + "CREATE TABLE code_unenforced (code text NOT NULL, " + COMMON + ");"
                 + "CREATE SEQUENCE keyless_n START 1000;"
                 + "CREATE TABLE keyless_seq (n int8 NOT NULL DEFAULT nextval('keyless_n'), " + COMMON + ");"
                 + "CREATE TABLE keyless_plain (" + COMMON + ")");
@@ -304,7 +306,11 @@ final class BulkInsertKeysTest {
         final Column<R, String> code = column("code", PgType.TEXT).primaryKey();
 
         CodeKeyed(Class<R> rowType) {
-            super("code_keys", rowType);
+            this("code_keys", rowType);
+        }
+
+        CodeKeyed(String table, Class<R> rowType) {
+            super(table, rowType);
         }
 
         @Override
@@ -589,6 +595,18 @@ final class BulkInsertKeysTest {
             b.setPrice(price(i));
             return b;
         }, true);
+    }
+
+    @Test
+    void aKeyTheTableDoesNotEnforceGivenTwiceFailsTheCallAndWritesNothing() {
+        // the descriptor declares code the primary key, the table has no such constraint: both rows with code "x" are
+        // stored and come back with the same key, so which created_at belongs to which of them is unknown
+        CodeKeyed<CodeRow> unenforced = new CodeKeyed<>("code_unenforced", CodeRow.class);
+        List<CodeRow> rows = List.of(new CodeRow("x", "first", 1, null, null), new CodeRow("y", "other", 2, null, null),
+                new CodeRow("x", "second", 3, null, null));
+        BelayException e = assertThrows(BelayException.class, () -> db.insert(unenforced, rows));
+        assertTrue(e.getMessage().contains("two stored rows have the key of input row 0"), e.getMessage());
+        assertEquals(0, testDb.count("SELECT count(*) FROM code_unenforced"));
     }
 
     @Test
