@@ -14,6 +14,8 @@ import dev.belay.dsl.internal.SortSpec;
 import dev.belay.dsl.internal.SqlRenderer;
 import dev.belay.dsl.internal.WindowClause;
 import dev.belay.dsl.internal.WithNode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,36 +36,73 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param <R> the Java type of one result row
  */
 public final class Select<R> implements ResultQuery<R> {
-    private final Statement statement;
+    private static final VarHandle STATEMENT;
+
+    static {
+        try {
+            STATEMENT = MethodHandles.lookup().findVarHandle(Select.class, "statement", Statement.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final QueryNode node;
+    private final Bindings bindings;
     private final Projection<R> projection;
     /** The ORDER BY items with their types, kept for {@link #seek}. */
     private final List<SortField<?>> ordering;
+    /**
+     * The statement that renders this query and caches its text, made when first needed: a query is built in
+     * several steps and rendered at the end, so the steps between make one object each rather than two.
+     */
+    private volatile @Nullable Statement statement;
 
-    private Select(Statement statement, Projection<R> projection, List<SortField<?>> ordering) {
-        this.statement = statement;
+    private Select(QueryNode node, Bindings bindings, @Nullable Statement statement, Projection<R> projection,
+                   List<SortField<?>> ordering) {
+        this.node = node;
+        this.bindings = bindings;
+        if (statement != null) { // a volatile write costs a fence, and most steps have no statement yet
+            this.statement = statement;
+        }
         this.projection = projection;
         this.ordering = ordering;
     }
 
     static <R> Select<R> of(Projection<R> projection, List<FromItem> from) {
-        return new Select<>(new Statement(SelectNode.of(projection.nodes(), from)), projection, List.of());
+        return new Select<>(SelectNode.of(projection.nodes(), from), Bindings.NONE, null, projection, List.of());
     }
 
-    private Select<R> with(QueryNode node) {
-        return new Select<>(statement.withNode(node), projection, ordering);
+    private Select<R> with(QueryNode next) {
+        return new Select<>(next, bindings, null, projection, ordering);
+    }
+
+    /**
+     * This query's statement, the same one for every caller: racing first calls agree on one by compare-and-set, so
+     * that every rendering of this query returns the same SQL String instance.
+     */
+    private Statement statement() {
+        Statement s = statement;
+        if (s == null) {
+            Statement made = new Statement(node, bindings);
+            s = (Statement) STATEMENT.compareAndExchange(this, null, made);
+            if (s == null) {
+                s = made;
+            }
+        }
+        return s;
     }
 
     QueryNode node() {
-        return statement.node();
+        return node;
     }
 
     /** This query's AST for nesting in another statement; see {@link Statement#nested}. */
     QueryNode nestedNode(String use) {
-        return statement.nested(use);
+        return statement().nested(use);
     }
 
     private SelectNode simple(String method) {
-        if (statement.node() instanceof SelectNode s) {
+        if (node instanceof SelectNode s) {
             return s;
         }
         throw new IllegalStateException(method + "() cannot follow union/intersect/except: it would apply to one "
@@ -212,7 +251,7 @@ public final class Select<R> implements ResultQuery<R> {
     public Select<R> orderBy(SortItem... items) {
         SortSpec[] specs = new SortSpec[items.length];
         SortField<?>[] sorted = new SortField<?>[items.length];
-        boolean setOp = statement.node() instanceof SetOpNode;
+        boolean setOp = node instanceof SetOpNode;
         for (int i = 0; i < items.length; i++) {
             SortItem item = Objects.requireNonNull(items[i], "orderBy item");
             ResultSort r = item instanceof ResultColumn c ? c.asc() : item instanceof ResultSort rs ? rs : null;
@@ -226,9 +265,9 @@ public final class Select<R> implements ResultQuery<R> {
             sorted[i] = s;
         }
         List<SortSpec> order = Lists.of(specs);
-        QueryNode node = statement.node() instanceof SetOpNode op ? op.withOrderBy(order)
+        QueryNode next = node instanceof SetOpNode op ? op.withOrderBy(order)
                 : simple("orderBy").withOrderBy(order);
-        return new Select<>(statement.withNode(node), projection, Lists.of(sorted));
+        return new Select<>(next, bindings, null, projection, Lists.of(sorted));
     }
 
     /**
@@ -275,14 +314,14 @@ public final class Select<R> implements ResultQuery<R> {
     }
 
     private Select<R> limitNode(Expr limit) {
-        if (statement.node() instanceof SetOpNode op) {
+        if (node instanceof SetOpNode op) {
             return with(op.withLimit(limit));
         }
         return with(simple("limit").withLimit(limit));
     }
 
     private Select<R> offsetNode(Expr offset) {
-        if (statement.node() instanceof SetOpNode op) {
+        if (node instanceof SetOpNode op) {
             return with(op.withOffset(offset));
         }
         return with(simple("offset").withOffset(offset));
@@ -430,7 +469,8 @@ public final class Select<R> implements ResultQuery<R> {
      */
     public <X> Select<X> into(Class<X> recordType) {
         Into.check(recordType, projection.fields());
-        return new Select<>(statement, projection.asRecord(recordType), ordering);
+        // the same statement, so the same rendered text and cache: only the mapping of the rows changes
+        return new Select<>(node, bindings, statement(), projection.asRecord(recordType), ordering);
     }
 
     /**
@@ -442,7 +482,7 @@ public final class Select<R> implements ResultQuery<R> {
     }
 
     Select<R> withCtes(WithNode with) {
-        if (statement.node() instanceof SetOpNode op) {
+        if (node instanceof SetOpNode op) {
             return with(op.withWith(with));
         }
         return with(simple("with").withWith(with));
@@ -474,29 +514,30 @@ public final class Select<R> implements ResultQuery<R> {
 
     /** A copy with {@code param} bound to {@code value}; the SQL text is not rendered again. */
     public <T> Select<R> bind(Param<T> param, @Nullable T value) {
-        return new Select<>(statement.bind(param, value), projection, ordering);
+        Statement bound = statement().bind(param, value);
+        return new Select<>(node, bound.bindings(), bound, projection, ordering);
     }
 
     /** True when the query's WITH holds an INSERT, UPDATE or DELETE (a data-modifying CTE). */
     @Override
     public boolean modifiesData() {
-        return statement.modifiesData();
+        return statement().modifiesData();
     }
 
     /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */
     @Override
     public RenderedSql render(Placeholders style, Map<String, String> schemas) {
-        return statement.render(style, schemas);
+        return statement().render(style, schemas);
     }
 
     @Override
     public RenderedSql render(Placeholders style) {
-        return statement.render(style);
+        return statement().render(style);
     }
 
     /** The SQL with values inlined as literals, unbound parameters as {@code :name}; for logs only. */
     @Override
     public String toString() {
-        return statement.inline();
+        return statement().inline();
     }
 }

@@ -56,6 +56,15 @@ final class Statement {
         this(node, Bindings.NONE, null);
     }
 
+    /** A statement of its own (its own render cache) with values already bound. */
+    Statement(QueryNode node, Bindings bindings) {
+        this(node, bindings, null);
+    }
+
+    Bindings bindings() {
+        return bindings;
+    }
+
     private Statement(QueryNode node, Bindings bindings, @Nullable Statement cache) {
         this.node = node;
         this.bindings = bindings;
