@@ -91,7 +91,7 @@ final class Summary {
                         .append(" | ").append(ratio(l, jooq))
                         .append(" | ").append(Double.isNaN(l.cpuMicrosPerOp()) ? "" : number(l.cpuMicrosPerOp()))
                         .append(" | ").append(jdbc == null || Double.isNaN(l.cpuMicrosPerOp()) ? ""
-                                : String.format(Locale.ROOT, "%.2f×", l.cpuMicrosPerOp() / jdbc.cpuMicrosPerOp()))
+                                : times(l.cpuMicrosPerOp() / jdbc.cpuMicrosPerOp()))
                         .append(" |\n");
             }
         }
@@ -138,7 +138,11 @@ final class Summary {
     }
 
     private static String ratio(Line l, @Nullable Line reference) {
-        return reference == null ? "" : String.format(Locale.ROOT, "%.2f×", l.median() / reference.median());
+        return reference == null ? "" : times(l.median() / reference.median());
+    }
+
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, "%.2f×", ratio);
     }
 
     static String number(double d) {

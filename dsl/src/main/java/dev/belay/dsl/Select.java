@@ -52,8 +52,9 @@ public final class Select<R> implements ResultQuery<R> {
     /** The ORDER BY items with their types, kept for {@link #seek}. */
     private final List<SortField<?>> ordering;
     /**
-     * The statement that renders this query and caches its text, made when first needed: a query is built in
-     * several steps and rendered at the end, so the steps between make one object each rather than two.
+     * The statement that renders this query and caches its text, made when first rendered or bound: a query is
+     * built in several steps and rendered at the end, so the steps between make one object each rather than two,
+     * and a query only nested in another never makes one.
      */
     private volatile @Nullable Statement statement;
 
@@ -98,7 +99,7 @@ public final class Select<R> implements ResultQuery<R> {
 
     /** This query's AST for nesting in another statement; see {@link Statement#nested}. */
     QueryNode nestedNode(String use) {
-        return statement().nested(use);
+        return Statement.nested(node, bindings, use);
     }
 
     private SelectNode simple(String method) {
@@ -521,7 +522,7 @@ public final class Select<R> implements ResultQuery<R> {
     /** True when the query's WITH holds an INSERT, UPDATE or DELETE (a data-modifying CTE). */
     @Override
     public boolean modifiesData() {
-        return statement().modifiesData();
+        return Statement.modifiesData(node);
     }
 
     /** The SQL with tables in mapped schemas; see {@link Query#render(Placeholders, Map)}. */

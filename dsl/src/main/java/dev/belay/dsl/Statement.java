@@ -85,10 +85,6 @@ final class Statement {
         return m;
     }
 
-    boolean hasBindings() {
-        return !bindings.isEmpty();
-    }
-
     QueryNode node() {
         return node;
     }
@@ -98,7 +94,12 @@ final class Statement {
      * its AST, so a bound one is refused rather than failing later with "not bound".
      */
     QueryNode nested(String use) {
-        if (hasBindings()) {
+        return nested(node, bindings, use);
+    }
+
+    /** {@link #nested(String)} for a query that has no statement of its own yet (a {@link Select} being built). */
+    static QueryNode nested(QueryNode node, Bindings bindings, String use) {
+        if (!bindings.isEmpty()) {
             throw new IllegalArgumentException(use + ": this query already has bound parameters; nest the unbound "
                     + "query and call bind(...) on the outer statement, where its slots are bound too");
         }
@@ -115,6 +116,10 @@ final class Statement {
 
     /** The statement is DML or MERGE, or its WITH holds a data-modifying CTE (only the top level may). */
     boolean modifiesData() {
+        return modifiesData(node);
+    }
+
+    static boolean modifiesData(QueryNode node) {
         if (node instanceof DmlNode || node instanceof MergeNode) {
             return true;
         }
