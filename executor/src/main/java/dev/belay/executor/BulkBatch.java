@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /**
  * One chunk of a bulk write's values: read from the rows, checked and converted per column for the arrays, each in
@@ -19,18 +21,28 @@ final class BulkBatch {
     private static final int CHUNK_ROWS = 50_000;
 
     final Object[][] columns;
+    /**
+     * Per column: its values as the array parameter sent, encoded as they are read (a text or varchar column), or
+     * null for a column sent with {@code createArrayOf} from {@link #columns}.
+     */
+    final @Nullable TextArray[] encoded;
     final Object[] keys;
     int count;
 
-    private BulkBatch(Class<?>[] types, int capacity) {
+    private BulkBatch(BulkPlan<?> plan, int capacity, boolean binary) {
+        Class<?>[] types = plan.arrayTypes;
         columns = new Object[types.length][];
+        encoded = new TextArray[types.length];
         for (int k = 0; k < types.length; k++) {
             columns[k] = (Object[]) java.lang.reflect.Array.newInstance(types[k], capacity);
+            encoded[k] = binary && plan.plainText[k] ? TextArray.of(plan.elementNames[k], capacity) : null;
         }
         keys = new Object[capacity];
     }
 
+    /** A value set after the rows were read (a drawn key): the column is then sent from {@link #columns}. */
     void put(int column, int row, @Nullable Object value) {
+        encoded[column] = null;
         try {
             columns[column][row] = value;
         } catch (ArrayStoreException e) {
@@ -44,44 +56,63 @@ final class BulkBatch {
      * The rows from {@code start} for as long as the chunk has room: each value checked (a generated-always key left
      * null, a value its column can take) and converted for its array; a refused value names its row and column.
      */
-    static <R> BulkBatch collect(Connection c, BulkPlan<R> plan, List<? extends R> rows, int start, String what)
-            throws SQLException {
+    static <R> BulkBatch collect(Connection c, BulkPlan<R> plan, List<? extends R> rows, int start,
+                                 BulkResult<R> result, String what) throws SQLException {
+        Object[][] inputs = result.inputs;
+        // each record is read here, just before its strings are checked and encoded, unless read for the upsert's key
+        // check already: a string read twice costs a cache miss twice
+        RowClass rc = inputs == null || result.inputsRead ? null : RowClass.of(plan.table.rowType());
         int n = plan.sent.size();
-        BulkBatch b = new BulkBatch(plan.arrayTypes, Math.min(CHUNK_ROWS, rows.size() - start));
+        boolean binary = binaryParameters(c);
+        BulkBatch b = new BulkBatch(plan, Math.min(CHUNK_ROWS, rows.size() - start), binary);
         long bytes = 0;
         int end = start;
-        RowClass rc = plan.components == null ? null : RowClass.of(plan.table.rowType());
-        Object[] components = rc == null ? null : new Object[rc.properties.size()];
-        boolean multiKey = plan.matchable && plan.key.size() > 1;
+        // other classes are read column by column, and so are records whose sent columns are not all components
+        int[] component = inputs == null ? null : plan.components;
+        boolean keyed = plan.matchable;
+        boolean multiKey = keyed && plan.key.size() > 1;
         while (end < rows.size() && end - start < b.keys.length && bytes < CHUNK_BYTES) {
             R row = rows.get(end);
             int i = end - start;
             if (rc != null) {
-                rc.components(row, components);
+                rc.components(row, inputs, end);
             }
             Object[] parts = multiKey ? new Object[plan.key.size()] : null;
             for (int k = 0; k < n; k++) {
-                Column<R, ?> column = plan.sent.get(k);
-                Object v = components == null ? column.valueOf(row) : components[plan.components[k]];
+                Object v = component != null ? inputs[component[k]][end] : plan.sent.get(k).valueOf(row);
                 if (plan.pins != null && plan.pins[k] != null) {
-                    v = ScopedRows.value(plan.table, column, plan.pins[k], v, end, what);
+                    v = ScopedRows.value(plan.table, plan.sent.get(k), plan.pins[k], v, end, what);
                 }
-                if (plan.matchable && plan.keyPart[k] >= 0) {
+                if (keyed && plan.keyPart[k] >= 0) {
                     if (parts == null) {
                         b.keys[i] = v;
                     } else {
                         parts[plan.keyPart[k]] = v;
                     }
                 }
-                if (v != null) {
-                    if (plan.refuseExplicit[k]) {
-                        throw refused(what, end, column, "the column is GENERATED ALWAYS AS IDENTITY, so its value "
-                                + "comes from the database; leave it null");
+                if (v == null) {
+                    if (b.encoded[k] != null) {
+                        b.encoded[k].addNull();
                     }
+                    continue; // the arrays start out null
+                }
+                if (plan.refuseExplicit[k]) {
+                    throw refused(what, end, plan.sent.get(k), "the column is GENERATED ALWAYS AS IDENTITY, so its "
+                            + "value comes from the database; leave it null");
+                }
+                // the column's array holds values of its class, or is an Object[] since one did not fit: both take v
+                if (plan.plainText[k] && v instanceof String text) {
+                    checkText(b.encoded[k], text, plan.sent.get(k), end, what);
+                    bytes += 40L + 2L * text.length();
+                    b.columns[k][i] = text;
+                } else if (plan.plainValue[k] && v.getClass() == plan.arrayTypes[k]) {
+                    bytes += 24;
+                    b.columns[k][i] = v; // a boxed number or boolean of the column's own class: nothing to check
+                } else {
                     v = convert(c, plan, k, v, end, what);
                     bytes += size(v);
+                    b.put(k, i, v);
                 }
-                b.put(k, i, v);
             }
             if (parts != null) {
                 b.keys[i] = Arrays.asList(parts);
@@ -90,6 +121,29 @@ final class BulkBatch {
         }
         b.count = end - start;
         return b;
+    }
+
+    /**
+     * Whether pgjdbc sends {@code c}'s parameters apart from the SQL text, so that a binary one can go with them: not
+     * in simple query mode, where it writes them into the text.
+     */
+    private static boolean binaryParameters(Connection c) throws SQLException {
+        return c.isWrapperFor(PGConnection.class)
+                && c.unwrap(PGConnection.class).getPreferQueryMode() != PreferQueryMode.SIMPLE;
+    }
+
+    /** Checks a string, and encodes it when its column is sent encoded. */
+    private static void checkText(@Nullable TextArray encoded, String text, Column<?, ?> column, int row,
+                                  String what) {
+        try {
+            if (encoded == null) {
+                ValueRules.text(text);
+            } else {
+                encoded.add(text);
+            }
+        } catch (Refused e) {
+            throw refused(what, row, column, e.getMessage());
+        }
     }
 
     private static <R> Object convert(Connection c, BulkPlan<R> plan, int k, Object v, int row, String what)

@@ -20,12 +20,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class BulkMatch {
     private BulkMatch() {}
 
-    static <R> void upsert(Session s, Connection c, BulkPlan<R> plan, Object[][] columns, int count, int start,
-                           BulkResult<R> result, BulkWriter.Targets targets, String what) throws SQLException {
-        BulkPlan.Stmt stmt = plan.matchedDrawn != null && noneGenerated(plan, columns, count) ? plan.matchedDrawn
+    static <R> void upsert(Session s, Connection c, BulkPlan<R> plan, BulkBatch b, int start, BulkResult<R> result,
+                           BulkWriter.Targets targets, String what) throws SQLException {
+        int count = b.count;
+        BulkPlan.Stmt stmt = plan.matchedDrawn != null && noneGenerated(plan, b.columns, count) ? plan.matchedDrawn
                 : plan.matched;
         int[] inTable = result.inTable(plan.matchedReturned);
-        try (PreparedStatement ps = BulkWriter.prepare(s, c, stmt, columns, count, what)) {
+        try (PreparedStatement ps = BulkWriter.prepare(s, c, stmt, b, what)) {
             long started = System.nanoTime();
             try (ResultSet rs = ps.executeQuery()) {
                 Reader[] readers = stmt.readers(rs, c, names -> BulkWriter.readers(plan, stmt.results, names, 1));

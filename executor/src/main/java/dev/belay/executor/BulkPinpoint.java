@@ -68,7 +68,7 @@ final class BulkPinpoint {
         Savepoint savepoint = c.setSavepoint();
         try {
             List<? extends R> part = rows.subList(lo, hi);
-            BulkResult<R> scratch = new BulkResult<>(plan, part.size());
+            BulkResult<R> scratch = new BulkResult<>(plan, part.size(), null);
             for (int start = 0; start < part.size(); ) {
                 start = BulkWriter.run(s, c, plan, part, start, scratch, null, what);
             }

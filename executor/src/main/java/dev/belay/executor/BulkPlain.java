@@ -24,7 +24,7 @@ final class BulkPlain {
         if (plan.keys != null && b.count > 1) {
             drawKeys(s, c, plan, b, what);
         }
-        try (PreparedStatement ps = BulkWriter.prepare(s, c, stmt, b.columns, b.count, what)) {
+        try (PreparedStatement ps = BulkWriter.prepare(s, c, stmt, b, what)) {
             long started = System.nanoTime();
             if (stmt.results.isEmpty()) {
                 int written = ps.executeUpdate();
@@ -35,6 +35,14 @@ final class BulkPlain {
                 try (ResultSet rs = ps.executeQuery()) {
                     Reader[] readers = stmt.readers(rs, c, names -> BulkWriter.readers(plan, stmt.results, names, 0));
                     boolean drawing = plan.ordered && b.count > 1;
+                    if (drawing && stmt == plan.plainDrawn) {
+                        int drawn = allDrawn(rs, readers, stmt, b, start, result, what);
+                        if (drawn != b.count) {
+                            throw BulkTriggers.skipped(plan, what, b.count - drawn, b.count, stmt.sql);
+                        }
+                        s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);
+                        return;
+                    }
                     KeyIndex byKey = b.count == 1 || stmt == plan.plainDrawn ? null : KeyIndex.of(b.keys, b.count);
                     Drawn drawn = drawing ? new Drawn(stmt.returnedAt.length, b.count) : null;
                     Object[] row = new Object[readers.length];
@@ -67,6 +75,66 @@ final class BulkPlain {
                 }
             }
             s.engine().log.finished(stmt.sql, List.of(b.count + " rows"), started, b.count);
+        }
+    }
+
+    /**
+     * The rows of an ordered insert where the sequence drew every key: sorted by key, they are the input rows in
+     * order. RETURNING gives them in that order in practice, so each goes straight to its row, and they are sorted
+     * afterwards only if a key came back lower than the one before. Returns how many came back.
+     */
+    private static <R> int allDrawn(ResultSet rs, Reader[] readers, BulkPlan.Stmt stmt, BulkBatch b, int start,
+                                    BulkResult<R> result, String what) throws SQLException {
+        int[] at = stmt.returnedAt;
+        int n = 0;
+        long previous = Long.MIN_VALUE;
+        boolean ascending = true;
+        while (rs.next()) {
+            if (n == b.count) {
+                throw new BelayException(what + ": the database returned more rows than were sent; nothing was "
+                        + "written", null, ErrorContext.of(stmt.sql));
+            }
+            Object key = readers[0].read(rs, 1);
+            long value = ((Number) key).longValue();
+            ascending &= value > previous;
+            previous = value;
+            for (int k = 0; k < at.length; k++) {
+                // the key is read once, as results column 1
+                result.columns[k][start + n] = at[k] == 0 ? key : readers[at[k]].read(rs, at[k] + 1);
+            }
+            result.state[start + n] = BulkResult.WRITTEN;
+            n++;
+        }
+        if (!ascending) {
+            sortByKey(result.columns, start, n, keyColumn(at));
+        }
+        return n;
+    }
+
+    /** Where the key (results column 1) stands among the returned columns. */
+    private static int keyColumn(int[] returnedAt) {
+        for (int k = 0; k < returnedAt.length; k++) {
+            if (returnedAt[k] == 0) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("an ordered insert returns its drawn key");
+    }
+
+    /** Reorders the rows {@code start ..< start + n} of every column by the ascending keys in {@code keyColumn}. */
+    static void sortByKey(@Nullable Object[][] columns, int start, int n, int keyColumn) {
+        Object[] keys = columns[keyColumn];
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (x, y) -> Long.compare(((Number) keys[start + x]).longValue(),
+                ((Number) keys[start + y]).longValue()));
+        for (Object[] column : columns) {
+            Object[] was = Arrays.copyOfRange(column, start, start + n);
+            for (int j = 0; j < n; j++) {
+                column[start + j] = was[order[j]];
+            }
         }
     }
 

@@ -145,6 +145,16 @@ final class BulkPlan<R> {
     /** Per sent column: checks and converts one value (one element, for an array column). */
     final List<Function<Object, Object>> converters;
     /**
+     * Per sent column: its converter only checks text (a text or varchar column of Strings, no custom converter), so a
+     * bulk write checks a String in place instead of calling it.
+     */
+    final boolean[] plainText;
+    /**
+     * Per sent column: its converter returns a value of the array's own class unchanged (an int, bigint, smallint,
+     * float or boolean column of its boxed class), so a bulk write stores such a value without calling it.
+     */
+    final boolean[] plainValue;
+    /**
      * For a record row type, per sent column the index of its component, so a row's values are read with one
      * pass over its accessors; null for other classes, read through {@link Column#valueOf}.
      */
@@ -239,6 +249,8 @@ final class BulkPlan<R> {
         this.elementNames = new String[n];
         this.arrayTypes = new Class<?>[n];
         this.refuseExplicit = new boolean[n];
+        this.plainText = new boolean[n];
+        this.plainValue = new boolean[n];
         List<Function<Object, Object>> convert = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Column<R, ?> c = sent.get(i);
@@ -249,6 +261,8 @@ final class BulkPlan<R> {
             elementNames[i] = carried.sqlName();
             arrayTypes[i] = isArray || types.converter(c.type().javaType()) != null ? Object.class
                     : binaryArrayType(carried);
+            plainText[i] = arrayTypes[i] == String.class;
+            plainValue[i] = arrayTypes[i] != Object.class && arrayTypes[i] != String.class;
             ParamKey k = new ParamKey(c.name(), PgType.arrayOf(carried));
             arrayKeys.add(k);
             arrayIndex.put(k, i);

@@ -31,12 +31,33 @@ final class BulkResult<R> {
     final @Nullable Object[][] columns;
     /** Per input row: one of the constants above. */
     final byte[] state;
+    /**
+     * For a record row type, per component, each input record's value: the values sent are taken from these, and the
+     * records returned are made from these and what came back, so each input record is read once. Null for other
+     * classes, whose instances are read through their descriptor's columns and filled in place.
+     */
+    final @Nullable Object @Nullable [][] inputs;
+    /** Whether {@link #inputs} hold every input record's values already, or {@link BulkBatch#collect} reads them. */
+    final boolean inputsRead;
 
-    BulkResult(BulkPlan<R> plan, int rows) {
+    /**
+     * The result of writing {@code rows} rows, with the input records' values read already ({@code inputs}), or read
+     * chunk by chunk as they are sent (null, for a record row type).
+     */
+    BulkResult(BulkPlan<R> plan, int rows, @Nullable Object @Nullable [][] inputs) {
         this.plan = plan;
         int width = plan.conflict == null ? plan.returned.size() : plan.table.columns().size();
-        this.columns = new Object[width][rows];
+        List<Column<R, ?>> set = plan.conflict == null ? plan.returned : plan.table.columns();
+        RowClass rc = RowClass.of(plan.table.rowType());
+        this.columns = new Object[width][];
+        for (int k = 0; k < width; k++) {
+            // of the property's class for a record, see RowClass.construct
+            int p = rc.isRecord() ? rc.indexOf(set.get(k).property()) : -1;
+            columns[k] = p < 0 ? new Object[rows] : RowClass.arrayOf(rc.properties.get(p).type(), rows);
+        }
         this.state = new byte[rows];
+        this.inputsRead = inputs != null;
+        this.inputs = inputs != null || !rc.isRecord() ? inputs : rc.componentArrays(rows);
     }
 
     /** The input rows with their generated columns filled in: new records, or the same instances. */
@@ -102,27 +123,27 @@ final class BulkResult<R> {
         private final List<Column<R, ?>> set;
         private final int[] from;
         private final RowClass rc;
-        private final int @Nullable [] components;
-        /** One record's components at a time: the canonical constructor takes them and keeps nothing. */
-        private final @Nullable Object @Nullable [] scratch;
+        /**
+         * For a record, per component, the array its value is taken from at the row's index: the column that came
+         * back, or the input's own values ({@link #inputs}); null for other classes.
+         */
+        private final @Nullable Object @Nullable [][] sources;
         private @Nullable MethodHandle @Nullable [] setters;
 
         Filler(List<Column<R, ?>> set, int[] from, int @Nullable [] components) {
             this.set = set;
             this.from = from;
             this.rc = RowClass.of(plan.table.rowType());
-            this.components = components;
-            this.scratch = rc.isRecord() ? new Object[rc.properties.size()] : null;
+            this.sources = rc.isRecord() && components != null && inputs != null ? inputs.clone() : null;
+            for (int k = 0; sources != null && k < components.length; k++) {
+                sources[components[k]] = columns[from[k]];
+            }
         }
 
         @SuppressWarnings("unchecked")
         R fill(R row, int i) {
-            if (scratch != null && components != null) {
-                rc.components(row, scratch);
-                for (int k = 0; k < components.length; k++) {
-                    scratch[components[k]] = columns[from[k]][i];
-                }
-                return (R) rc.construct(scratch);
+            if (sources != null) {
+                return (R) rc.construct(sources, i);
             }
             if (setters == null) {
                 setters = plan.setters(rc, set);

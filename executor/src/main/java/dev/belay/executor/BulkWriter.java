@@ -31,7 +31,7 @@ final class BulkWriter {
             return List.of();
         }
         requireRows(rows, "insert into " + table);
-        BulkResult<R> result = write(s, s.engine().mapped(table), null, rows, null);
+        BulkResult<R> result = write(s, s.engine().mapped(table), null, rows, null, null);
         return result.backfill(rows);
     }
 
@@ -45,9 +45,15 @@ final class BulkWriter {
             ScopedWrites.conflict(new FromItem.TableItem(null, table.name(), null, table.rowScope(), false),
                     conflict.node());
         }
-        Targets targets = refuseDuplicateKeys(table, rows, conflict);
-        BulkResult<R> result = write(s, table, conflict, rows, targets);
+        Object[][] inputs = inputs(table, rows);
+        Targets targets = refuseDuplicateKeys(table, rows, inputs, conflict);
+        BulkResult<R> result = write(s, table, conflict, rows, inputs, targets);
         return result.upserted(rows);
+    }
+
+    /** A record row type's input read into one array per component ({@link BulkResult#inputs}); else null. */
+    private static @Nullable Object @Nullable [][] inputs(Table<?> table, List<?> rows) {
+        return table.rowType().isRecord() ? RowClass.of(table.rowType()).components(rows) : null;
     }
 
     private static void requireRows(List<?> rows, String what) {
@@ -82,32 +88,32 @@ final class BulkWriter {
      * PostgreSQL fails a statement that would update one row twice ("cannot affect row a second time"), without
      * saying which input rows collide; refused here, naming both.
      */
-    private static <R> Targets refuseDuplicateKeys(Table<R> table, List<? extends R> rows, OnConflict<R> conflict) {
+    private static <R> Targets refuseDuplicateKeys(Table<R> table, List<? extends R> rows,
+                                                   @Nullable Object @Nullable [][] inputs, OnConflict<R> conflict) {
         List<Column<R, ?>> target = conflict.target();
         KeyIndex seen = new KeyIndex(rows.size());
         java.util.BitSet nulls = new java.util.BitSet();
-        // a record's target components are read through its accessors, not through Column.valueOf per value
-        int[] component = new int[target.size()];
-        RowClass rc = table.rowType().isRecord() ? RowClass.of(table.rowType()) : null;
-        for (int p = 0; p < component.length && rc != null; p++) {
-            component[p] = rc.indexOf(target.get(p).property());
-            rc = component[p] < 0 ? null : rc;
+        // a record's target components come from the inputs read already, not from Column.valueOf per value
+        Object[][] parts = new Object[target.size()][];
+        for (int p = 0; p < parts.length && inputs != null; p++) {
+            int component = RowClass.of(table.rowType()).indexOf(target.get(p).property());
+            parts[p] = component < 0 ? null : inputs[component];
         }
         for (int i = 0; i < rows.size(); i++) {
             R row = rows.get(i);
             Object key;
             boolean nullPart;
             if (target.size() == 1) {
-                key = keyPart(rc != null ? rc.component(row, component[0]) : target.get(0).valueOf(row));
+                key = keyPart(parts[0] != null ? parts[0][i] : target.get(0).valueOf(row));
                 nullPart = key == null;
             } else {
-                Object[] parts = new Object[target.size()];
+                Object[] values = new Object[target.size()];
                 nullPart = false;
-                for (int p = 0; p < parts.length; p++) {
-                    parts[p] = keyPart(rc != null ? rc.component(row, component[p]) : target.get(p).valueOf(row));
-                    nullPart |= parts[p] == null;
+                for (int p = 0; p < values.length; p++) {
+                    values[p] = keyPart(parts[p] != null ? parts[p][i] : target.get(p).valueOf(row));
+                    nullPart |= values[p] == null;
                 }
-                key = Arrays.asList(parts);
+                key = Arrays.asList(values);
             }
             if (nullPart) {
                 nulls.set(i);
@@ -131,7 +137,8 @@ final class BulkWriter {
     }
 
     private static <R> BulkResult<R> write(Session s, Table<R> table, @Nullable OnConflict<R> conflict,
-                                           List<? extends R> rows, @Nullable Targets targets) {
+                                           List<? extends R> rows, @Nullable Object @Nullable [][] inputs,
+                                           @Nullable Targets targets) {
         Engine engine = s.engine();
         String what = (conflict == null ? "insert into " : "upsert into ") + table;
         BoundStatement label = new BoundStatement(what, List.of(), List.of(), i -> what, true);
@@ -142,7 +149,7 @@ final class BulkWriter {
                 if (p.unmatchable && rows.size() > 1) {
                     throw BulkTriggers.unmatchable(p, what);
                 }
-                BulkResult<R> result = new BulkResult<>(p, rows.size());
+                BulkResult<R> result = new BulkResult<>(p, rows.size(), inputs);
                 for (int start = 0; start < rows.size(); ) {
                     start = run(s, c, p, rows, start, result, targets, what);
                 }
@@ -164,12 +171,12 @@ final class BulkWriter {
      */
     static <R> int run(Session s, Connection c, BulkPlan<R> plan, List<? extends R> rows, int start,
                        BulkResult<R> result, @Nullable Targets targets, String what) throws SQLException {
-        BulkBatch b = BulkBatch.collect(c, plan, rows, start, what);
+        BulkBatch b = BulkBatch.collect(c, plan, rows, start, result, what);
         boolean match = plan.conflict == null && (plan.returned.isEmpty() || b.count == 1 || plan.matchable);
         if (match) {
             BulkPlain.insert(s, c, plan, b, start, result, what);
         } else if (plan.matched != null && targets != null && targets.complete(start, start + b.count)) {
-            BulkMatch.upsert(s, c, plan, b.columns, b.count, start, result, targets, what);
+            BulkMatch.upsert(s, c, plan, b, start, result, targets, what);
         } else {
             joined(s, c, plan, b, start, result, what);
         }
@@ -184,7 +191,7 @@ final class BulkWriter {
         int firstTarget = plan.conflict == null ? -1 : plan.table.columns().indexOf(plan.conflict.target().get(0));
         // an upsert under BEFORE row triggers also returns how many rows it wrote (BulkPlan.WRITTEN_COUNT), last
         boolean counted = plan.conflict != null && !plan.triggers.isEmpty();
-        try (PreparedStatement ps = prepare(s, c, stmt, b.columns, b.count, what)) {
+        try (PreparedStatement ps = prepare(s, c, stmt, b, what)) {
             long started = System.nanoTime();
             try (ResultSet rs = ps.executeQuery()) {
                 int flags = plan.conflict == null ? 0 : 1;
@@ -235,8 +242,10 @@ final class BulkWriter {
     }
 
     /** The statement with each column's values (the first {@code count} of each array) and its constants bound. */
-    static PreparedStatement prepare(Session s, Connection c, BulkPlan.Stmt stmt, Object[][] columns, int count,
-                                     String what) throws SQLException {
+    static PreparedStatement prepare(Session s, Connection c, BulkPlan.Stmt stmt, BulkBatch b, String what)
+            throws SQLException {
+        Object[][] columns = b.columns;
+        int count = b.count;
         PreparedStatement ps = c.prepareStatement(stmt.sql);
         try {
             if (s.timeoutSeconds() > 0) {
@@ -244,7 +253,9 @@ final class BulkWriter {
             }
             for (int i = 0; i < stmt.slots.size(); i++) {
                 int k = stmt.arrays[i];
-                if (k >= 0) {
+                if (k >= 0 && b.encoded[k] != null && b.encoded[k].count() == count) {
+                    ps.setObject(i + 1, b.encoded[k]);
+                } else if (k >= 0) {
                     Object[] items = columns[k].length == count ? columns[k] : Arrays.copyOf(columns[k], count);
                     ps.setArray(i + 1, c.createArrayOf(elementName(stmt, i), items));
                 } else {

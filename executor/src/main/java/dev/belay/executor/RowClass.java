@@ -39,8 +39,11 @@ final class RowClass {
 
     final Class<?> type;
     final List<Property> properties;
-    private volatile @Nullable MethodHandle constructor;
+    /** {@code (Object[][] sources, int row) -> record}: see {@link #construct}. */
+    private volatile @Nullable MethodHandle fromColumns;
     private volatile MethodHandle @Nullable [] accessors;
+    /** {@code (Object[][] columns, int row, Object record) -> void}: see {@link #components(List)}. */
+    private volatile @Nullable MethodHandle columnReader;
 
     private RowClass(Class<?> type) {
         this.type = type;
@@ -91,27 +94,60 @@ final class RowClass {
         return List.copyOf(byName.values());
     }
 
-    /** A record's component values, in declaration order (the order {@link #construct} takes them). */
-    @Nullable Object[] components(Object record) {
-        Object[] values = new Object[properties.size()];
-        components(record, values);
-        return values;
+    /**
+     * Every record's components, one array per component ({@link #componentArrays}): a bulk upsert reads its input
+     * this way before it takes a connection, to check its conflict keys; it sends and returns records made from
+     * these arrays.
+     */
+    @Nullable Object[][] components(List<?> records) {
+        Object[][] columns = componentArrays(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            components(records.get(i), columns, i);
+        }
+        return columns;
     }
 
-    /**
-     * A record's component values written into {@code values}, so a caller that reads many records (a bulk write)
-     * reuses one array instead of allocating one per record; {@link #construct} does not keep the array either.
-     */
-    void components(Object record, @Nullable Object[] values) {
-        MethodHandle[] handles = accessors();
-        for (int i = 0; i < handles.length; i++) {
-            values[i] = component(handles, record, i);
+    /** One record's components, into {@code columns[component][row]}: see {@link #components(List)}. */
+    void components(Object record, @Nullable Object[][] columns, int row) {
+        MethodHandle all = columnReader;
+        if (all == null) {
+            all = reader();
+            columnReader = all;
+        }
+        try {
+            all.invokeExact(columns, row, record);
+        } catch (Throwable e) {
+            throw readFailed(record, e);
         }
     }
 
-    /** One component of a record, read without the others (a bulk upsert's conflict target). */
-    @Nullable Object component(Object record, int i) {
-        return component(accessors(), record, i);
+    /** The accessor that threw, found by reading the components one by one, since a combined handle does not say. */
+    private MappingException readFailed(Object record, Throwable e) {
+        MethodHandle[] handles = accessors();
+        for (int i = 0; i < handles.length; i++) {
+            component(handles, record, i);
+        }
+        return new MappingException("reading " + type.getSimpleName() + " threw " + e, e, ErrorContext.NONE);
+    }
+
+    /**
+     * {@code (Object[][] columns, int row, Object record) -> void}, storing component {@code p} into
+     * {@code columns[p][row]}: one call per record, not one per component. Once invoked often, the JDK specializes the
+     * handle for itself, and the JIT then inlines the accessors into it, which per-component handles read from an
+     * array never allow.
+     */
+    private MethodHandle reader() {
+        // (Object[][] columns, int component, int row, Object value) -> columns[component][row] = value
+        MethodHandle store = MethodHandles.collectArguments(MethodHandles.arrayElementSetter(Object[].class), 0,
+                MethodHandles.arrayElementGetter(Object[][].class));
+        MethodHandle[] handles = accessors();
+        MethodHandle all = MethodHandles.empty(MethodType.methodType(void.class, Object[][].class, int.class,
+                Object.class));
+        for (int i = handles.length - 1; i >= 0; i--) {
+            MethodHandle one = MethodHandles.filterArguments(MethodHandles.insertArguments(store, 1, i), 2, handles[i]);
+            all = MethodHandles.foldArguments(all, one);
+        }
+        return all;
     }
 
     private @Nullable Object component(MethodHandle[] handles, Object record, int i) {
@@ -143,18 +179,67 @@ final class RowClass {
         return handles;
     }
 
-    /** A new record from its component values in declaration order. */
-    Object construct(@Nullable Object[] values) {
-        MethodHandle c = constructor;
+    /**
+     * A new record whose component {@code p} is {@code sources[p][row]}: the records a bulk write returns, made from
+     * the columns that came back and the input's own values without copying them into an array of arguments first.
+     * Each {@code sources[p]} is an array of the component's class ({@link #arrayOf}).
+     */
+    Object construct(@Nullable Object[][] sources, int row) {
+        MethodHandle c = fromColumns;
         if (c == null) {
-            c = canonical();
-            constructor = c;
+            c = fromColumns();
+            fromColumns = c;
         }
         try {
-            return c.invokeExact(values);
+            return c.invokeExact(sources, row);
         } catch (Throwable e) {
             throw new MappingException("the constructor of " + type.getName() + " threw " + e, e, ErrorContext.NONE);
         }
+    }
+
+    /**
+     * {@code (Object[][] sources, int row) -> record}: the canonical constructor with argument {@code p} read from
+     * {@code sources[p][row]}, an array of its class, so only the array is cast. One handle, which the JDK specializes
+     * once invoked often, so that the JIT compiles it to the constructor call itself.
+     */
+    private MethodHandle fromColumns() {
+        MethodHandle c = exactConstructor();
+        int n = c.type().parameterCount();
+        MethodHandle column = MethodHandles.arrayElementGetter(Object[][].class);
+        for (int p = n - 1; p >= 0; p--) {
+            Class<?> param = c.type().parameterType(p);
+            Class<?> array = arrayOf(param, 0).getClass();
+            // (Object[][] sources, int row) -> ((T[]) sources[p])[row], in place of the constructor's parameter p
+            MethodHandle values = MethodHandles.insertArguments(column, 1, p)
+                    .asType(MethodType.methodType(array, Object[][].class));
+            MethodHandle value = MethodHandles.collectArguments(MethodHandles.arrayElementGetter(array), 0, values);
+            c = MethodHandles.collectArguments(c, p, value.asType(MethodType.methodType(param, Object[][].class,
+                    int.class)));
+        }
+        int[] sourcesThenRow = new int[2 * n];
+        for (int p = 0; p < n; p++) {
+            sourcesThenRow[2 * p + 1] = 1;
+        }
+        return MethodHandles.permuteArguments(c, MethodType.methodType(type, Object[][].class, int.class),
+                sourcesThenRow).asType(MethodType.methodType(Object.class, Object[][].class, int.class));
+    }
+
+    /**
+     * One array per component, each of the component's class (boxed for a primitive), for {@link #components(List)}
+     * and {@link #construct}: values read from an array of their own class need no cast, and a cast
+     * would read each value's header from memory, which for values read long before is a cache miss each.
+     */
+    @Nullable Object[][] componentArrays(int rows) {
+        Object[][] arrays = new Object[properties.size()][];
+        for (int p = 0; p < arrays.length; p++) {
+            arrays[p] = arrayOf(properties.get(p).type(), rows);
+        }
+        return arrays;
+    }
+
+    /** An array for {@code rows} values of {@code type}, boxed for a primitive. */
+    static Object[] arrayOf(Class<?> type, int rows) {
+        return (Object[]) java.lang.reflect.Array.newInstance(MethodType.methodType(type).wrap().returnType(), rows);
     }
 
     /** The index of the property named {@code name}, or -1. */
@@ -165,13 +250,6 @@ final class RowClass {
             }
         }
         return -1;
-    }
-
-    /** The canonical constructor taking the components as one {@code Object[]}. */
-    MethodHandle canonical() {
-        MethodHandle c = exactConstructor();
-        return c.asSpreader(Object[].class, c.type().parameterCount())
-                .asType(MethodType.methodType(Object.class, Object[].class));
     }
 
     /** The canonical constructor with its declared parameter types, for a row mapper that fills them one by one. */

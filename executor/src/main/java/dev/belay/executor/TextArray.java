@@ -1,0 +1,168 @@
+package dev.belay.executor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.util.PGBinaryObject;
+import org.postgresql.util.PGobject;
+
+/**
+ * A bulk write's text or varchar column as one array parameter in PostgreSQL's binary array format, built row by row
+ * as the rows are read. Each string is checked ({@link ValueRules#text}) and encoded to UTF-8 in the same pass over its
+ * characters, so a bulk write reads each string once: with {@code createArrayOf}, pgjdbc would read it again after the
+ * check, encode it into a byte[] of its own and copy that into a growing buffer. pgjdbc copies a
+ * {@link PGBinaryObject} into the Bind message as it is.
+ *
+ * <p>Not for {@code preferQueryMode=simple}, where pgjdbc writes parameters into the SQL text: {@link BulkBatch}
+ * leaves such a connection's strings to {@code createArrayOf}.
+ */
+final class TextArray extends PGobject implements PGBinaryObject {
+    private static final long serialVersionUID = 1L;
+    /** Dimensions, has-nulls flag, element type, then the one dimension's length and lower bound. */
+    private static final int HEADER = 20;
+    /** The header of an empty array: no dimensions. */
+    private static final int EMPTY_HEADER = 12;
+    private static final int TEXT = 25;
+    private static final int VARCHAR = 1043;
+
+    private final int elementOid;
+    /** The header's room, then per element its length in bytes (-1 for NULL) and its UTF-8 bytes. */
+    private byte[] data;
+    private int size = HEADER;
+    private int count;
+    private boolean hasNull;
+
+    private TextArray(String element, int elementOid, int capacity) {
+        this.type = element + "[]";
+        this.elementOid = elementOid;
+        this.data = new byte[HEADER + 16 * Math.max(1, capacity)];
+    }
+
+    /** An empty array for {@code capacity} values of a text or varchar column, or null for other element types. */
+    static @Nullable TextArray of(String element, int capacity) {
+        return switch (element) {
+            case "text" -> new TextArray(element, TEXT, capacity);
+            case "varchar" -> new TextArray(element, VARCHAR, capacity);
+            default -> null;
+        };
+    }
+
+    int count() {
+        return count;
+    }
+
+    void addNull() {
+        room(4);
+        putInt(data, size, -1);
+        size += 4;
+        count++;
+        hasNull = true;
+    }
+
+    /**
+     * Appends {@code s}; one PostgreSQL would refuse or store changed throws {@link Refused} and leaves the array as
+     * it was.
+     */
+    void add(String s) {
+        int n = s.length();
+        room(4 + n);
+        byte[] d = data;
+        int at = size + 4;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            // one comparison finds NUL (0 - 1 wraps around) and everything outside ASCII
+            if ((char) (c - 1) >= 0x7F) {
+                addEncoded(s);
+                return;
+            }
+            d[at + i] = (byte) c;
+        }
+        putInt(d, size, n);
+        size = at + n;
+        count++;
+    }
+
+    private void addEncoded(String s) {
+        byte[] utf8 = ValueRules.text(s).getBytes(StandardCharsets.UTF_8);
+        room(4 + utf8.length);
+        putInt(data, size, utf8.length);
+        System.arraycopy(utf8, 0, data, size + 4, utf8.length);
+        size += 4 + utf8.length;
+        count++;
+    }
+
+    private void room(int more) {
+        if (data.length - size < more) {
+            data = Arrays.copyOf(data, Math.max(size + more, data.length + (data.length >> 1)));
+        }
+    }
+
+    @Override
+    public int lengthInBytes() {
+        return count == 0 ? EMPTY_HEADER : size;
+    }
+
+    @Override
+    public void toBytes(byte[] bytes, int offset) {
+        putInt(data, 0, count == 0 ? 0 : 1);
+        putInt(data, 4, hasNull ? 1 : 0);
+        putInt(data, 8, elementOid);
+        if (count == 0) {
+            System.arraycopy(data, 0, bytes, offset, EMPTY_HEADER);
+            return;
+        }
+        putInt(data, 12, count);
+        putInt(data, 16, 1);
+        System.arraycopy(data, 0, bytes, offset, size);
+    }
+
+    @Override
+    public void setByteValue(byte[] value, int offset) {
+        throw new UnsupportedOperationException("a bulk write's array parameter is only sent, never read");
+    }
+
+    /** The array's text form, as PostgreSQL would print it: for logs and {@link #toString()}; never sent. */
+    @Override
+    public String getValue() {
+        StringBuilder b = new StringBuilder(size + 2 * count + 2).append('{');
+        for (int at = HEADER, i = 0; i < count; i++) {
+            int length = getInt(data, at);
+            at += 4;
+            b.append(i == 0 ? "" : ",");
+            if (length < 0) {
+                b.append("NULL");
+                continue;
+            }
+            String s = new String(data, at, length, StandardCharsets.UTF_8);
+            at += length;
+            b.append('"');
+            for (int j = 0; j < s.length(); j++) {
+                char c = s.charAt(j);
+                b.append(c == '"' || c == '\\' ? "\\" : "").append(c);
+            }
+            b.append('"');
+        }
+        return b.append('}').toString();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+}

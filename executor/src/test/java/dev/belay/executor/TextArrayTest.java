@@ -1,0 +1,118 @@
+package dev.belay.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The binary array format PostgreSQL's array_recv reads, checked by decoding what TextArray writes. */
+class TextArrayTest {
+    private record Decoded(int dimensions, boolean hasNull, int elementOid, List<String> values) {}
+
+    private static Decoded decode(TextArray array) {
+        byte[] bytes = new byte[array.lengthInBytes() + 3];
+        array.toBytes(bytes, 3); // pgjdbc writes it into a larger message at an offset
+        ByteBuffer b = ByteBuffer.wrap(bytes, 3, array.lengthInBytes());
+        int dimensions = b.getInt();
+        boolean hasNull = b.getInt() == 1;
+        int oid = b.getInt();
+        List<String> values = new ArrayList<>();
+        if (dimensions == 1) {
+            int n = b.getInt();
+            assertEquals(1, b.getInt(), "lower bound");
+            for (int i = 0; i < n; i++) {
+                int length = b.getInt();
+                if (length < 0) {
+                    values.add(null);
+                } else {
+                    values.add(new String(bytes, b.position(), length, StandardCharsets.UTF_8));
+                    b.position(b.position() + length);
+                }
+            }
+        }
+        assertEquals(0, b.remaining(), "lengthInBytes is exactly what toBytes writes");
+        return new Decoded(dimensions, hasNull, oid, values);
+    }
+
+    private static TextArray of(String element, String... values) {
+        TextArray a = Objects.requireNonNull(TextArray.of(element, 1));
+        for (String v : values) {
+            if (v == null) {
+                a.addNull();
+            } else {
+                a.add(v);
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void encodesAsciiNonAsciiEmptyAndNullValuesAsUtf8() {
+        String[] values = {"alice", "", null, "héllo ✓", "emoji 😀 pair", "\u007f del", "tab\tand \"quotes\""};
+        Decoded d = decode(of("text", values));
+        assertEquals(new Decoded(1, true, 25, Arrays.asList(values)), d);
+    }
+
+    @Test
+    void varcharCarriesItsOwnElementTypeAndOtherTypesAreNotEncoded() {
+        Decoded d = decode(of("varchar", "a", "b"));
+        assertEquals(new Decoded(1, false, 1043, List.of("a", "b")), d);
+        assertEquals("varchar[]", of("varchar").getType());
+        assertNull(TextArray.of("bpchar", 1), "char(n) pads and is sent by createArrayOf");
+        assertNull(TextArray.of("json", 1));
+    }
+
+    @Test
+    void anEmptyArrayHasNoDimensions() {
+        TextArray empty = of("text");
+        assertEquals(12, empty.lengthInBytes());
+        assertEquals(new Decoded(0, false, 25, List.of()), decode(empty));
+        assertEquals("{}", empty.getValue());
+    }
+
+    @Test
+    void aRefusedStringLeavesTheArrayAsItWas() {
+        TextArray a = of("text", "before");
+        Refused nul = assertThrows(Refused.class, () -> a.add("a\u0000b"));
+        assertTrue(nul.getMessage().contains("NUL character (0x00) at index 1"), nul.getMessage());
+        Refused cut = assertThrows(Refused.class, () -> a.add("ok then \ud83d"));
+        assertTrue(cut.getMessage().contains("unpaired UTF-16 surrogate (\\ud83d) at index 8"), cut.getMessage());
+        assertThrows(Refused.class, () -> a.add("\udc00 low first"));
+        a.add("after");
+        assertEquals(new Decoded(1, false, 25, List.of("before", "after")), decode(a));
+    }
+
+    @Test
+    void growsPastItsFirstGuessWithoutLosingAValue() {
+        Random random = new Random(7);
+        TextArray a = Objects.requireNonNull(TextArray.of("text", 2));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String v = random.nextInt(10) == 0 ? null : "v" + i + "é".repeat(random.nextInt(40))
+                    + "x".repeat(random.nextInt(200));
+            expected.add(v);
+            if (v == null) {
+                a.addNull();
+            } else {
+                a.add(v);
+            }
+        }
+        assertEquals(3_000, a.count());
+        assertEquals(new Decoded(1, true, 25, expected), decode(a));
+    }
+
+    @Test
+    void itsTextFormIsTheArrayLiteral() {
+        assertEquals("{\"a\",NULL,\"say \\\"hi\\\"\",\"back\\\\slash\",\"é\"}",
+                of("text", "a", null, "say \"hi\"", "back\\slash", "é").getValue());
+    }
+}
