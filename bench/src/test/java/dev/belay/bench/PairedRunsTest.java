@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class PairedWritesTest {
+class PairedRunsTest {
     @Test
     void theRatioIsTheMedianOfEachRoundsRatioSoADriftCommonToARoundCancels() {
         // the host runs twice as slow in rounds 2 and 3; each round the contender takes 1.1x the reference
         long[] reference = {999, 100, 200, 200, 100};
         long[] contender = {1, 110, 220, 220, 110};
-        assertEquals(1.1, PairedWrites.pairedRatio(contender, reference, 1), 1e-9);
+        assertEquals(1.1, PairedRuns.pairedRatio(contender, reference, 1), 1e-9);
     }
 
     @Test
     void warmUpRoundsAreNotCounted() {
         long[] reference = {10, 10, 10, 10};
         long[] contender = {90, 90, 12, 12};
-        assertEquals(1.2, PairedWrites.pairedRatio(contender, reference, 2), 1e-9);
+        assertEquals(1.2, PairedRuns.pairedRatio(contender, reference, 2), 1e-9);
     }
 }
