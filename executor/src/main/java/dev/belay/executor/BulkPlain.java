@@ -111,6 +111,16 @@ final class BulkPlain {
         return n;
     }
 
+    /** The indexes {@code 0 ..< n} ordered by ascending {@code key}. */
+    private static Integer[] byKey(int n, java.util.function.IntToLongFunction key) {
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (x, y) -> Long.compare(key.applyAsLong(x), key.applyAsLong(y)));
+        return order;
+    }
+
     /** Where the key (results column 1) stands among the returned columns. */
     private static int keyColumn(int[] returnedAt) {
         for (int k = 0; k < returnedAt.length; k++) {
@@ -124,12 +134,7 @@ final class BulkPlain {
     /** Reorders the rows {@code start ..< start + n} of every column by the ascending keys in {@code keyColumn}. */
     static void sortByKey(@Nullable Object[][] columns, int start, int n, int keyColumn) {
         Object[] keys = columns[keyColumn];
-        Integer[] order = new Integer[n];
-        for (int j = 0; j < n; j++) {
-            order[j] = j;
-        }
-        Arrays.sort(order, (x, y) -> Long.compare(((Number) keys[start + x]).longValue(),
-                ((Number) keys[start + y]).longValue()));
+        Integer[] order = byKey(n, j -> ((Number) keys[start + j]).longValue());
         for (Object[] column : columns) {
             Object[] was = Arrays.copyOfRange(column, start, start + n);
             for (int j = 0; j < n; j++) {
@@ -192,14 +197,10 @@ final class BulkPlain {
             for (int j = 1; j < size && ascending; j++) {
                 ascending = keys[j - 1] < keys[j];
             }
-            Integer[] sorted = new Integer[ascending ? 0 : size];
-            for (int j = 0; j < sorted.length; j++) {
-                sorted[j] = j;
-            }
-            Arrays.sort(sorted, (x, y) -> Long.compare(keys[x], keys[y]));
+            Integer[] sorted = ascending ? null : byKey(size, j -> keys[j]);
             int[] order = new int[size];
             for (int j = 0; j < size; j++) {
-                order[j] = ascending ? j : sorted[j];
+                order[j] = sorted == null ? j : sorted[j];
             }
             return order;
         }

@@ -3,6 +3,7 @@ package dev.belay.executor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.postgresql.util.ByteConverter;
 import org.postgresql.util.PGBinaryObject;
 import org.postgresql.util.PGobject;
 
@@ -53,7 +54,7 @@ final class TextArray extends PGobject implements PGBinaryObject {
 
     void addNull() {
         room(4);
-        putInt(data, size, -1);
+        ByteConverter.int4(data, size, -1);
         size += 4;
         count++;
         hasNull = true;
@@ -77,7 +78,7 @@ final class TextArray extends PGobject implements PGBinaryObject {
             }
             d[at + i] = (byte) c;
         }
-        putInt(d, size, n);
+        ByteConverter.int4(d, size, n);
         size = at + n;
         count++;
     }
@@ -85,7 +86,7 @@ final class TextArray extends PGobject implements PGBinaryObject {
     private void addEncoded(String s) {
         byte[] utf8 = ValueRules.text(s).getBytes(StandardCharsets.UTF_8);
         room(4 + utf8.length);
-        putInt(data, size, utf8.length);
+        ByteConverter.int4(data, size, utf8.length);
         System.arraycopy(utf8, 0, data, size + 4, utf8.length);
         size += 4 + utf8.length;
         count++;
@@ -104,15 +105,15 @@ final class TextArray extends PGobject implements PGBinaryObject {
 
     @Override
     public void toBytes(byte[] bytes, int offset) {
-        putInt(data, 0, count == 0 ? 0 : 1);
-        putInt(data, 4, hasNull ? 1 : 0);
-        putInt(data, 8, elementOid);
+        ByteConverter.int4(data, 0, count == 0 ? 0 : 1);
+        ByteConverter.int4(data, 4, hasNull ? 1 : 0);
+        ByteConverter.int4(data, 8, elementOid);
         if (count == 0) {
             System.arraycopy(data, 0, bytes, offset, EMPTY_HEADER);
             return;
         }
-        putInt(data, 12, count);
-        putInt(data, 16, 1);
+        ByteConverter.int4(data, 12, count);
+        ByteConverter.int4(data, 16, 1);
         System.arraycopy(data, 0, bytes, offset, size);
     }
 
@@ -126,7 +127,7 @@ final class TextArray extends PGobject implements PGBinaryObject {
     public String getValue() {
         StringBuilder b = new StringBuilder(size + 2 * count + 2).append('{');
         for (int at = HEADER, i = 0; i < count; i++) {
-            int length = getInt(data, at);
+            int length = ByteConverter.int4(data, at);
             at += 4;
             b.append(i == 0 ? "" : ",");
             if (length < 0) {
@@ -153,16 +154,5 @@ final class TextArray extends PGobject implements PGBinaryObject {
     @Override
     public int hashCode() {
         return System.identityHashCode(this);
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
-    }
-
-    private static int getInt(byte[] b, int at) {
-        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
     }
 }
