@@ -10,10 +10,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/**
- * The three contenders of a benchmark that reads the database, over pools of the same size: Belay's own
- * ({@code DBConnection.open}), and one HikariCP pool that hand-written JDBC and jOOQ share.
- */
+/** The three contenders of a benchmark that reads the database, on one HikariCP pool ({@link BenchDb}). */
 @State(Scope.Benchmark)
 public class Contenders {
     final DBConnection belay;
@@ -26,8 +23,8 @@ public class Contenders {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the benchmark schema", e);
         }
-        belay = BenchDb.belay();
         pool = BenchDb.pool();
+        belay = BenchDb.belay(pool);
         jooq = BenchDb.jooq(pool);
     }
 

@@ -1,5 +1,6 @@
 package dev.belay.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
@@ -56,15 +57,19 @@ public class CopyBench {
     int rows;
 
     private List<Visit> visits;
-    private Connection jdbc;
+    /** Empties and checks the table; no contender's (see {@link BulkInsertBench}). */
+    private Connection admin;
+    /** Every contender's: see {@link BenchDb}. */
+    private HikariDataSource pool;
     private DBConnection db;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        jdbc = BenchDb.connect();
-        BenchDb.exec(jdbc, "DROP TABLE IF EXISTS bench_visits; CREATE TABLE bench_visits (id int8, name text, "
+        admin = BenchDb.connect();
+        BenchDb.exec(admin, "DROP TABLE IF EXISTS bench_visits; CREATE TABLE bench_visits (id int8, name text, "
                 + "email text, age int4, at timestamptz)");
-        db = BenchDb.belay();
+        pool = BenchDb.pool();
+        db = BenchDb.belay(pool);
         visits = new ArrayList<>(rows);
         Instant base = Instant.parse("2024-01-01T00:00:00.123456Z");
         for (int i = 0; i < rows; i++) {
@@ -85,7 +90,7 @@ public class CopyBench {
         empty();
         long count = contender.copy(this);
         Check.that(count == rows, "COPY " + rows, name, "reports " + count + " rows");
-        try (java.sql.Statement st = jdbc.createStatement();
+        try (java.sql.Statement st = admin.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT count(*) || ' rows, md5 ' || md5(string_agg(concat_ws("
                      + "'|', id, name, email, coalesce(age::text, 'null'), at), ',' ORDER BY id)) FROM bench_visits")) {
             rs.next();
@@ -95,13 +100,14 @@ public class CopyBench {
 
     @Setup(Level.Invocation)
     public void empty() throws SQLException {
-        BenchDb.exec(jdbc, "TRUNCATE bench_visits");
+        BenchDb.exec(admin, "TRUNCATE bench_visits");
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
         db.close();
-        jdbc.close();
+        pool.close();
+        admin.close();
     }
 
     @Benchmark
@@ -111,8 +117,13 @@ public class CopyBench {
 
     @Benchmark
     public long jdbcCopyManager() throws SQLException {
-        CopyIn in = jdbc.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY bench_visits (id, name, email, age, at) FROM STDIN");
+        try (Connection jdbc = pool.getConnection()) {
+            return copy(jdbc.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bench_visits (id, name, email, age, at) FROM STDIN"));
+        }
+    }
+
+    private long copy(CopyIn in) throws SQLException {
         StringBuilder b = new StringBuilder(70_000);
         for (Visit v : visits) {
             b.append(v.id()).append('\t');

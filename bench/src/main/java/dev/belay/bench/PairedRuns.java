@@ -74,11 +74,11 @@ public final class PairedRuns {
         if (rounds < 3) {
             throw new IllegalArgumentException("bench.rounds must be at least 3, not " + rounds);
         }
-        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Ran on Java %s (%s), %d rounds, the first %d "
-                + "not counted; times per operation, ratios to the first contender of each work, hand-written JDBC.%n%n"
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Ran on Java %s (%s)%s, %d rounds, the first "
+                + "%d not counted; times per operation, ratios to the first contender of each work, hand-written JDBC.%n%n"
                 + "| work | contender | median wall µs | median thread CPU µs | wall ÷ JDBC | CPU ÷ JDBC |%n"
                 + "|---|---|---:|---:|---:|---:|%n", System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rounds, rounds / 3));
+                System.getProperty("java.vm.name"), Summary.pinned(), rounds, rounds / 3));
         boolean any = false;
         Pattern pick = Pattern.compile(regex);
         if (pick.matcher("insert").find()) {

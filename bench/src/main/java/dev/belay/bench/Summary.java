@@ -115,7 +115,14 @@ final class Summary {
             jdks.add("Java " + p.getJdkVersion() + " (" + p.getVmName() + " " + p.getVmVersion() + ")");
             jmh = p.getJmhVersion();
         }
-        return "Ran on " + String.join(" and ", jdks) + " with jOOQ " + jooqVersion() + " and JMH " + jmh + ".\n";
+        return "Ran on " + String.join(" and ", jdks) + " with jOOQ " + jooqVersion() + " and JMH " + jmh + pinned()
+                + ".\n";
+    }
+
+    /** How bench/run --pin placed the JVM and the server (BENCH_PINNED), or nothing when it did not. */
+    static String pinned() {
+        String pinned = System.getenv("BENCH_PINNED");
+        return pinned == null || pinned.isBlank() ? "" : ", " + pinned;
     }
 
     // Reflectively: javac copies a constant's value into the code that reads it, which would be the compile-time jOOQ.
