@@ -75,10 +75,12 @@ final class Assignments {
         requireColumn(statement, column);
         List<? extends Column<?, ?>> columns = target.columns();
         for (int i = 0; i < columns.size(); i++) {
-            Column<?, ?> c = columns.get(i);
-            if (c == column) {
-                return; // the table's own column, the usual case
+            if (columns.get(i) == column) {
+                return; // the table's own column, the usual case: found without comparing names
             }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Column<?, ?> c = columns.get(i);
             if (c.name().equals(column.name())) {
                 if (!c.type().equals(column.type())) {
                     throw new IllegalArgumentException(statement.get() + ": column " + Assignments.name(c) + " has type "

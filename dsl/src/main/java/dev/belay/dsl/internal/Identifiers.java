@@ -6,6 +6,16 @@ import java.nio.charset.StandardCharsets;
 public final class Identifiers {
     /** PostgreSQL's NAMEDATALEN - 1: longer names are silently truncated by the server. */
     public static final int MAX_BYTES = 63;
+    /**
+     * Quoted forms of names rendered before, in a slot chosen by the name's hash. A statement's names are mostly the
+     * same few descriptor strings, rendered over and over: finding one here and appending it once cost a quarter as
+     * much as scanning it for quotes and appending it in three parts (a quarter of building and rendering an upsert).
+     * A slot holds an immutable entry, so threads racing on one at worst replace each other's entry; a name that
+     * shares its slot with another is quoted again.
+     */
+    private static final Quoted[] QUOTED = new Quoted[1024];
+
+    private record Quoted(String name, String sql) {}
 
     private Identifiers() {}
 
@@ -59,14 +69,21 @@ public final class Identifiers {
 
     /** Double-quotes an identifier, doubling embedded quotes: {@code a"b} becomes {@code "a""b"}. */
     public static String quote(String name) {
-        return appendQuoted(new StringBuilder(name.length() + 2), name).toString();
+        int slot = name.hashCode() & (QUOTED.length - 1);
+        Quoted q = QUOTED[slot];
+        if (q == null || !q.name.equals(name)) {
+            q = new Quoted(name, quoteNow(new StringBuilder(name.length() + 2), name).toString());
+            QUOTED[slot] = q;
+        }
+        return q.sql;
     }
 
-    /**
-     * Appends {@link #quote quote(name)} to {@code sql} without building the quoted string first: the renderer
-     * writes every identifier of every statement, and names holding a quote are rare.
-     */
+    /** Appends {@link #quote quote(name)} to {@code sql}: the renderer writes every identifier of every statement. */
     public static StringBuilder appendQuoted(StringBuilder sql, String name) {
+        return sql.append(quote(name));
+    }
+
+    private static StringBuilder quoteNow(StringBuilder sql, String name) {
         sql.append('"');
         if (name.indexOf('"') < 0) {
             sql.append(name);
