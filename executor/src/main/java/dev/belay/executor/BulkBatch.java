@@ -35,7 +35,8 @@ final class BulkBatch {
         encoded = new TextArray[types.length];
         for (int k = 0; k < types.length; k++) {
             columns[k] = (Object[]) java.lang.reflect.Array.newInstance(types[k], capacity);
-            encoded[k] = binary && plan.plainText[k] ? TextArray.of(plan.elementNames[k], capacity) : null;
+            encoded[k] = binary && plan.plainText[k]
+                    ? TextArray.of(plan.elementNames[k], capacity, plan.textBytes[k]) : null;
         }
         keys = new Object[capacity];
     }
@@ -120,6 +121,11 @@ final class BulkBatch {
             end++;
         }
         b.count = end - start;
+        for (int k = 0; k < n; k++) {
+            if (b.encoded[k] != null) {
+                plan.textBytes[k] = b.encoded[k].bytesPerValue();
+            }
+        }
         return b;
     }
 

@@ -150,6 +150,12 @@ final class BulkPlan<R> {
      */
     final boolean[] plainText;
     /**
+     * Per sent column: the bytes each value took in the binary text array of the last chunk sent, with its length
+     * prefix, to size the next one: an array sized too small is copied every time it grows, and a 10,000-row chunk of
+     * e-mail addresses grew twice from a guess of 16. Written without a lock: every value is a valid guess.
+     */
+    final int[] textBytes;
+    /**
      * Per sent column: its converter returns a value of the array's own class unchanged (an int, bigint, smallint,
      * float or boolean column of its boxed class), so a bulk write stores such a value without calling it.
      */
@@ -250,6 +256,7 @@ final class BulkPlan<R> {
         this.arrayTypes = new Class<?>[n];
         this.refuseExplicit = new boolean[n];
         this.plainText = new boolean[n];
+        this.textBytes = new int[n];
         this.plainValue = new boolean[n];
         List<Function<Object, Object>> convert = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -33,19 +33,38 @@ final class TextArray extends PGobject implements PGBinaryObject {
     private int count;
     private boolean hasNull;
 
-    private TextArray(String element, int elementOid, int capacity) {
+    /** Bytes per value, with the length prefix, when nothing is known of the column yet. */
+    private static final int GUESS = 16;
+    /** The most an array takes before its first value: a chunk holds about 16 MB, and a guess may be far off. */
+    static final int MAX_INITIAL = 16 << 20;
+
+    private TextArray(String element, int elementOid, int capacity, int bytesPerValue) {
         this.type = element + "[]";
         this.elementOid = elementOid;
-        this.data = new byte[HEADER + 16 * Math.max(1, capacity)];
+        long room = HEADER + (long) (bytesPerValue > 0 ? bytesPerValue : GUESS) * Math.max(1, capacity);
+        this.data = new byte[(int) Math.min(room, MAX_INITIAL)];
     }
 
-    /** An empty array for {@code capacity} values of a text or varchar column, or null for other element types. */
-    static @Nullable TextArray of(String element, int capacity) {
+    /**
+     * An empty array for {@code capacity} values of a text or varchar column, with room for {@code bytesPerValue}
+     * bytes each ({@link #bytesPerValue()} of an earlier array; 0 when there is none), or null for other element types.
+     */
+    static @Nullable TextArray of(String element, int capacity, int bytesPerValue) {
         return switch (element) {
-            case "text" -> new TextArray(element, TEXT, capacity);
-            case "varchar" -> new TextArray(element, VARCHAR, capacity);
+            case "text" -> new TextArray(element, TEXT, capacity, bytesPerValue);
+            case "varchar" -> new TextArray(element, VARCHAR, capacity, bytesPerValue);
             default -> null;
         };
+    }
+
+    /** The bytes it has room for before it grows. */
+    int capacity() {
+        return data.length;
+    }
+
+    /** The bytes this array's values took on average, with their length prefixes, rounded up; 0 when it is empty. */
+    int bytesPerValue() {
+        return count == 0 ? 0 : (int) (((long) size - HEADER + count - 1) / count);
     }
 
     int count() {

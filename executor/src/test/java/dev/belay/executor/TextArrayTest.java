@@ -44,7 +44,7 @@ class TextArrayTest {
     }
 
     private static TextArray of(String element, String... values) {
-        TextArray a = Objects.requireNonNull(TextArray.of(element, 1));
+        TextArray a = Objects.requireNonNull(TextArray.of(element, 1, 0));
         for (String v : values) {
             if (v == null) {
                 a.addNull();
@@ -67,8 +67,8 @@ class TextArrayTest {
         Decoded d = decode(of("varchar", "a", "b"));
         assertEquals(new Decoded(1, false, 1043, List.of("a", "b")), d);
         assertEquals("varchar[]", of("varchar").getType());
-        assertNull(TextArray.of("bpchar", 1), "char(n) pads and is sent by createArrayOf");
-        assertNull(TextArray.of("json", 1));
+        assertNull(TextArray.of("bpchar", 1, 0), "char(n) pads and is sent by createArrayOf");
+        assertNull(TextArray.of("json", 1, 0));
     }
 
     @Test
@@ -92,9 +92,50 @@ class TextArrayTest {
     }
 
     @Test
+    void anArraySizedFromAnEarlierOneHoldsTheSameValuesWithoutGrowing() {
+        String[] values = new String[1_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 7 == 0 ? null : "user" + i + "@example.org";
+        }
+        TextArray first = Objects.requireNonNull(TextArray.of("text", values.length, 0));
+        fill(first, values);
+        int perValue = first.bytesPerValue();
+        assertEquals((first.lengthInBytes() - 20 + values.length - 1) / values.length, perValue);
+        TextArray next = Objects.requireNonNull(TextArray.of("text", values.length, perValue));
+        int room = next.capacity();
+        assertTrue(room >= first.lengthInBytes(), room + " bytes for " + first.lengthInBytes());
+        fill(next, values);
+        assertEquals(room, next.capacity(), "sized from the first array, the second never grew");
+        assertEquals(decode(first), decode(next));
+        assertEquals(0, Objects.requireNonNull(TextArray.of("text", 5, 0)).bytesPerValue(), "empty: no guess");
+    }
+
+    @Test
+    void aLargeGuessIsCappedAndTheArrayStillGrows() {
+        TextArray a = Objects.requireNonNull(TextArray.of("text", 50_000, 5_000));
+        assertEquals(TextArray.MAX_INITIAL, a.capacity());
+        String big = "y".repeat(1 << 20);
+        for (int i = 0; i < 20; i++) {
+            a.add(big);
+        }
+        assertEquals(20, a.count());
+        assertTrue(a.capacity() > TextArray.MAX_INITIAL);
+    }
+
+    private static void fill(TextArray a, String[] values) {
+        for (String v : values) {
+            if (v == null) {
+                a.addNull();
+            } else {
+                a.add(v);
+            }
+        }
+    }
+
+    @Test
     void growsPastItsFirstGuessWithoutLosingAValue() {
         Random random = new Random(7);
-        TextArray a = Objects.requireNonNull(TextArray.of("text", 2));
+        TextArray a = Objects.requireNonNull(TextArray.of("text", 2, 0));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             String v = random.nextInt(10) == 0 ? null : "v" + i + "é".repeat(random.nextInt(40))
