@@ -35,7 +35,7 @@ final class BulkBatch {
         encoded = new TextArray[types.length];
         for (int k = 0; k < types.length; k++) {
             columns[k] = (Object[]) java.lang.reflect.Array.newInstance(types[k], capacity);
-            encoded[k] = binary && plan.plainText[k]
+            encoded[k] = binary && types[k] == String.class
                     ? TextArray.of(plan.elementNames[k], capacity, plan.textBytes[k]) : null;
         }
         keys = new Object[capacity];
@@ -102,11 +102,12 @@ final class BulkBatch {
                             + "value comes from the database; leave it null");
                 }
                 // the column's array holds values of its class, or is an Object[] since one did not fit: both take v
-                if (plan.plainText[k] && v instanceof String text) {
+                Class<?> type = plan.arrayTypes[k];
+                if (type == String.class && v instanceof String text) {
                     checkText(b.encoded[k], text, plan.sent.get(k), end, what);
                     bytes += 40L + 2L * text.length();
                     b.columns[k][i] = text;
-                } else if (plan.plainValue[k] && v.getClass() == plan.arrayTypes[k]) {
+                } else if (v.getClass() == type && type != Object.class) {
                     bytes += 24;
                     b.columns[k][i] = v; // a boxed number or boolean of the column's own class: nothing to check
                 } else {

@@ -137,7 +137,9 @@ final class BulkPlan<R> {
      * Per sent column: the class of the Java array its values are collected in. pgjdbc sends a {@code Long[]},
      * {@code Integer[]}, {@code String[]} (text, varchar) ... in PostgreSQL's binary array format, but an
      * {@code Object[]} as an array literal that it writes as text and the server parses again; Object for the
-     * columns whose converted values have no such array class.
+     * columns whose converted values have no such array class. A class other than Object also says the column has
+     * no custom converter, so its converter only checks text (String, for text and varchar) or returns a value of that
+     * class unchanged: a bulk write stores such values without calling it.
      */
     final Class<?>[] arrayTypes;
     /** Per sent column: which part of {@link #key} it is, or -1. */
@@ -145,21 +147,11 @@ final class BulkPlan<R> {
     /** Per sent column: checks and converts one value (one element, for an array column). */
     final List<Function<Object, Object>> converters;
     /**
-     * Per sent column: its converter only checks text (a text or varchar column of Strings, no custom converter), so a
-     * bulk write checks a String in place instead of calling it.
-     */
-    final boolean[] plainText;
-    /**
      * Per sent column: the bytes each value took in the binary text array of the last chunk sent, with its length
      * prefix, to size the next one: an array sized too small is copied every time it grows, and a 10,000-row chunk of
      * e-mail addresses grew twice from a guess of 16. Written without a lock: every value is a valid guess.
      */
     final int[] textBytes;
-    /**
-     * Per sent column: its converter returns a value of the array's own class unchanged (an int, bigint, smallint,
-     * float or boolean column of its boxed class), so a bulk write stores such a value without calling it.
-     */
-    final boolean[] plainValue;
     /**
      * For a record row type, per sent column the index of its component, so a row's values are read with one
      * pass over its accessors; null for other classes, read through {@link Column#valueOf}.
@@ -255,9 +247,7 @@ final class BulkPlan<R> {
         this.elementNames = new String[n];
         this.arrayTypes = new Class<?>[n];
         this.refuseExplicit = new boolean[n];
-        this.plainText = new boolean[n];
         this.textBytes = new int[n];
-        this.plainValue = new boolean[n];
         List<Function<Object, Object>> convert = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Column<R, ?> c = sent.get(i);
@@ -268,8 +258,6 @@ final class BulkPlan<R> {
             elementNames[i] = carried.sqlName();
             arrayTypes[i] = isArray || types.converter(c.type().javaType()) != null ? Object.class
                     : binaryArrayType(carried);
-            plainText[i] = arrayTypes[i] == String.class;
-            plainValue[i] = arrayTypes[i] != Object.class && arrayTypes[i] != String.class;
             ParamKey k = new ParamKey(c.name(), PgType.arrayOf(carried));
             arrayKeys.add(k);
             arrayIndex.put(k, i);

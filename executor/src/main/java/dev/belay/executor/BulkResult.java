@@ -46,11 +46,10 @@ final class BulkResult<R> {
      */
     BulkResult(BulkPlan<R> plan, int rows, @Nullable Object @Nullable [][] inputs) {
         this.plan = plan;
-        int width = plan.conflict == null ? plan.returned.size() : plan.table.columns().size();
         List<Column<R, ?>> set = plan.conflict == null ? plan.returned : plan.table.columns();
         RowClass rc = RowClass.of(plan.table.rowType());
-        this.columns = new Object[width][];
-        for (int k = 0; k < width; k++) {
+        this.columns = new Object[set.size()][];
+        for (int k = 0; k < set.size(); k++) {
             // of the property's class for a record, see RowClass.construct
             int p = rc.isRecord() ? rc.indexOf(set.get(k).property()) : -1;
             columns[k] = p < 0 ? new Object[rows] : RowClass.arrayOf(rc.properties.get(p).type(), rows);
