@@ -13,10 +13,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class Assignments {
     private Assignments() {}
 
-    /**
-     * A value for {@code column} as a bind parameter. NULL is refused for a column its descriptor does not
-     * mark nullable: PostgreSQL would reject it anyway, later and without naming the Java call.
-     */
     /** A value to insert: NULL in a column the table's scope pins means "the scope's value", filled at render. */
     static Expr insertValue(Supplier<String> statement, Table<?> table, Column<?, ?> column, @Nullable Object value) {
         RowScope scope = table.rowScope();
@@ -27,8 +23,10 @@ final class Assignments {
     }
 
     /**
-     * The statement's description is a supplier, built only when something is refused: making it for every value
-     * of a 100-row insert was a large part of building one.
+     * A value for {@code column} as a bind parameter. NULL is refused for a column its descriptor does not
+     * mark nullable: PostgreSQL would reject it anyway, later and without naming the Java call. The statement's
+     * description is a supplier, built only when something is refused: making it for every value of a 100-row insert
+     * was a large part of building one.
      */
     static Expr value(Supplier<String> statement, Column<?, ?> column, @Nullable Object value) {
         if (column == null) {
