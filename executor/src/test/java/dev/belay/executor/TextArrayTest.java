@@ -62,6 +62,23 @@ class TextArrayTest {
         assertEquals(new Decoded(1, true, 25, Arrays.asList(values)), d);
     }
 
+    /**
+     * Each string is narrowed to bytes before it is known to be ASCII: a char whose low byte looks like ASCII (or like
+     * NUL) must still be encoded as UTF-8, at any position and in strings longer than the copy buffer's first size.
+     */
+    @Test
+    void aCharOutsideAsciiIsEncodedWhateverItsLowByteLooksLike() {
+        String longAscii = "x".repeat(1_000);
+        String[] values = {"\u0141ódź", "\u4e2d-", "a\u0100b", "\u0080", "\u00ff", "\u007f", longAscii,
+                longAscii + "\u0141", "\u0141" + longAscii, "ok"};
+        assertEquals(Arrays.asList(values), decode(of("text", values)).values());
+        TextArray a = of("text", "before");
+        Refused nul = assertThrows(Refused.class, () -> a.add(longAscii + "\u0000"));
+        assertTrue(nul.getMessage().contains("NUL"), nul.getMessage());
+        a.add("after");
+        assertEquals(List.of("before", "after"), decode(a).values(), "the refused string left nothing behind");
+    }
+
     @Test
     void varcharCarriesItsOwnElementTypeAndOtherTypesAreNotEncoded() {
         Decoded d = decode(of("varchar", "a", "b"));
