@@ -69,7 +69,6 @@ public class BulkInsertBench {
      */
     private Connection admin;
     List<Person> rows;
-    private long sequence;
     private DSLContext jooq;
 
     @Setup(Level.Trial)
@@ -90,11 +89,6 @@ public class BulkInsertBench {
         pool = BenchDb.pool();
         db = BenchDb.belay(pool);
         jooq = BenchDb.jooq(pool);
-        try (java.sql.Statement st = admin.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CAST(CAST('bench_people_id_seq' AS regclass) AS oid)")) {
-            rs.next();
-            sequence = rs.getLong(1);
-        }
         rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             rows.add(new Person(null, "name " + i, "user" + i + "@example.org", i % 90));
@@ -150,19 +144,18 @@ public class BulkInsertBench {
     public long[] jdbcUnnest() throws SQLException {
         // trusts RETURNING's order, which PostgreSQL does not promise
         return unnest("INSERT INTO bench_people (name, email, age) "
-                + "SELECT * FROM unnest(?::text[], ?::text[], ?::int4[]) RETURNING id", false);
+                + "SELECT * FROM unnest(?::text[], ?::text[], ?::int4[]) RETURNING id");
     }
 
     @Benchmark
     public long[] jdbcOrdered() throws SQLException {
-        return unnest("INSERT INTO bench_people (id, name, email, age) "
-                + "OVERRIDING SYSTEM VALUE SELECT nextval(CAST(CAST(? AS oid) AS regclass)), u.n, u.e, u.a "
+        return unnest("INSERT INTO bench_people (name, email, age) SELECT u.n, u.e, u.a "
                 + "FROM unnest(?::text[], ?::text[], ?::int4[]) WITH ORDINALITY AS u(n, e, a, ord) ORDER BY u.ord "
-                + "RETURNING id", true);
+                + "RETURNING id");
     }
 
-    /** One statement with a text[], text[], int4[] parameter per column, after the sequence's oid if asked. */
-    private long[] unnest(String sql, boolean sequenceFirst) throws SQLException {
+    /** One statement with a text[], text[], int4[] parameter per column. */
+    private long[] unnest(String sql) throws SQLException {
         int count = rows.size();
         String[] names = new String[count];
         String[] emails = new String[count];
@@ -177,13 +170,9 @@ public class BulkInsertBench {
         try (Connection jdbc = pool.getConnection()) {
             jdbc.setAutoCommit(false);
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-                int n = 1;
-                if (sequenceFirst) {
-                    ps.setLong(n++, sequence);
-                }
-                ps.setArray(n++, jdbc.createArrayOf("text", names));
-                ps.setArray(n++, jdbc.createArrayOf("text", emails));
-                ps.setArray(n, jdbc.createArrayOf("int4", ages));
+                ps.setArray(1, jdbc.createArrayOf("text", names));
+                ps.setArray(2, jdbc.createArrayOf("text", emails));
+                ps.setArray(3, jdbc.createArrayOf("int4", ages));
                 try (ResultSet rs = ps.executeQuery()) {
                     for (int i = 0; rs.next(); i++) {
                         ids[i] = rs.getLong(1);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -23,11 +24,25 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class Catalog {
     /** How one column is filled when the row gives no value, and the length or precision it accepts. */
     record ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
-                       boolean identityAlways, String typeName, int typmod, boolean ascending, boolean deterministic) {
+                       String identity, String typeName, int typmod, boolean ascending, boolean deterministic) {
         /** A column whose collation (if any) is deterministic: equal text is identical text. */
         ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
-                    boolean identityAlways, String typeName, int typmod, boolean ascending) {
-            this(name, sequence, defaultSql, stored, identityAlways, typeName, typmod, ascending, true);
+                    String identity, String typeName, int typmod, boolean ascending) {
+            this(name, sequence, defaultSql, stored, identity, typeName, typmod, ascending, true);
+        }
+
+        /**
+         * An identity column ({@code identity} is pg_attribute.attidentity: "a" for ALWAYS, "d" for BY DEFAULT, else
+         * empty), whose value, when the insert leaves it out, its own sequence draws. A column can own a sequence
+         * without that ({@code ALTER SEQUENCE ... OWNED BY}, or a serial whose DEFAULT was changed).
+         */
+        boolean isIdentity() {
+            return sequence != null && !identity.isEmpty();
+        }
+
+        /** GENERATED ALWAYS AS IDENTITY: PostgreSQL refuses an explicit value unless told OVERRIDING SYSTEM VALUE. */
+        boolean identityAlways() {
+            return sequence != null && identity.equals("a");
         }
 
         /** varchar(n)/char(n): n characters; else -1. */
@@ -70,13 +85,13 @@ final class Catalog {
 
     /**
      * Per column: its sequence's OID (identity or serial), whether that sequence only ever goes up (positive increment,
-     * no CYCLE), its DEFAULT, stored generation, GENERATED ALWAYS, type name and modifier, and whether its collation
+     * no CYCLE), its DEFAULT, stored generation, identity kind, type name and modifier, and whether its collation
      * is deterministic (a nondeterministic one makes different strings equal, so a stored value may differ from the
      * value it conflicted with).
      */
     private static final String QUERY = "SELECT a.attname, CAST(CAST(q.seq AS regclass) AS oid), "
             + "pg_get_expr(d.adbin, d.adrelid), "
-            + "a.attgenerated = 's', a.attidentity = 'a', t.typname, a.atttypmod, "
+            + "a.attgenerated = 's', CAST(a.attidentity AS text), t.typname, a.atttypmod, "
             + "COALESCE((SELECT s.seqincrement > 0 AND NOT s.seqcycle FROM pg_sequence s "
             + "WHERE s.seqrelid = CAST(q.seq AS regclass)), false), "
             + "COALESCE((SELECT co.collisdeterministic FROM pg_collation co WHERE co.oid = a.attcollation), true) "
@@ -111,7 +126,7 @@ final class Catalog {
             boolean stored = rs.getBoolean(4);
             long sequence = rs.getLong(2);
             columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
-                    rs.getBoolean(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
+                    Objects.requireNonNullElse(rs.getString(5), ""), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
         });
         List<String> beforeInsert = new ArrayList<>();
         List<String> beforeUpdate = new ArrayList<>();

@@ -46,13 +46,13 @@ final class BulkPlanTest {
     }
 
     private static Catalog.ColumnFacts plain(String name, String type) {
-        return new Catalog.ColumnFacts(name, null, null, false, false, type, -1, false);
+        return new Catalog.ColumnFacts(name, null, null, false, "", type, -1, false);
     }
 
     private static final Catalog.TableFacts PEOPLE = new Catalog.TableFacts("\"people\"", Map.of(
-            "id", new Catalog.ColumnFacts("id", 16_384L, null, false, false, "int8", -1, true),
+            "id", new Catalog.ColumnFacts("id", 16_384L, null, false, "d", "int8", -1, true),
             "name", plain("name", "text"),
-            "created_at", new Catalog.ColumnFacts("created_at", null, "now()", false, false, "timestamptz", -1, false)));
+            "created_at", new Catalog.ColumnFacts("created_at", null, "now()", false, "", "timestamptz", -1, false)));
 
     @Test
     void aSequenceKeyIsDrawnInInputOrderByOneStatement() {
@@ -66,12 +66,32 @@ final class BulkPlanTest {
                 + "ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"",
                 plan.plain.sql);
         assertNotNull(plan.plainDrawn);
-        assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
-                + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\")), \"belay_rows\".\"c2\", coalesce(\"belay_rows\".\"c3\", "
-                + "(now())) FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) WITH ORDINALITY AS "
-                + "\"belay_rows\"(\"c2\", \"c3\", \"belay_ord\") ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING "
-                + "\"people\".\"id\", \"people\".\"created_at\"", plan.plainDrawn.sql,
-                "no row brings a key: the all-NULL key array is not sent");
+        assertEquals("INSERT INTO \"people\" (\"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
+                + "\"belay_rows\".\"c2\", coalesce(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS text[]), "
+                + "CAST(? AS timestamptz[])) WITH ORDINALITY AS \"belay_rows\"(\"c2\", \"c3\", \"belay_ord\") ORDER BY "
+                + "\"belay_rows\".\"belay_ord\" ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"",
+                plan.plainDrawn.sql, "no row brings a key: the all-NULL key array is not sent, the identity draws the key");
+    }
+
+    /**
+     * A key whose sequence is drawn by a DEFAULT (serial), or that owns a sequence without being an identity, is drawn
+     * by nextval in the ordered SELECT: leaving it out would take whatever its DEFAULT says, or NULL.
+     */
+    @Test
+    void aSerialKeyIsDrawnByNextvalInTheOrderedSelect() {
+        for (Catalog.ColumnFacts id : java.util.List.of(
+                new Catalog.ColumnFacts("id", 16_384L, "nextval('people_id_seq'::regclass)", false, "", "int8", -1, true),
+                new Catalog.ColumnFacts("id", 16_384L, null, false, "", "int8", -1, true))) {
+            Catalog.TableFacts facts = new Catalog.TableFacts("\"people\"", Map.of("id", id,
+                    "name", plain("name", "text"), "created_at", PEOPLE.column("created_at")));
+            BulkPlan<Person> plan = BulkPlan.of(People.P, facts, null, TypeRegistry.defaults());
+            assertTrue(plan.ordered);
+            assertEquals("INSERT INTO \"people\" (\"id\", \"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
+                    + "nextval(CAST(CAST(? AS \"oid\") AS \"regclass\")), \"belay_rows\".\"c2\", "
+                    + "coalesce(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[])) "
+                    + "WITH ORDINALITY AS \"belay_rows\"(\"c2\", \"c3\", \"belay_ord\") ORDER BY \"belay_rows\".\"belay_ord\" "
+                    + "ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"", plan.plainDrawn.sql, id.toString());
+        }
     }
 
     /** A BEFORE row trigger may change any column and the key: all are read back, keys are drawn first, no shortcut. */
@@ -100,7 +120,7 @@ final class BulkPlanTest {
     @Test
     void aDefaultKeyIsDrawnFirstAndMatchedByValue() {
         Catalog.TableFacts docs = new Catalog.TableFacts("\"docs\"", Map.of(
-                "id", new Catalog.ColumnFacts("id", null, "gen_random_uuid()", false, false, "uuid", -1, false),
+                "id", new Catalog.ColumnFacts("id", null, "gen_random_uuid()", false, "", "uuid", -1, false),
                 "body", plain("body", "text")));
         BulkPlan<Doc> plan = BulkPlan.of(Docs.D, docs, null, TypeRegistry.defaults());
         assertTrue(plan.matchable);
@@ -167,7 +187,7 @@ final class BulkPlanTest {
                 TypeRegistry.defaults()).matched, "a WHERE on the update skips rows too");
         Catalog.TableFacts caseInsensitive = new Catalog.TableFacts("\"people\"", Map.of(
                 "id", PEOPLE.column("id"),
-                "name", new Catalog.ColumnFacts("name", null, null, false, false, "text", -1, false, false),
+                "name", new Catalog.ColumnFacts("name", null, null, false, "", "text", -1, false, false),
                 "created_at", PEOPLE.column("created_at")));
         assertNull(BulkPlan.of(p, caseInsensitive, onConflict(p.name).doUpdateSet(p.name), TypeRegistry.defaults())
                 .matched, "a nondeterministic collation makes different text equal");
