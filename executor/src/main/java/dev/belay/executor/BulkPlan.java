@@ -516,8 +516,10 @@ final class BulkPlan<R> {
         if (ordered) {
             source = source.withOrderBy(List.of(new SortSpec(new Expr.ColumnRef(ROWS, ORD), false, null)));
         }
-        return new InsertNode(WithNode.NONE, target(), List.copyOf(names), true, new InsertNode.FromQuery(source), null,
-                qualified(results));
+        // a table has at most one identity column: left out, nothing sent needs OVERRIDING SYSTEM VALUE
+        boolean overriding = names.size() == fills.length;
+        return new InsertNode(WithNode.NONE, target(), List.copyOf(names), overriding, new InsertNode.FromQuery(source),
+                null, qualified(results));
     }
 
     /** {@code SELECT <each generated key part> FROM generate_series(1, ?)}. */

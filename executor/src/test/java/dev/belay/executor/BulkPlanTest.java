@@ -66,7 +66,7 @@ final class BulkPlanTest {
                 + "ORDER BY \"belay_rows\".\"belay_ord\" ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"",
                 plan.plain.sql);
         assertNotNull(plan.plainDrawn);
-        assertEquals("INSERT INTO \"people\" (\"name\", \"created_at\") OVERRIDING SYSTEM VALUE SELECT "
+        assertEquals("INSERT INTO \"people\" (\"name\", \"created_at\") SELECT "
                 + "\"belay_rows\".\"c2\", coalesce(\"belay_rows\".\"c3\", (now())) FROM unnest(CAST(? AS text[]), "
                 + "CAST(? AS timestamptz[])) WITH ORDINALITY AS \"belay_rows\"(\"c2\", \"c3\", \"belay_ord\") ORDER BY "
                 + "\"belay_rows\".\"belay_ord\" ASC RETURNING \"people\".\"id\", \"people\".\"created_at\"",
