@@ -124,9 +124,11 @@ final class Catalog {
             String column = rs.getString(1);
             String expr = rs.getString(3);
             boolean stored = rs.getBoolean(4);
-            long sequence = rs.getLong(2);
-            columns.put(column, new ColumnFacts(column, rs.wasNull() ? null : sequence, stored ? null : expr, stored,
-                    Objects.requireNonNullElse(rs.getString(5), ""), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
+            long drawn = rs.getLong(2);
+            Long sequence = rs.wasNull() ? null : drawn;
+            String identity = Objects.requireNonNullElse(rs.getString(5), "");
+            columns.put(column, new ColumnFacts(column, sequence, stored ? null : expr, stored, identity,
+                    rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
         });
         List<String> beforeInsert = new ArrayList<>();
         List<String> beforeUpdate = new ArrayList<>();
