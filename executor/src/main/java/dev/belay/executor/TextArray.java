@@ -87,59 +87,46 @@ final class TextArray extends PGobject implements PGBinaryObject {
      */
     void add(String s) {
         int n = s.length();
-        if (n > scratch.length) {
-            addLong(s);
-            return;
-        }
         room(4 + n);
-        char[] chars = scratch;
-        // getChars copies a Latin-1 string's bytes with a vectorized stub, and this loop has no branch: a scan with
-        // charAt that stopped at the first char outside ASCII took half as long again on the bench's rows
-        s.getChars(0, n, chars, 0);
-        byte[] d = data;
         int at = size + 4;
-        int outside = 0;
-        for (int i = 0; i < n; i++) {
-            int c = chars[i] - 1;
-            outside |= c | (0x7E - c); // negative for NUL (0 - 1) and for everything above 0x7F
-            d[at + i] = (byte) chars[i];
-        }
-        if (outside < 0) {
-            addEncoded(s);
-            return;
-        }
-        ByteConverter.int4(d, size, n);
-        size = at + n;
-        count++;
-    }
-
-    /**
-     * {@link #add} for a string longer than the scratch array, a slice at a time, so that copying its chars never
-     * takes more memory than the scratch array (the one-slice loop of {@code add} is 15 % faster on short strings).
-     */
-    private void addLong(String s) {
-        int n = s.length();
-        room(4 + n);
         char[] chars = scratch;
-        byte[] d = data;
-        int at = size + 4;
-        int outside = 0;
-        for (int from = 0; from < n && outside >= 0; from += chars.length) {
-            int length = Math.min(chars.length, n - from);
-            s.getChars(from, from + length, chars, 0);
-            for (int i = 0; i < length; i++) {
-                int c = chars[i] - 1;
-                outside |= c | (0x7E - c);
-                d[at + from + i] = (byte) chars[i];
+        int outside;
+        // getChars copies a Latin-1 string's bytes with a vectorized stub, and narrow has no branch: a scan with
+        // charAt that stopped at the first char outside ASCII took half as long again on the bench's rows. A string
+        // longer than the scratch array goes a slice at a time, so the copy never takes more memory than that; the
+        // slice loop for every string was 15 % slower on the bench's short ones.
+        if (n <= chars.length) {
+            s.getChars(0, n, chars, 0);
+            outside = narrow(chars, n, data, at);
+        } else {
+            outside = 0;
+            for (int from = 0; from < n && outside >= 0; from += chars.length) {
+                int length = Math.min(chars.length, n - from);
+                s.getChars(from, from + length, chars, 0);
+                outside |= narrow(chars, length, data, at + from);
             }
         }
         if (outside < 0) {
             addEncoded(s);
             return;
         }
-        ByteConverter.int4(d, size, n);
+        ByteConverter.int4(data, size, n);
         size = at + n;
         count++;
+    }
+
+    /**
+     * Writes {@code chars[0 ..< length]} into {@code d} from {@code to}, one byte each; negative when one of them is NUL
+     * ({@code 0 - 1}) or above 0x7F, whose bytes are then not these.
+     */
+    private static int narrow(char[] chars, int length, byte[] d, int to) {
+        int outside = 0;
+        for (int i = 0; i < length; i++) {
+            int c = chars[i] - 1;
+            outside |= c | (0x7E - c);
+            d[to + i] = (byte) chars[i];
+        }
+        return outside;
     }
 
     private void addEncoded(String s) {
