@@ -321,8 +321,8 @@ final class BulkPlan<R> {
                 // when no row of a chunk brings its own key, the key column's array (all NULL) is not sent at all
                 int k = sent.indexOf(key.get(0));
                 Expr[] drawnFills = fills.clone();
-                drawnFills[k] = facts.column(key.get(0).name()).isIdentity() ? null
-                        : generate(facts.column(key.get(0).name()));
+                Catalog.ColumnFacts keyColumn = facts.column(key.get(0).name());
+                drawnFills[k] = keyColumn.isIdentity() ? null : generate(keyColumn);
                 this.plainDrawn = new Stmt(SqlRenderer.render(plainInsert(drawnFills, plainResults, k),
                         SqlRenderer.Style.JDBC), arrayIndex, null, List.copyOf(plainResults));
             } else {
@@ -504,22 +504,31 @@ final class BulkPlan<R> {
      * 10,000-row insert), where the identity's own draw does not.
      */
     private QueryNode plainInsert(@Nullable Expr[] fills, List<Column<?, ?>> results, int skip) {
-        List<Expr> values = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < fills.length; i++) {
-            if (fills[i] != null) {
-                values.add(fills[i]);
-                names.add(sent.get(i).name());
-            }
-        }
-        SelectNode source = SelectNode.of(List.copyOf(values), List.of(unnest(ordered, skip)));
+        Filled filled = filled(fills);
+        SelectNode source = SelectNode.of(filled.values(), List.of(unnest(ordered, skip)));
         if (ordered) {
             source = source.withOrderBy(List.of(new SortSpec(new Expr.ColumnRef(ROWS, ORD), false, null)));
         }
         // a table has at most one identity column: left out, nothing sent needs OVERRIDING SYSTEM VALUE
-        boolean overriding = names.size() == fills.length;
-        return new InsertNode(WithNode.NONE, target(), List.copyOf(names), overriding, new InsertNode.FromQuery(source),
+        boolean overriding = filled.names().size() == fills.length;
+        return new InsertNode(WithNode.NONE, target(), filled.names(), overriding, new InsertNode.FromQuery(source),
                 null, qualified(results));
+    }
+
+    /** The sent columns an insert names, and the values it gives them. */
+    private record Filled(List<String> names, List<Expr> values) {}
+
+    /** The sent columns whose fill is not null, with those fills: a null fill leaves its column to its default. */
+    private Filled filled(@Nullable Expr[] fills) {
+        List<String> names = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        for (int i = 0; i < fills.length; i++) {
+            if (fills[i] != null) {
+                names.add(sent.get(i).name());
+                values.add(fills[i]);
+            }
+        }
+        return new Filled(List.copyOf(names), List.copyOf(values));
     }
 
     /** {@code SELECT <each generated key part> FROM generate_series(1, ?)}. */
@@ -755,21 +764,18 @@ final class BulkPlan<R> {
      */
     private Stmt matchedStatement(Expr[] fills, OnConflict<R> onConflict, boolean drawn) {
         boolean[] skip = new boolean[sent.size()];
-        List<Expr> values = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        @Nullable Expr[] given = fills.clone();
         for (int i = 0; i < skip.length; i++) {
             skip[i] = drawn && sent.get(i).isGenerated();
-            if (!skip[i]) {
-                values.add(fills[i]);
-                names.add(sent.get(i).name());
-            }
+            given[i] = skip[i] ? null : fills[i];
         }
-        SelectNode source = SelectNode.of(List.copyOf(values), List.of(unnest(false, skip)));
+        Filled filled = filled(given);
+        SelectNode source = SelectNode.of(filled.values(), List.of(unnest(false, skip)));
         List<Expr> returning = new ArrayList<>();
         returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
                 new Expr.Constant(0, PgType.INT4)), INSERTED));
         returning.addAll(qualified(matchedReturned));
-        InsertNode insert = new InsertNode(WithNode.NONE, target(), List.copyOf(names), true,
+        InsertNode insert = new InsertNode(WithNode.NONE, target(), filled.names(), true,
                 new InsertNode.FromQuery(source), onConflict.node(), List.copyOf(returning));
         return new Stmt(SqlRenderer.render(insert, SqlRenderer.Style.JDBC), arrayIndex, null,
                 List.copyOf(matchedReturned));
