@@ -141,7 +141,9 @@ public final class PairedRuns {
                     p.check(on);
                     measure("point lookup", List.of(
                             new Contender("jdbc", NONE, () -> p.jdbc(on), LOOKUPS, rounds),
-                            new Contender("belay", NONE, () -> p.belay(on), LOOKUPS, rounds)), rounds, md);
+                            new Contender("belay", NONE, () -> p.belay(on), LOOKUPS, rounds),
+                            new Contender("belayPrebuilt", NONE, () -> p.belayPrebuilt(on), LOOKUPS, rounds)),
+                            rounds, md);
                 }
             } finally {
                 on.close();

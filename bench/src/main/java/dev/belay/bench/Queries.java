@@ -5,12 +5,14 @@ import static dev.belay.bench.Music.Artists.ARTIST;
 import static dev.belay.bench.Music.People.PERSON;
 import static dev.belay.bench.Music.Tracks.TRACK;
 import static dev.belay.dsl.Sql.insertInto;
+import static dev.belay.dsl.Sql.param;
 import static dev.belay.dsl.Sql.select;
 
 import dev.belay.bench.Music.J;
 import dev.belay.bench.Music.Person;
 import dev.belay.bench.Music.TrackRow;
 import dev.belay.dsl.Condition;
+import dev.belay.dsl.Param;
 import dev.belay.dsl.Returning;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple5;
@@ -37,6 +39,14 @@ final class Queries {
             + "WHERE al.id <= ? ORDER BY t.id";
     /** The hand-written JDBC text of {@link #belayByPk}. */
     static final String JDBC_BY_PK = "SELECT id, name, email, age FROM bench_person WHERE id = ?";
+
+    /** The slot of {@link #BY_PK}. */
+    static final Param<Long> PK = param("id", Long.class);
+    /**
+     * {@link #belayByPk} as Belay's guide says to keep a query run often: built and rendered once, in a constant,
+     * and bound per call ({@code BY_PK.bind(PK, id)}).
+     */
+    static final Select<Person> BY_PK = select(PERSON).where(PERSON.id.eq(PK));
 
     private Queries() {}
 
