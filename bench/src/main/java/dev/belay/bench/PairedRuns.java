@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The executor benchmarks measured in alternation: the bulk writes of {@link BulkInsertBench} and
- * {@link BulkUpsertBench}, the fetch of {@link FetchJoinBench} and the point lookups of {@link PointLookupBench}.
+ * {@link BulkUpsertBench}, the fetch of {@link FetchJoinBench}, the point lookups of {@link PointLookupBench} and,
+ * when named, the stream of {@link StreamBench}.
  * Round after round, each contender runs once (a write after its untimed per-call setup, an emptied or reset table;
  * a fetch or a lookup a fixed number of times). JMH runs one benchmark after another, and this host's speed drifts
  * over minutes: in one three-fork run the hand-written ordered insert, which sends the same statement as the unnest
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * untimed in alternation for at least 3 s each (JMH's warmup of these benchmarks); the first third of the rounds is not
  * counted either. Every contender's result is checked before timing, as in the JMH benchmarks. Run with
  * {@code bench/run --paired [REGEX]} (REGEX picks among {@code insert}, {@code upsert}, {@code fetch},
- * {@code lookup}); writes {@code paired.md}.
+ * {@code lookup}; {@code stream} only by name); writes {@code paired.md}.
  */
 public final class PairedRuns {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -150,12 +151,41 @@ public final class PairedRuns {
             }
             any = true;
         }
+        if (regex.contains("stream")) {
+            stream(rounds, md);
+            any = true;
+        }
         if (!any) {
-            throw new IllegalArgumentException("nothing to run matches " + regex + " (insert, upsert, fetch, lookup)");
+            throw new IllegalArgumentException("nothing to run matches " + regex
+                    + " (insert, upsert, fetch, lookup; stream only by name)");
         }
         Files.createDirectories(out);
         Files.writeString(out.resolve("paired.md"), md);
         System.out.print(md);
+    }
+
+    /**
+     * {@link StreamBench}'s cursor loop and {@code db.stream} in alternation, each a round. Only when the regex names
+     * it: it needs the JVM's heap at 64 MB, as in StreamBench's fork, where the 1,000,000 rows do not fit, and
+     * {@code bench/run --paired stream} passes {@code -Xmx64m}; the other works run with the default heap.
+     */
+    private static void stream(int rounds, StringBuilder md) throws SQLException {
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        if (heapMb > 64) {
+            throw new IllegalStateException("the paired stream runs in a 64 MB heap, as StreamBench's fork does, and "
+                    + "this JVM has " + heapMb + " MB: run it with bench/run --paired stream, which passes -Xmx64m");
+        }
+        Contenders on = new Contenders();
+        try {
+            StreamBench s = new StreamBench();
+            s.check(on);
+            measure("stream 1,000,000 rows", List.of(
+                    new Contender("jdbc", NONE, () -> s.jdbc(on), 1, rounds),
+                    new Contender("jdbcRecords", NONE, () -> s.jdbcRecords(on), 1, rounds),
+                    new Contender("belay", NONE, () -> s.belay(on), 1, rounds)), rounds, md);
+        } finally {
+            on.close();
+        }
     }
 
     /** Runs every contender once per round, then adds one line per contender; the first is the reference. */
