@@ -1,8 +1,12 @@
 package dev.belay.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PairedRunsTest {
     @Test
@@ -18,5 +22,13 @@ class PairedRunsTest {
         long[] reference = {10, 10, 10, 10};
         long[] contender = {90, 90, 12, 12};
         assertEquals(1.2, PairedRuns.pairedRatio(contender, reference, 2), 1e-9);
+    }
+
+    @Test
+    void theStreamIsRefusedOutsideA64MbHeapBeforeAnythingRuns(@TempDir Path out) {
+        // the test JVM's heap is larger; StreamBench's numbers hold for 64 MB, where the rows do not fit
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> PairedRuns.main(new String[] {"stream", out.toString()}));
+        assertTrue(e.getMessage().contains("-Xmx64m"), e.getMessage());
     }
 }
