@@ -123,7 +123,11 @@ public class StreamBench {
      */
     static @Nullable Item handedOn;
 
-    /** {@link #jdbc}, with each record handed on (stored where it escapes) as a stream's consumer receives it. */
+    /**
+     * {@link #jdbc}, with each record handed on (stored where it escapes) as a stream's consumer receives it. A copy of
+     * that loop rather than a flag on one: HotSpot allocates an object that escapes on any path of the compiled
+     * method, so a shared loop would make the plain one allocate its records too.
+     */
     @Benchmark
     public long jdbcRecords(Contenders on) throws SQLException {
         long sum = 0;
