@@ -166,8 +166,9 @@ public final class PairedRuns {
 
     /**
      * {@link StreamBench}'s cursor loop and {@code db.stream} in alternation, each a round. Only when the regex names
-     * it: it needs the JVM's heap at 64 MB, as in StreamBench's fork, where the 1,000,000 rows do not fit, and
-     * {@code bench/run --paired stream} passes {@code -Xmx64m}; the other works run with the default heap.
+     * it: it needs the JVM's heap at 64 MB, as in StreamBench's fork, where the 1,000,000 rows do not fit. {@code
+     * bench/run --paired stream} passes {@code -Xmx64m}; with a regex that picks other works too, they run in that
+     * heap as well, so name the stream alone.
      */
     private static void stream(int rounds, StringBuilder md) throws SQLException {
         long heapMb = Runtime.getRuntime().maxMemory() >> 20;
