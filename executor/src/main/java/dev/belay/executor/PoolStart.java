@@ -45,13 +45,22 @@ final class PoolStart {
                 || state.equals("57P03"));
     }
 
-    private static ConnectionLostException failure(String url, int attempts, long started, Throwable cause,
-                                                   @Nullable String state, Exception e) {
+    /**
+     * A connection that could not be made, or one that was made and then failed its setup. A statement timeout so
+     * short that it cancels the pool's own first statement is the second kind: a timeout, not a lost connection.
+     */
+    private static BelayException failure(String url, int attempts, long started, Throwable cause,
+                                          @Nullable String state, Exception e) {
         String tries = attempts == 1 ? "" : " after " + attempts + " attempts over "
                 + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
-        return new ConnectionLostException("cannot open a pool on " + DBConfig.withoutPassword(url) + tries
-                + (attempts == 1 ? ": " : "; the last failure: ") + cause.getMessage(), e,
-                ErrorContext.NONE.sqlState(state));
+        String message = "cannot open a pool on " + DBConfig.withoutPassword(url) + tries
+                + (attempts == 1 ? ": " : "; the last failure: ") + cause.getMessage();
+        ErrorContext context = ErrorContext.NONE.sqlState(state);
+        if ("57014".equals(state)) {
+            return new QueryTimeoutException(message + " (the statement timeout canceled the pool's own first "
+                    + "statement: DBConfig.statementTimeout is too short)", e, context);
+        }
+        return new ConnectionLostException(message, e, context);
     }
 
     private static void sleep(Duration delay, String url, int attempt, Exception last) {

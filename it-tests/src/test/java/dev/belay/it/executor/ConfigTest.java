@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.dsl.Column;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Table;
-import dev.belay.executor.ConnectionLostException;
 import dev.belay.executor.DBConfig;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.PoolStats;
@@ -296,7 +295,8 @@ final class ConfigTest {
             tiny = testDb.open(tweak);
         } catch (IllegalArgumentException refusedAtBuild) {
             return;
-        } catch (ConnectionLostException startCanceled) {
+        } catch (QueryTimeoutException startCanceled) {
+            // on a loaded host the rounded-up 1 ms cancels the pool's own first statement: not sent as 0 either
             assertEquals("57014", startCanceled.sqlState(), startCanceled.getMessage());
             return;
         }
