@@ -59,6 +59,20 @@ final class BulkResult<R> {
         this.inputs = inputs != null || !rc.isRecord() ? inputs : rc.componentArrays(rows);
     }
 
+    /** The rows the write changed, for the statement listener: every row of an insert; an upsert's not skipped. */
+    long changed() {
+        if (plan.conflict == null) {
+            return state.length;
+        }
+        long changed = 0;
+        for (byte s : state) {
+            if (s != SKIPPED_ALL && s != SKIPPED_INPUT) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** The input rows with their generated columns filled in: new records, or the same instances. */
     List<R> backfill(List<? extends R> rows) {
         List<R> out = new ArrayList<>(rows.size());

@@ -162,7 +162,8 @@ final class Pipeline {
             call.failed(e);
             throw Transactions.sneaky(e);
         }
-        call.finished(result instanceof List<?> rows ? rows.size() : result instanceof Number n ? n.longValue() : -1);
+        call.finished(result instanceof List<?> rows ? rows.size() : result instanceof Number n ? n.longValue()
+                : result instanceof BulkResult<?> bulk ? bulk.changed() : -1);
         return result;
     }
 

@@ -1,9 +1,13 @@
 package dev.belay.it.executor;
 
+import static dev.belay.dsl.Sql.onConflict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.belay.dsl.Column;
+import dev.belay.dsl.PgType;
+import dev.belay.dsl.Table;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.StatementListener;
 import dev.belay.executor.UniqueViolationException;
@@ -24,10 +28,23 @@ final class StatementListenerTest {
     private static DBConnection throwing;
     private static TestDatabase database;
 
+    record Counted(String name, Integer n) {}
+
+    static final class CountedTable extends Table<Counted> {
+        static final CountedTable COUNTED = new CountedTable();
+        final Column<Counted, String> name = column("name", PgType.TEXT).primaryKey();
+        final Column<Counted, Integer> n = column("n", PgType.INT4);
+
+        private CountedTable() {
+            super("counted", Counted.class);
+        }
+    }
+
     @BeforeAll
     static void open(TestDatabase t) {
         database = t;
         t.execute("CREATE TABLE items (name text PRIMARY KEY)");
+        t.execute("CREATE TABLE counted (name text PRIMARY KEY, n int4 NOT NULL)");
         db = t.open(b -> b.statementListener(sql -> new StatementListener.Call() {
             @Override
             public void finished(long rows) {
@@ -70,6 +87,19 @@ final class StatementListenerTest {
             assertEquals(List.of(), HEARD);
         }
         assertEquals(List.of("select name from items where name like 's%' order by name -> 2"), HEARD);
+    }
+
+    /** Regression: bulk writes were reported with -1 rows, as if they did not count them. */
+    @Test
+    void aBulkWriteIsHeardWithTheRowsItChanged() {
+        CountedTable c = CountedTable.COUNTED;
+        database.execute("TRUNCATE counted");
+        HEARD.clear();
+        db.insert(c, List.of(new Counted("a", 1), new Counted("b", 2), new Counted("c", 3)));
+        db.upsert(List.of(new Counted("a", 10), new Counted("d", 4)), onConflict(c.name).doUpdateSet(c.n));
+        db.upsert(List.of(new Counted("a", 99), new Counted("e", 5)), onConflict(c.name).doNothing());
+        assertEquals(List.of("insert into \"counted\" -> 3", "upsert into \"counted\" -> 2",
+                "upsert into \"counted\" -> 1"), HEARD);
     }
 
     @Test
