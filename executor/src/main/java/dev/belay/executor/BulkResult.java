@@ -59,14 +59,14 @@ final class BulkResult<R> {
         this.inputs = inputs != null || !rc.isRecord() ? inputs : rc.componentArrays(rows);
     }
 
-    /** The rows the write changed, for the statement listener: every row of an insert; an upsert's not skipped. */
+    /** The rows the write changed, for the statement listener: all of an insert's, an upsert's inserted and updated. */
     long changed() {
         if (plan.conflict == null) {
-            return state.length;
+            return state.length; // a row a trigger skipped fails the whole insert (RowsSkippedException)
         }
         long changed = 0;
         for (byte s : state) {
-            if (s != SKIPPED_ALL && s != SKIPPED_INPUT) {
+            if (s == INSERTED_ALL || s == INSERTED_MATCHED || s == UPDATED_ALL || s == UPDATED_MATCHED) {
                 changed++;
             }
         }

@@ -58,7 +58,8 @@ final class PoolStart {
         ErrorContext context = ErrorContext.NONE.sqlState(state);
         if ("57014".equals(state)) {
             return new QueryTimeoutException(message + " (the statement timeout canceled the pool's own first "
-                    + "statement: DBConfig.statementTimeout is too short)", e, context);
+                    + "statement: DBConfig.statementTimeout, or one set on the role or database, is too short)", e,
+                    context);
         }
         return new ConnectionLostException(message, e, context);
     }

@@ -36,7 +36,7 @@ class PoolStartTest {
                 () -> PoolStart.open(failingWith("57014", tries), config, URL));
         assertEquals("57014", e.sqlState());
         assertEquals(1, tries.get(), "a timeout is not the server coming up: it is not retried");
-        assertTrue(e.getMessage().contains("statementTimeout is too short"), e.getMessage());
+        assertTrue(e.getMessage().contains("statementTimeout, or one set on the role or database, is too short"), e.getMessage());
         assertTrue(e.getMessage().contains("db.example:5432/app"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
