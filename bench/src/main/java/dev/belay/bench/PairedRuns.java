@@ -59,25 +59,29 @@ public final class PairedRuns {
             this(name, setup, call, calls, new long[rounds], new long[rounds]);
         }
 
-        /** Runs one round untimed; returns its wall nanoseconds. */
+        /** Runs one round untimed (a warm-up round); returns its wall nanoseconds. */
         long warm() throws SQLException {
-            setup.run();
-            long wall0 = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                call.run();
-            }
-            return System.nanoTime() - wall0;
+            return run(-1);
         }
 
         void time(int round) throws SQLException {
+            run(round);
+        }
+
+        /** Runs one round; returns its wall nanoseconds, and records them and its CPU time unless round is -1. */
+        private long run(int round) throws SQLException {
             setup.run();
             long cpu0 = THREADS.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
             for (int i = 0; i < calls; i++) {
                 call.run();
             }
-            wall[round] = System.nanoTime() - wall0;
-            cpu[round] = THREADS.getCurrentThreadCpuTime() - cpu0;
+            long wallNanos = System.nanoTime() - wall0;
+            if (round >= 0) {
+                wall[round] = wallNanos;
+                cpu[round] = THREADS.getCurrentThreadCpuTime() - cpu0;
+            }
+            return wallNanos;
         }
     }
 

@@ -1,13 +1,6 @@
 package dev.belay.bench;
 
-import static dev.belay.bench.Music.People.PERSON;
-import static dev.belay.dsl.Sql.param;
-import static dev.belay.dsl.Sql.select;
-
-import dev.belay.bench.Music.Person;
-import dev.belay.dsl.Param;
 import dev.belay.dsl.RenderedSql;
-import dev.belay.dsl.Select;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,8 +24,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 2)
 public class RebindBench {
-    private final Param<Long> id = param("id", Long.class);
-    private final Select<Person> byId = select(PERSON).where(PERSON.id.eq(id));
     private long value = 42;
 
     @Setup(Level.Trial)
@@ -42,6 +33,6 @@ public class RebindBench {
 
     @Benchmark
     public RenderedSql belay() {
-        return byId.bind(id, value).render();
+        return Queries.BY_PK.bind(Queries.PK, value).render();
     }
 }
