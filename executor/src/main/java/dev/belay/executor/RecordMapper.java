@@ -88,10 +88,12 @@ final class RecordMapper implements RowMapper<Object> {
                     .defineHiddenClassWithClassData(TEMPLATE, List.of(row, type), true);
             return (RowMapper<Object>) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class)).invoke();
-        } catch (UnsupportedOperationException | IllegalAccessException | LinkageError e) {
-            return null;
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException("cannot define the record mapper of " + type.getName(), e);
+            // a runtime without hidden classes (a native image's own Error, an UnsupportedOperationException):
+            // the field form maps the same rows with the same errors
+            return null;
         }
     }
 
