@@ -91,8 +91,8 @@ final class RecordMapper implements RowMapper<Object> {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            // a runtime without hidden classes (a native image's own Error, an UnsupportedOperationException):
-            // the field form maps the same rows with the same errors
+            // a runtime that cannot define hidden classes, whatever it throws for that (an Error of its own, an
+            // UnsupportedOperationException): the field form maps the same rows with the same errors
             return null;
         }
     }
