@@ -29,8 +29,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class RowMappers {
     private RowMappers() {}
 
-    /** A mapping that does not depend on the executing query's fields. */
+    /**
+     * A mapping that does not depend on the executing query's fields; a record mapper is asked per execution, so that
+     * it gets a class of its own once the plan is run again ({@link RecordMapper#current}).
+     */
     private static <T> Function<List<Field<?>>, RowMapper<?>> fixed(RowMapper<T> mapper) {
+        if (mapper instanceof RecordMapper record) {
+            return fields -> record.current();
+        }
         return fields -> mapper;
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The record mapper in both its forms, the tree as a constant of a hidden class of its own and the tree in a field
- * (where hidden classes cannot be defined): same records, same errors. The rows are a hand stub whose
+ * (a plan's first execution, and where hidden classes cannot be defined): same records, same errors. The rows are a hand stub whose
  * {@code getObject(i)} returns the i-th value; the execution tests read real results through the constant form.
  */
 class RecordMapperTest {
@@ -55,8 +55,8 @@ class RecordMapperTest {
         for (int i = 0; i < readers.length; i++) {
             components[i] = RecordMapper.component(readers[i], i + 1, constructor.type().parameterType(i));
         }
-        return constant ? RecordMapper.of(type, constructor, components)
-                : RecordMapper.ofField(type, constructor, components);
+        RecordMapper field = RecordMapper.of(type, constructor, components);
+        return constant ? field.promote() : field;
     }
 
     private static RowMapper<Object> mapper(boolean constant, Class<?> type) throws Exception {
@@ -105,6 +105,17 @@ class RecordMapperTest {
         MappingException e = assertThrows(MappingException.class,
                 () -> mapper(constant, Item.class).map(row(null, "x", 2)));
         assertTrue(e.getCause() instanceof NullPointerException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void aPlanRunsItsFirstExecutionOnTheFieldFormAndTheRestOnItsOwnClass() throws Exception {
+        RecordMapper field = (RecordMapper) mapper(false, Item.class);
+        assertSame(field, field.current(), "a statement shape run once defines no class");
+        RowMapper<Object> second = field.current();
+        assertTrue(second.getClass().isHidden(), second.getClass().getName());
+        assertSame(second, field.current());
+        assertSame(second, field.promote());
+        assertEquals(new Item(3L, "c", 3), second.map(row(3L, "c", 3)));
     }
 
     @Test
