@@ -28,6 +28,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class RecordMapper implements RowMapper<Object> {
     private static final MethodHandle READ;
     private static final MethodHandle CONSTRUCTOR_FAILED;
+    /** Executions of a plan on the field form before it gets a class of its own. */
+    private static final int FIELD_EXECUTIONS = 1;
     /** {@link ConstantRow}'s class file, or null where it cannot be read. */
     private static final byte @Nullable [] TEMPLATE = template();
 
@@ -42,9 +44,6 @@ final class RecordMapper implements RowMapper<Object> {
             throw new ExceptionInInitializerError(e);
         }
     }
-
-    /** Executions of a plan on the field form before it gets a class of its own. */
-    private static final int FIELD_EXECUTIONS = 1;
 
     private final MethodHandle row;
     private final Class<?> type;
