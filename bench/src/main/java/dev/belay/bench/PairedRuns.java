@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * each round's times to that round's hand-written JDBC contender, whose median is reported, cancels it.
  *
  * <p>Per contender: the median wall time and the median CPU time of the calling thread (the client's own work, without
- * the JVM's GC and compiler threads) per operation, and the paired ratios of both. Before the rounds, the contenders run
+ * the JVM's GC and compiler threads) per operation, the paired ratios of both, and the paired differences (the median of
+ * each round's extra time per operation over the reference's, which a faster or slower round trip does not move as it
+ * moves a ratio). Before the rounds, the contenders run
  * untimed in alternation for at least 3 s each (JMH's warmup of these benchmarks); the first third of the rounds is not
  * counted either. Every contender's result is checked before timing, as in the JMH benchmarks. Run with
  * {@code bench/run --paired [REGEX]} (REGEX picks among {@code insert}, {@code upsert}, {@code fetch},
@@ -99,8 +101,9 @@ public final class PairedRuns {
         }
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Ran on Java %s (%s)%s, %d rounds, the first "
                 + "%d not counted; times per operation, ratios to the first contender of each work, hand-written JDBC.%n%n"
-                + "| work | contender | median wall µs | median thread CPU µs | wall ÷ JDBC | CPU ÷ JDBC |%n"
-                + "|---|---|---:|---:|---:|---:|%n", System.getProperty("java.version"),
+                + "| work | contender | median wall µs | median thread CPU µs | wall ÷ JDBC | CPU ÷ JDBC | wall − JDBC µs "
+                + "| CPU − JDBC µs |%n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Summary.pinned(), rounds, rounds / 3));
         boolean any = false;
         Pattern pick = Pattern.compile(regex);
@@ -209,9 +212,11 @@ public final class PairedRuns {
         Contender reference = all.get(0);
         int from = rounds / 3;
         for (Contender c : all) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,.1f | %,.1f | %.3f× | %.2f× |%n", work, c.name(),
-                    median(c.wall(), from) / 1e3 / c.calls(), median(c.cpu(), from) / 1e3 / c.calls(),
-                    pairedRatio(c.wall(), reference.wall(), from), pairedRatio(c.cpu(), reference.cpu(), from)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,.1f | %,.1f | %.3f× | %.2f× | %,.2f | %,.2f |%n", work,
+                    c.name(), median(c.wall(), from) / 1e3 / c.calls(), median(c.cpu(), from) / 1e3 / c.calls(),
+                    pairedRatio(c.wall(), reference.wall(), from), pairedRatio(c.cpu(), reference.cpu(), from),
+                    pairedDifference(c.wall(), reference.wall(), from) / 1e3 / c.calls(),
+                    pairedDifference(c.cpu(), reference.cpu(), from) / 1e3 / c.calls()));
         }
     }
 
@@ -219,6 +224,19 @@ public final class PairedRuns {
         long[] counted = Arrays.copyOfRange(values, from, values.length);
         Arrays.sort(counted);
         return counted[counted.length / 2];
+    }
+
+    /**
+     * The median over the counted rounds of each round's value minus the reference's in the same round: what a
+     * contender adds to each operation, which stays put when the round trip changes while the ratio does not.
+     */
+    static double pairedDifference(long[] values, long[] reference, int from) {
+        long[] differences = new long[values.length - from];
+        for (int r = from; r < values.length; r++) {
+            differences[r - from] = values[r] - reference[r];
+        }
+        Arrays.sort(differences);
+        return differences[differences.length / 2];
     }
 
     /** The median over the counted rounds of each round's value over the reference's value in the same round. */

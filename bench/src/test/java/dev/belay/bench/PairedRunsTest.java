@@ -25,6 +25,16 @@ class PairedRunsTest {
     }
 
     @Test
+    void theDifferenceIsTheMedianOfEachRoundsDifferenceAfterTheWarmUp() {
+        // a fixed 3 per operation on a reference that doubles in rounds 3 and 4: the ratio moves, the difference not
+        long[] reference = {50, 100, 100, 200, 200};
+        long[] contender = {90, 103, 103, 203, 203};
+        assertEquals(3.0, PairedRuns.pairedDifference(contender, reference, 1), 1e-9);
+        assertEquals(-2.0, PairedRuns.pairedDifference(new long[] {0, 98, 98, 98}, new long[] {0, 100, 100, 100}, 1),
+                1e-9);
+    }
+
+    @Test
     void theStreamIsRefusedOutsideA64MbHeapBeforeAnythingRuns(@TempDir Path out) {
         // the test JVM's heap is larger; StreamBench's numbers hold for 64 MB, where the rows do not fit
         IllegalStateException e = assertThrows(IllegalStateException.class,
