@@ -10,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -35,7 +37,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <p>The {@code pgbouncer} binary (1.18 or later) must be installed: without it {@link #start} throws saying how
  * to install it, so tests that need it fail rather than skip. Clients connect without a password (PgBouncer's
  * {@code auth_type=trust}, on 127.0.0.1 only); PgBouncer logs in to the server as the server's user. Started as
- * root, PgBouncer (which refuses to run as root) runs as user {@code nobody}.
+ * root, PgBouncer (which refuses to run as root) runs as user {@code nobody}. A PgBouncer that outlives its JVM
+ * (killed outright, {@code kill -9}, so that no shutdown hook ran) is stopped by the next JVM that starts one.
  */
 public final class PgBouncer implements AutoCloseable {
     /** The system property that puts a PgBouncer in front of every {@link TestDatabase} of the JVM. */
@@ -43,6 +46,11 @@ public final class PgBouncer implements AutoCloseable {
     private static final String UNPRIVILEGED = "nobody";
     private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^/:?,]+)(?::(\\d+))?(?:[/?].*)?");
     private static final long START_MILLIS = 10_000;
+    private static final String PREFIX = "belay-pgbouncer";
+    /** The file in its directory that names the PgBouncer process, for {@link Orphans#reap}. */
+    private static final String PROCESS_FILE = "pgbouncer.process";
+    /** Whether this JVM has looked for PgBouncers that killed JVMs left behind. */
+    private static final AtomicBoolean REAPED = new AtomicBoolean();
 
     private static @Nullable PgBouncer jvmBouncer;
     private static @Nullable RuntimeException jvmFailure;
@@ -80,9 +88,11 @@ public final class PgBouncer implements AutoCloseable {
         }
         String host = m.group(1);
         int serverPort = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
+        reapOnce();
         Path dir;
         try {
-            dir = Files.createTempDirectory("belay-pgbouncer");
+            dir = Files.createTempDirectory(PREFIX);
+            Orphans.claim(dir);
         } catch (IOException e) {
             throw new IllegalStateException("PgBouncer: cannot create its temporary directory: " + e, e);
         }
@@ -98,7 +108,7 @@ public final class PgBouncer implements AutoCloseable {
                 }
             }
         }
-        deleteTree(dir);
+        Orphans.deleteTree(dir);
         throw Objects.requireNonNull(last);
     }
 
@@ -145,8 +155,8 @@ public final class PgBouncer implements AutoCloseable {
     /** Stops PgBouncer (its clients' connections break) and deletes its directory. */
     @Override
     public void close() {
-        stop(process);
-        deleteTree(dir);
+        stop(process.toHandle());
+        Orphans.deleteTree(dir);
     }
 
     @Override
@@ -194,6 +204,7 @@ public final class PgBouncer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("PgBouncer did not start (" + String.join(" ", command) + "): " + e, e);
         }
+        Orphans.record(dir, PROCESS_FILE, process.toHandle());
         long deadline = System.currentTimeMillis() + START_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -205,7 +216,7 @@ public final class PgBouncer implements AutoCloseable {
             }
             pause();
         }
-        stop(process);
+        stop(process.toHandle());
         throw new IllegalStateException("PgBouncer did not listen on 127.0.0.1:" + port + " within "
                 + START_MILLIS + " ms; its log:\n" + read(log));
     }
@@ -269,13 +280,28 @@ public final class PgBouncer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops, once per JVM, the PgBouncers of JVMs that were killed before their shutdown hook ran (a child process
+     * outlives its JVM), and deletes their directories.
+     */
+    private static void reapOnce() {
+        if (REAPED.compareAndSet(false, true)) {
+            Orphans.reap(PREFIX, dir -> {
+                Optional<ProcessHandle> left = Orphans.running(dir.resolve(PROCESS_FILE));
+                left.ifPresent(PgBouncer::stop);
+                return left.isPresent();
+            });
+        }
+    }
+
     /** SIGTERM first (PgBouncer exits at once), then a kill if it hangs. */
-    private static void stop(Process process) {
+    private static void stop(ProcessHandle process) {
         process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            process.onExit().get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -287,14 +313,6 @@ public final class PgBouncer implements AutoCloseable {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }

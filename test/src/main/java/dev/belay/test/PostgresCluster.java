@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -40,19 +41,24 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * throws saying which package to install. Clients connect as {@code postgres} without a password (trust, on
  * 127.0.0.1 only, replication included). Durability is off ({@code fsync=off}): these servers are for tests.
  * PostgreSQL refuses to run as root, so under root the binaries run as the {@code postgres} OS user, which then
- * owns the directory. Servers still running when the JVM exits are stopped by a shutdown hook; a JVM killed
- * outright leaves them running until {@code pg_ctl stop -D <dir>/data}.
+ * owns the directory. Servers still running when the JVM exits are stopped by a shutdown hook. A JVM killed
+ * outright ({@code kill -9}) cannot run it, so its servers go on running, until the next JVM that makes a server
+ * here stops them and deletes their directories first (each directory names the JVM that owns it).
  */
 public final class PostgresCluster implements AutoCloseable {
     private static final String OS_USER = "postgres";
     private static final String USER = "postgres";
     private static final Set<PostgresCluster> RUNNING = ConcurrentHashMap.newKeySet();
     private static final boolean ROOT = Starters.runningAsRoot();
+    private static final String[] PREFIXES = {"belay-primary", "belay-standby"};
+    /** Whether this JVM has looked for servers that killed JVMs left behind. */
+    private static final AtomicBoolean REAPED = new AtomicBoolean();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (PostgresCluster c : RUNNING) {
                 c.quietly("stop", "-m", "immediate");
+                Orphans.deleteTree(c.dir);
             }
         }, "belay-test: stop PostgresCluster servers"));
     }
@@ -78,6 +84,7 @@ public final class PostgresCluster implements AutoCloseable {
      */
     public static PostgresCluster primary() {
         Path bin = binaries();
+        reapOnce(bin);
         Path dir = newDirectory("belay-primary");
         try {
             run(bin, dir, "initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--auth=trust",
@@ -85,7 +92,7 @@ public final class PostgresCluster implements AutoCloseable {
             writeHba(dir);
             return launch(bin, dir, false);
         } catch (RuntimeException e) {
-            deleteTree(dir);
+            Orphans.deleteTree(dir);
             throw e;
         }
     }
@@ -98,13 +105,14 @@ public final class PostgresCluster implements AutoCloseable {
      */
     public static PostgresCluster standbyOf(PostgresCluster primary) {
         Objects.requireNonNull(primary, "primary");
+        reapOnce(primary.bin);
         Path dir = newDirectory("belay-standby");
         try {
             run(primary.bin, dir, "pg_basebackup", "-R", "-D", dir.resolve("data").toString(), "-h", "127.0.0.1",
                     "-p", Integer.toString(primary.port), "-U", USER, "-X", "stream", "-c", "fast", "--no-sync");
             return launch(primary.bin, dir, true);
         } catch (RuntimeException e) {
-            deleteTree(dir);
+            Orphans.deleteTree(dir);
             throw e;
         }
     }
@@ -161,7 +169,7 @@ public final class PostgresCluster implements AutoCloseable {
         if (RUNNING.remove(this)) {
             quietly("stop", "-w", "-m", "fast");
         }
-        deleteTree(dir);
+        Orphans.deleteTree(dir);
     }
 
     @Override
@@ -273,10 +281,29 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    /** A temporary directory the server's OS user owns (PostgreSQL wants its data directory to itself). */
+    /** Stops and deletes, once per JVM, the servers of JVMs that were killed before their shutdown hook ran. */
+    private static void reapOnce(Path bin) {
+        if (REAPED.compareAndSet(false, true)) {
+            for (String prefix : PREFIXES) {
+                Orphans.reap(prefix, dir -> {
+                    if (!Files.exists(dir.resolve("data/postmaster.pid"))) {
+                        return false;
+                    }
+                    run(bin, dir, "pg_ctl", "-D", dir.resolve("data").toString(), "stop", "-w", "-m", "immediate");
+                    return true;
+                });
+            }
+        }
+    }
+
+    /**
+     * A temporary directory the server's OS user owns (PostgreSQL wants its data directory to itself), marked as
+     * this JVM's.
+     */
     private static Path newDirectory(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
+            Orphans.claim(dir);
             if (ROOT) {
                 UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
                 Files.setOwner(dir, owner);
@@ -345,14 +372,6 @@ public final class PostgresCluster implements AutoCloseable {
             return probe.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("PostgresCluster: no free local port: " + e, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }
