@@ -51,6 +51,50 @@ abstract class FromItemFunctions extends ScalarFunctions {
         return new RowValue3<>((Field<A>) items.get(0), (Field<B>) items.get(1), (Field<C>) items.get(2));
     }
 
+    /** Four fields: {@code row(T.A, T.B, ...)}, typed item by item. */
+    public static <A, B, C, D> RowValue4<A, B, C, D> row(Field<A> a, Field<B> b, Field<C> c, Field<D> d) {
+        RowValue.fields(a, b, c, d);
+        return new RowValue4<>(a, b, c, d);
+    }
+
+    /** Four values: {@code row(1, 2, 3, 4)} renders {@code (?, ?, ?, ?)}. */
+    @SuppressWarnings("unchecked") // values() typed each item by its own class
+    public static <A, B, C, D> RowValue4<A, B, C, D> row(A a, B b, C c, D d) {
+        List<Field<?>> items = RowValue.values(a, b, c, d);
+        return new RowValue4<>((Field<A>) items.get(0), (Field<B>) items.get(1),
+                (Field<C>) items.get(2), (Field<D>) items.get(3));
+    }
+
+    /** Five fields: {@code row(T.A, T.B, ...)}, typed item by item. */
+    public static <A, B, C, D, E> RowValue5<A, B, C, D, E> row(Field<A> a, Field<B> b, Field<C> c, Field<D> d,
+                                                             Field<E> e) {
+        RowValue.fields(a, b, c, d, e);
+        return new RowValue5<>(a, b, c, d, e);
+    }
+
+    /** Five values: {@code row(1, 2, 3, 4, 5)} renders {@code (?, ?, ?, ?, ?)}. */
+    @SuppressWarnings("unchecked") // values() typed each item by its own class
+    public static <A, B, C, D, E> RowValue5<A, B, C, D, E> row(A a, B b, C c, D d, E e) {
+        List<Field<?>> items = RowValue.values(a, b, c, d, e);
+        return new RowValue5<>((Field<A>) items.get(0), (Field<B>) items.get(1), (Field<C>) items.get(2),
+                (Field<D>) items.get(3), (Field<E>) items.get(4));
+    }
+
+    /** Six fields: {@code row(T.A, T.B, ...)}, typed item by item. */
+    public static <A, B, C, D, E, F> RowValue6<A, B, C, D, E, F> row(Field<A> a, Field<B> b, Field<C> c, Field<D> d,
+                                                                   Field<E> e, Field<F> f) {
+        RowValue.fields(a, b, c, d, e, f);
+        return new RowValue6<>(a, b, c, d, e, f);
+    }
+
+    /** Six values: {@code row(1, 2, 3, 4, 5, 6)} renders {@code (?, ?, ?, ?, ?, ?)}. */
+    @SuppressWarnings("unchecked") // values() typed each item by its own class
+    public static <A, B, C, D, E, F> RowValue6<A, B, C, D, E, F> row(A a, B b, C c, D d, E e, F f) {
+        List<Field<?>> items = RowValue.values(a, b, c, d, e, f);
+        return new RowValue6<>((Field<A>) items.get(0), (Field<B>) items.get(1), (Field<C>) items.get(2),
+                (Field<D>) items.get(3), (Field<E>) items.get(4), (Field<F>) items.get(5));
+    }
+
     // ---- VALUES ------------------------------------------------------------------------------
 
     /**
@@ -74,9 +118,36 @@ abstract class FromItemFunctions extends ScalarFunctions {
         return new Values<>(3, (alias, columns) -> new ValuesTable3<>(rows, alias, columns));
     }
 
+    /** A VALUES list of 4-item rows: {@code values(row(...), row(...)).as("v", "a", ...)}, one name per item. */
     @SafeVarargs
     @SuppressWarnings("varargs") // the array is only read, never stored or exposed
-    private static <W extends RowValue> List<W> rows(W first, W... more) {
+    public static <A, B, C, D> Values<ValuesTable4<A, B, C, D>> values(RowValue4<A, B, C, D> first,
+            RowValue4<A, B, C, D>... more) {
+        List<RowValue4<A, B, C, D>> rows = rows(first, more);
+        return new Values<>(4, (alias, columns) -> new ValuesTable4<>(rows, alias, columns));
+    }
+
+    /** A VALUES list of 5-item rows: {@code values(row(...), row(...)).as("v", "a", ...)}, one name per item. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, never stored or exposed
+    public static <A, B, C, D, E> Values<ValuesTable5<A, B, C, D, E>> values(RowValue5<A, B, C, D, E> first,
+            RowValue5<A, B, C, D, E>... more) {
+        List<RowValue5<A, B, C, D, E>> rows = rows(first, more);
+        return new Values<>(5, (alias, columns) -> new ValuesTable5<>(rows, alias, columns));
+    }
+
+    /** A VALUES list of 6-item rows: {@code values(row(...), row(...)).as("v", "a", ...)}, one name per item. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, never stored or exposed
+    public static <A, B, C, D, E, F> Values<ValuesTable6<A, B, C, D, E, F>> values(RowValue6<A, B, C, D, E, F> first,
+            RowValue6<A, B, C, D, E, F>... more) {
+        List<RowValue6<A, B, C, D, E, F>> rows = rows(first, more);
+        return new Values<>(6, (alias, columns) -> new ValuesTable6<>(rows, alias, columns));
+    }
+
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, never stored or exposed
+    private static <W extends RowValue<W>> List<W> rows(W first, W... more) {
         List<W> rows = new ArrayList<>(more.length + 1);
         rows.add(first);
         rows.addAll(Arrays.asList(more));

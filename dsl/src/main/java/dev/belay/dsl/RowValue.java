@@ -9,10 +9,12 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * What the typed row values {@link RowValue2} and {@link RowValue3} share: their items and the comparisons, which
- * the subclasses expose with their item types so that only rows of the same shape compare.
+ * What the typed row values {@link RowValue2} to {@link RowValue6} share: their items and the comparisons, typed by
+ * the row class itself ({@code S}) so that only rows of the same item types compare.
+ *
+ * @param <S> the row value class, with its item types
  */
-abstract sealed class RowValue permits RowValue2, RowValue3 {
+abstract sealed class RowValue<S extends RowValue<S>> permits RowValue2, RowValue3, RowValue4, RowValue5, RowValue6 {
     private final List<Field<?>> items;
 
     RowValue(List<Field<?>> items) {
@@ -66,7 +68,45 @@ abstract sealed class RowValue permits RowValue2, RowValue3 {
         return new Expr.RowValue(nodes);
     }
 
-    final Condition compare(Operator op, RowValue other) {
+    /** {@code a.eq(b)} renders {@code (a1, a2, ...) = (b1, b2, ...)}. */
+    public final Condition eq(S other) {
+        return compare(Operator.EQ, other);
+    }
+
+    /** {@code a.ne(b)} renders {@code (a1, a2, ...) <> (b1, b2, ...)}. */
+    public final Condition ne(S other) {
+        return compare(Operator.NE, other);
+    }
+
+    /** {@code a.lt(b)} renders {@code (a1, a2, ...) < (b1, b2, ...)}, compared item by item from the left. */
+    public final Condition lt(S other) {
+        return compare(Operator.LT, other);
+    }
+
+    /** {@code a.le(b)} renders {@code (a1, a2, ...) <= (b1, b2, ...)}, compared item by item from the left. */
+    public final Condition le(S other) {
+        return compare(Operator.LE, other);
+    }
+
+    /** {@code a.gt(b)} renders {@code (a1, a2, ...) > (b1, b2, ...)}, compared item by item from the left. */
+    public final Condition gt(S other) {
+        return compare(Operator.GT, other);
+    }
+
+    /** {@code a.ge(b)} renders {@code (a1, a2, ...) >= (b1, b2, ...)}, compared item by item from the left. */
+    public final Condition ge(S other) {
+        return compare(Operator.GE, other);
+    }
+
+    /**
+     * {@code row(USER.NAME, USER.AGE).in(List.of(row("Alice", 30), row("Bob", 17)))} renders
+     * {@code (...) IN ((?, ?), (?, ?))}; an empty list matches no row.
+     */
+    public final Condition in(Collection<? extends S> rows) {
+        return inList(rows);
+    }
+
+    private Condition compare(Operator op, RowValue<?> other) {
         if (other == null) {
             throw new IllegalArgumentException(this + ": compared with a null row");
         }
@@ -81,7 +121,7 @@ abstract sealed class RowValue permits RowValue2, RowValue3 {
     }
 
     /** {@code IN ((?, ?), (?, ?))}: a row list cannot travel as one array parameter. No row matches no row. */
-    final Condition inList(@Nullable Collection<? extends RowValue> rows) {
+    private Condition inList(@Nullable Collection<? extends RowValue<?>> rows) {
         if (rows == null) {
             throw new IllegalArgumentException(this + ".in(null): pass a list (an empty one matches no row)");
         }
@@ -90,7 +130,7 @@ abstract sealed class RowValue permits RowValue2, RowValue3 {
         }
         List<Expr> list = new ArrayList<>(rows.size());
         int i = 0;
-        for (RowValue r : rows) {
+        for (RowValue<?> r : rows) {
             if (r == null) {
                 throw new IllegalArgumentException(this + ".in(...): row " + i + " of the list is null");
             }

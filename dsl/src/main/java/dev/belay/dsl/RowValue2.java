@@ -1,7 +1,5 @@
 package dev.belay.dsl;
 
-import dev.belay.dsl.internal.Operator;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,7 +16,7 @@ import java.util.List;
  * @param <A> the Java type of item 1
  * @param <B> the Java type of item 2
  */
-public final class RowValue2<A, B> extends RowValue {
+public final class RowValue2<A, B> extends RowValue<RowValue2<A, B>> {
     private final Field<A> v1;
     private final Field<B> v2;
 
@@ -38,49 +36,11 @@ public final class RowValue2<A, B> extends RowValue {
         return v2;
     }
 
-    /** {@code a.eq(b)} renders {@code (a1, a2, ...) = (b1, b2, ...)}. */
-    public Condition eq(RowValue2<A, B> other) {
-        return compare(Operator.EQ, other);
-    }
-
-    /** {@code a.ne(b)} renders {@code (a1, a2, ...) <> (b1, b2, ...)}. */
-    public Condition ne(RowValue2<A, B> other) {
-        return compare(Operator.NE, other);
-    }
-
-    /** {@code a.lt(b)} renders {@code (a1, a2, ...) < (b1, b2, ...)}, compared item by item from the left. */
-    public Condition lt(RowValue2<A, B> other) {
-        return compare(Operator.LT, other);
-    }
-
-    /** {@code a.le(b)} renders {@code (a1, a2, ...) <= (b1, b2, ...)}, compared item by item from the left. */
-    public Condition le(RowValue2<A, B> other) {
-        return compare(Operator.LE, other);
-    }
-
-    /** {@code a.gt(b)} renders {@code (a1, a2, ...) > (b1, b2, ...)}, compared item by item from the left. */
-    public Condition gt(RowValue2<A, B> other) {
-        return compare(Operator.GT, other);
-    }
-
-    /** {@code a.ge(b)} renders {@code (a1, a2, ...) >= (b1, b2, ...)}, compared item by item from the left. */
-    public Condition ge(RowValue2<A, B> other) {
-        return compare(Operator.GE, other);
-    }
-
     /**
      * {@code row(USER.NAME, USER.AGE).in(select(USER.NAME, USER.AGE).from(USER))} renders
      * {@code (...) IN (SELECT ...)}; the query selects the same item types.
      */
     public Condition in(Select<Tuple2<A, B>> subquery) {
         return inQuery(subquery);
-    }
-
-    /**
-     * {@code row(USER.NAME, USER.AGE).in(List.of(row("Alice", 30), row("Bob", 17)))} renders
-     * {@code (...) IN ((?, ?), (?, ?))}; an empty list matches no row.
-     */
-    public Condition in(Collection<? extends RowValue2<A, B>> rows) {
-        return inList(rows);
     }
 }

@@ -1,7 +1,5 @@
 package dev.belay.dsl;
 
-import dev.belay.dsl.internal.Operator;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -19,7 +17,7 @@ import java.util.List;
  * @param <B> the Java type of item 2
  * @param <C> the Java type of item 3
  */
-public final class RowValue3<A, B, C> extends RowValue {
+public final class RowValue3<A, B, C> extends RowValue<RowValue3<A, B, C>> {
     private final Field<A> v1;
     private final Field<B> v2;
     private final Field<C> v3;
@@ -46,49 +44,11 @@ public final class RowValue3<A, B, C> extends RowValue {
         return v3;
     }
 
-    /** {@code a.eq(b)} renders {@code (a1, a2, ...) = (b1, b2, ...)}. */
-    public Condition eq(RowValue3<A, B, C> other) {
-        return compare(Operator.EQ, other);
-    }
-
-    /** {@code a.ne(b)} renders {@code (a1, a2, ...) <> (b1, b2, ...)}. */
-    public Condition ne(RowValue3<A, B, C> other) {
-        return compare(Operator.NE, other);
-    }
-
-    /** {@code a.lt(b)} renders {@code (a1, a2, ...) < (b1, b2, ...)}, compared item by item from the left. */
-    public Condition lt(RowValue3<A, B, C> other) {
-        return compare(Operator.LT, other);
-    }
-
-    /** {@code a.le(b)} renders {@code (a1, a2, ...) <= (b1, b2, ...)}, compared item by item from the left. */
-    public Condition le(RowValue3<A, B, C> other) {
-        return compare(Operator.LE, other);
-    }
-
-    /** {@code a.gt(b)} renders {@code (a1, a2, ...) > (b1, b2, ...)}, compared item by item from the left. */
-    public Condition gt(RowValue3<A, B, C> other) {
-        return compare(Operator.GT, other);
-    }
-
-    /** {@code a.ge(b)} renders {@code (a1, a2, ...) >= (b1, b2, ...)}, compared item by item from the left. */
-    public Condition ge(RowValue3<A, B, C> other) {
-        return compare(Operator.GE, other);
-    }
-
     /**
      * {@code row(USER.NAME, USER.AGE, USER.ID).in(select(USER.NAME, USER.AGE, USER.ID).from(USER))} renders
      * {@code (...) IN (SELECT ...)}; the query selects the same item types.
      */
     public Condition in(Select<Tuple3<A, B, C>> subquery) {
         return inQuery(subquery);
-    }
-
-    /**
-     * {@code row(USER.NAME, USER.AGE, USER.ID).in(List.of(row("Alice", 30, 1L), row("Bob", 17, 2L)))} renders
-     * {@code (...) IN ((?, ?, ?), (?, ?, ?))}; an empty list matches no row.
-     */
-    public Condition in(Collection<? extends RowValue3<A, B, C>> rows) {
-        return inList(rows);
     }
 }

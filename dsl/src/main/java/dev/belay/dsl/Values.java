@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
  * {@code values(row("a", 1), row("b", 2)).as("v", "name", "n")} renders
  * {@code (VALUES (CAST(? AS text), CAST(? AS int4)), (?, ?)) AS "v"("name", "n")}.
  *
- * @param <T> the table it becomes, {@link ValuesTable2} or {@link ValuesTable3}
+ * @param <T> the table it becomes, {@link ValuesTable2} to {@link ValuesTable6}
  */
 public final class Values<T extends TableLike> {
     private final int arity;

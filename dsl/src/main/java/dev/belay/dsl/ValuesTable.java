@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A VALUES list in FROM with an alias and column names; {@link ValuesTable2} and {@link ValuesTable3} give its
+ * A VALUES list in FROM with an alias and column names; {@link ValuesTable2} to {@link ValuesTable6} give its
  * columns typed. The first row's placeholders are cast to their types: PostgreSQL types a VALUES column from its
  * first row, and an uncast parameter there would make the column text, so {@code (VALUES (?, ?)) AS "v"("name",
  * "n")} joined on an int4 column would fail with "operator does not exist: integer = text".
  */
-abstract sealed class ValuesTable extends TableLike permits ValuesTable2, ValuesTable3 {
+abstract sealed class ValuesTable extends TableLike
+        permits ValuesTable2, ValuesTable3, ValuesTable4, ValuesTable5, ValuesTable6 {
     private final String alias;
     private final List<String> columns;
     private final List<PgType<?>> types;
@@ -28,7 +29,7 @@ abstract sealed class ValuesTable extends TableLike permits ValuesTable2, Values
         this.lateral = true;
     }
 
-    ValuesTable(List<? extends RowValue> rows, String alias, List<String> columns) {
+    ValuesTable(List<? extends RowValue<?>> rows, String alias, List<String> columns) {
         this.alias = Identifiers.check(alias, "values alias");
         List<String> names = new ArrayList<>(columns.size());
         for (String c : columns) {

@@ -14,8 +14,14 @@ import dev.belay.dsl.Merge;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Tuple2;
 import dev.belay.dsl.Tuple3;
+import dev.belay.dsl.Tuple4;
+import dev.belay.dsl.Tuple5;
+import dev.belay.dsl.Tuple6;
 import dev.belay.dsl.ValuesTable2;
 import dev.belay.dsl.ValuesTable3;
+import dev.belay.dsl.ValuesTable4;
+import dev.belay.dsl.ValuesTable5;
+import dev.belay.dsl.ValuesTable6;
 import dev.belay.dsl.fixtures.NodeTable.Node;
 import dev.belay.dsl.fixtures.User;
 import dev.belay.executor.DBConnection;
@@ -57,6 +63,29 @@ final class FromItemExecutionTest {
         ValuesTable3<String, Integer, Long> three = values(row(value("x"), value(null, PgType.INT4), value(5L)))
                 .as("t", "s", "i", "l");
         assertEquals(List.of(new Tuple3<>("x", null, 5L)), dbc.exec(select(three.v1(), three.v2(), three.v3()).from(three)));
+    }
+
+    @Test
+    void widerValuesListsAndRowsKeepEachItemInItsColumn() {
+        ValuesTable6<Long, String, String, Integer, Boolean, String> six = values(
+                row(value(1L), value("Alice"), value("alice@example.org"), value(30), value(true), value("a")),
+                row(value(3L), value("Carol"), value("carol@example.org"), value(null, PgType.INT4), value(false),
+                        value("c"))).as("w", "id", "name", "email", "age", "ok", "tag");
+        assertEquals(List.of(new Tuple6<>(1L, "Alice", "alice@example.org", 30, true, "a"),
+                        new Tuple6<>(3L, "Carol", "carol@example.org", null, false, "c")),
+                dbc.exec(select(six.v1(), six.v2(), six.v3(), six.v4(), six.v5(), six.v6()).from(six)
+                        .orderBy(six.v1())));
+        // a row of four matches Alice only: Carol's NULL age makes her row comparison NULL, not true
+        assertEquals(List.of(new Tuple2<>("Alice", "a")), dbc.exec(select(USER.NAME, six.v6()).from(USER).join(six)
+                .on(row(USER.ID, USER.NAME, USER.EMAIL, USER.AGE).eq(row(six.v1(), six.v2(), six.v3(), six.v4())))));
+        ValuesTable5<Integer, Integer, Integer, Integer, Integer> five = values(row(1, 2, 3, 4, 5), row(6, 7, 8, 9, 10))
+                .as("f", "a", "b", "c", "d", "e");
+        assertEquals(List.of(new Tuple5<>(6, 7, 8, 9, 10)), dbc.exec(select(five.v1(), five.v2(), five.v3(), five.v4(),
+                five.v5()).from(five).where(row(five.v1(), five.v2(), five.v3(), five.v4(), five.v5())
+                .gt(row(1, 2, 3, 4, 5)))));
+        ValuesTable4<String, Integer, Long, Boolean> four = values(row("x", 1, 10L, true)).as("q", "s", "i", "l", "b");
+        assertEquals(List.of(new Tuple4<>("x", 1, 10L, true)),
+                dbc.exec(select(four.v1(), four.v2(), four.v3(), four.v4()).from(four)));
     }
 
     @Test

@@ -11,6 +11,9 @@ import dev.belay.dsl.FunctionTable;
 import dev.belay.dsl.Tuple2;
 import dev.belay.dsl.ValuesTable2;
 import dev.belay.dsl.ValuesTable3;
+import dev.belay.dsl.ValuesTable4;
+import dev.belay.dsl.ValuesTable5;
+import dev.belay.dsl.ValuesTable6;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +30,7 @@ final class FromItemGoldens {
         all.addAll(valuesLists());
         all.addAll(functions());
         all.addAll(rowValues());
+        all.addAll(widerRows());
         all.addAll(merge());
         return all;
     }
@@ -140,6 +144,55 @@ final class FromItemGoldens {
                                 .ge(row("Bob", 17, 2L))),
                         "SELECT \"users\".\"id\" FROM \"users\" WHERE (\"users\".\"name\", \"users\".\"age\", \"users\".\"id\") "
                                 + ">= (?, ?, ?)", "Bob", 17, 2L).rows(2));
+    }
+
+    private static final String USER_4 = "(\"users\".\"id\", \"users\".\"name\", \"users\".\"email\", \"users\".\"age\")";
+
+    /** Rows and VALUES lists of four to six items, typed like those of two and three. */
+    private static List<Golden> widerRows() {
+        ValuesTable4<String, Integer, Long, Boolean> four = values(row("x", 1, 10L, true), row("y", 2, 20L, false))
+                .as("q", "s", "i", "l", "b");
+        ValuesTable5<Integer, Integer, Integer, Integer, Integer> five = values(row(1, 2, 3, 4, 5)).as("f", "a", "b",
+                "c", "d", "e");
+        ValuesTable6<Long, String, String, Integer, Boolean, String> six = values(
+                row(1L, "Alice", "alice@example.org", 30, true, "a"),
+                row(2L, "Bob", "bob@example.org", 17, false, "b")).as("w", "id", "name", "email", "age", "ok", "tag");
+        return List.of(
+                Golden.of("values of four columns", select(four.v1(), four.v2(), four.v3(), four.v4()).from(four),
+                        "SELECT \"q\".\"s\", \"q\".\"i\", \"q\".\"l\", \"q\".\"b\" FROM (VALUES (CAST(? AS text), "
+                                + "CAST(? AS int4), CAST(? AS int8), CAST(? AS bool)), (?, ?, ?, ?)) AS \"q\"(\"s\", \"i\", "
+                                + "\"l\", \"b\")", "x", 1, 10L, true, "y", 2, 20L, false).rows(2),
+                Golden.of("values of five columns", select(five.v5()).from(five),
+                        "SELECT \"f\".\"e\" FROM (VALUES (CAST(? AS int4), CAST(? AS int4), CAST(? AS int4), "
+                                + "CAST(? AS int4), CAST(? AS int4))) AS \"f\"(\"a\", \"b\", \"c\", \"d\", \"e\")",
+                        1, 2, 3, 4, 5).rows(1),
+                Golden.of("values of six columns joined on a row of four", select(USER.NAME, six.v6()).from(USER)
+                                .join(six).on(row(USER.ID, USER.NAME, USER.EMAIL, USER.AGE)
+                                        .eq(row(six.v1(), six.v2(), six.v3(), six.v4()))),
+                        "SELECT \"users\".\"name\", \"w\".\"tag\" FROM \"users\" JOIN (VALUES (CAST(? AS int8), "
+                                + "CAST(? AS text), CAST(? AS text), CAST(? AS int4), CAST(? AS bool), CAST(? AS text)), "
+                                + "(?, ?, ?, ?, ?, ?)) AS \"w\"(\"id\", \"name\", \"email\", \"age\", \"ok\", \"tag\") ON "
+                                + USER_4 + " = (\"w\".\"id\", \"w\".\"name\", \"w\".\"email\", \"w\".\"age\")",
+                        1L, "Alice", "alice@example.org", 30, true, "a", 2L, "Bob", "bob@example.org", 17, false, "b")
+                        .rows(2),
+                Golden.of("row of four in list", select(USER.ID).from(USER).where(row(USER.ID, USER.NAME, USER.EMAIL,
+                                USER.AGE).in(List.of(row(1L, "Alice", "alice@example.org", 30),
+                                row(2L, "Bob", "bob@example.org", 18)))),
+                        "SELECT \"users\".\"id\" FROM \"users\" WHERE " + USER_4 + " IN ((?, ?, ?, ?), (?, ?, ?, ?))",
+                        1L, "Alice", "alice@example.org", 30, 2L, "Bob", "bob@example.org", 18).rows(1),
+                Golden.of("row of five in subquery", select(USER.ID).from(USER).where(row(USER.ID, USER.NAME,
+                                USER.EMAIL, USER.AGE, USER.CREATED_AT).in(select(USER.ID, USER.NAME, USER.EMAIL, USER.AGE,
+                                USER.CREATED_AT).from(USER).where(USER.AGE.ge(18)))),
+                        "SELECT \"users\".\"id\" FROM \"users\" WHERE (\"users\".\"id\", \"users\".\"name\", "
+                                + "\"users\".\"email\", \"users\".\"age\", \"users\".\"created_at\") IN (SELECT "
+                                + "\"users\".\"id\", \"users\".\"name\", \"users\".\"email\", \"users\".\"age\", "
+                                + "\"users\".\"created_at\" FROM \"users\" WHERE \"users\".\"age\" >= ?)", 18).rows(1),
+                Golden.of("row of six less than row", select(USER.ID).from(USER).where(row(USER.ID, USER.NAME,
+                                USER.EMAIL, USER.ID, USER.NAME, USER.EMAIL)
+                                .lt(row(2L, "Bob", "bob@example.org", 2L, "Bob", "bob@example.org"))),
+                        "SELECT \"users\".\"id\" FROM \"users\" WHERE (\"users\".\"id\", \"users\".\"name\", "
+                                + "\"users\".\"email\", \"users\".\"id\", \"users\".\"name\", \"users\".\"email\") < "
+                                + "(?, ?, ?, ?, ?, ?)", 2L, "Bob", "bob@example.org", 2L, "Bob", "bob@example.org").rows(1));
     }
 
     private static List<Golden> merge() {

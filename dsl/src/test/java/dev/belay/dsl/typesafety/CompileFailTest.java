@@ -440,6 +440,17 @@ final class CompileFailTest {
         pair("row in a list of rows of other types", NO_SUITABLE_METHOD, rows,
                 "Condition c = r.in(List.of(row(\"a\", 3L)));",
                 "Condition c = r.in(List.of(row(\"a\", 3)));");
+        List<String> wide = List.of("RowValue6<Long, String, String, Integer, Long, String> r = "
+                + "row(USER.ID, USER.NAME, USER.EMAIL, USER.AGE, USER.ID, USER.NAME);");
+        pair("a row of six compared with a row whose fifth item is of another type", INCOMPATIBLE_TYPES, wide,
+                "Condition c = r.ge(row(1L, \"a\", \"b\", 3, 4, \"c\"));",
+                "Condition c = r.ge(row(1L, \"a\", \"b\", 3, 4L, \"c\"));");
+        pair("a row of six in a subquery of five columns", NO_SUITABLE_METHOD, wide,
+                "Condition c = r.in(select(USER.ID, USER.NAME, USER.EMAIL, USER.AGE, USER.ID).from(USER));",
+                "Condition c = r.in(select(USER.ID, USER.NAME, USER.EMAIL, USER.AGE, USER.ID, USER.NAME).from(USER));");
+        pair("a values column of a list of four keeps its type", INCOMPATIBLE_TYPES,
+                "Field<String> d = values(row(\"a\", 1, 2L, true)).as(\"v\", \"s\", \"i\", \"l\", \"b\").v4();",
+                "Field<Boolean> d = values(row(\"a\", 1, 2L, true)).as(\"v\", \"s\", \"i\", \"l\", \"b\").v4();");
         // untyped, the items' common supertype is inferred (Number), and values(...).as(...) refuses the rows
         pair("values rows of different types", INCOMPATIBLE_TYPES,
                 "ValuesTable2<String, Integer> t = values(row(\"a\", 1), row(\"b\", 2L)).as(\"t\", \"s\", \"n\");",

@@ -1,0 +1,62 @@
+package dev.belay.dsl;
+
+import java.util.List;
+
+/**
+ * A row value of 4 typed items, {@code row(...)} of 4 fields or 4 values, as SQL writes {@code (a, b, ...)}. It
+ * compares only with a row of the same item types, item by item in order:
+ *
+ * <pre>{@code
+ * row(T.A, T.B, T.C, T.D).eq(row(1, 2, 3, 4))
+ * // ("t"."a", "t"."b", "t"."c", "t"."d") = (?, ?, ?, ?)
+ * }</pre>
+ *
+ * It is also a row of {@code values(...)}, a VALUES list in FROM.
+ *
+ * @param <A> the Java type of item 1
+ * @param <B> the Java type of item 2
+ * @param <C> the Java type of item 3
+ * @param <D> the Java type of item 4
+ */
+public final class RowValue4<A, B, C, D> extends RowValue<RowValue4<A, B, C, D>> {
+    private final Field<A> v1;
+    private final Field<B> v2;
+    private final Field<C> v3;
+    private final Field<D> v4;
+
+    RowValue4(Field<A> v1, Field<B> v2, Field<C> v3, Field<D> v4) {
+        super(List.of(v1, v2, v3, v4));
+        this.v1 = v1;
+        this.v2 = v2;
+        this.v3 = v3;
+        this.v4 = v4;
+    }
+
+    /** Item 1. */
+    public Field<A> v1() {
+        return v1;
+    }
+
+    /** Item 2. */
+    public Field<B> v2() {
+        return v2;
+    }
+
+    /** Item 3. */
+    public Field<C> v3() {
+        return v3;
+    }
+
+    /** Item 4. */
+    public Field<D> v4() {
+        return v4;
+    }
+
+    /**
+     * {@code row(T.A, ...).in(select(T.A, ...).from(T))} renders {@code (...) IN (SELECT ...)}; the query selects
+     * the same 4 item types.
+     */
+    public Condition in(Select<Tuple4<A, B, C, D>> subquery) {
+        return inQuery(subquery);
+    }
+}

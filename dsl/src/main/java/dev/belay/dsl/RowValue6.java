@@ -1,0 +1,78 @@
+package dev.belay.dsl;
+
+import java.util.List;
+
+/**
+ * A row value of 6 typed items, {@code row(...)} of 6 fields or 6 values, as SQL writes {@code (a, b, ...)}. It
+ * compares only with a row of the same item types, item by item in order:
+ *
+ * <pre>{@code
+ * row(T.A, T.B, T.C, T.D, T.E, T.F).eq(row(1, 2, 3, 4, 5, 6))
+ * // ("t"."a", "t"."b", "t"."c", "t"."d", "t"."e", "t"."f") = (?, ?, ?, ?, ?, ?)
+ * }</pre>
+ *
+ * It is also a row of {@code values(...)}, a VALUES list in FROM.
+ *
+ * @param <A> the Java type of item 1
+ * @param <B> the Java type of item 2
+ * @param <C> the Java type of item 3
+ * @param <D> the Java type of item 4
+ * @param <E> the Java type of item 5
+ * @param <F> the Java type of item 6
+ */
+public final class RowValue6<A, B, C, D, E, F> extends RowValue<RowValue6<A, B, C, D, E, F>> {
+    private final Field<A> v1;
+    private final Field<B> v2;
+    private final Field<C> v3;
+    private final Field<D> v4;
+    private final Field<E> v5;
+    private final Field<F> v6;
+
+    RowValue6(Field<A> v1, Field<B> v2, Field<C> v3, Field<D> v4, Field<E> v5, Field<F> v6) {
+        super(List.of(v1, v2, v3, v4, v5, v6));
+        this.v1 = v1;
+        this.v2 = v2;
+        this.v3 = v3;
+        this.v4 = v4;
+        this.v5 = v5;
+        this.v6 = v6;
+    }
+
+    /** Item 1. */
+    public Field<A> v1() {
+        return v1;
+    }
+
+    /** Item 2. */
+    public Field<B> v2() {
+        return v2;
+    }
+
+    /** Item 3. */
+    public Field<C> v3() {
+        return v3;
+    }
+
+    /** Item 4. */
+    public Field<D> v4() {
+        return v4;
+    }
+
+    /** Item 5. */
+    public Field<E> v5() {
+        return v5;
+    }
+
+    /** Item 6. */
+    public Field<F> v6() {
+        return v6;
+    }
+
+    /**
+     * {@code row(T.A, ...).in(select(T.A, ...).from(T))} renders {@code (...) IN (SELECT ...)}; the query selects
+     * the same 6 item types.
+     */
+    public Condition in(Select<Tuple6<A, B, C, D, E, F>> subquery) {
+        return inQuery(subquery);
+    }
+}

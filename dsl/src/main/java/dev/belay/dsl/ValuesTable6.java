@@ -1,0 +1,60 @@
+package dev.belay.dsl;
+
+import java.util.List;
+
+/**
+ * A VALUES list of 6-item rows in FROM, {@code values(row(1, 2, 3, 4, 5, 6)).as("v", "a", ...)} with a name per
+ * column, rendering {@code (VALUES (CAST(? AS int4), ...)) AS "v"("a", ...)}; its columns are typed like the rows'
+ * items: {@code v.v1()} renders {@code "v"."a"}.
+ *
+ * @param <A> the Java type of column 1
+ * @param <B> the Java type of column 2
+ * @param <C> the Java type of column 3
+ * @param <D> the Java type of column 4
+ * @param <E> the Java type of column 5
+ * @param <F> the Java type of column 6
+ */
+public final class ValuesTable6<A, B, C, D, E, F> extends ValuesTable {
+    ValuesTable6(List<RowValue6<A, B, C, D, E, F>> rows, String alias, List<String> columns) {
+        super(rows, alias, columns);
+    }
+
+    private ValuesTable6(ValuesTable6<A, B, C, D, E, F> table) {
+        super(table);
+    }
+
+    /** The same list marked LATERAL, for rows that refer to earlier FROM items; see {@link ValuesTable2#lateral()}. */
+    public ValuesTable6<A, B, C, D, E, F> lateral() {
+        return new ValuesTable6<>(this);
+    }
+
+    /** Column 1, as the alias qualifies it. */
+    public Field<A> v1() {
+        return column(0);
+    }
+
+    /** Column 2, as the alias qualifies it. */
+    public Field<B> v2() {
+        return column(1);
+    }
+
+    /** Column 3, as the alias qualifies it. */
+    public Field<C> v3() {
+        return column(2);
+    }
+
+    /** Column 4, as the alias qualifies it. */
+    public Field<D> v4() {
+        return column(3);
+    }
+
+    /** Column 5, as the alias qualifies it. */
+    public Field<E> v5() {
+        return column(4);
+    }
+
+    /** Column 6, as the alias qualifies it. */
+    public Field<F> v6() {
+        return column(5);
+    }
+}
