@@ -138,6 +138,83 @@ record NamedSql(String original, String jdbc, List<String> names, boolean modifi
         return first == null;
     }
 
+    /**
+     * Whether the (first) statement returns rows, as far as its tokens tell: a {@code RETURNING} outside parentheses
+     * ({@code INSERT}, {@code UPDATE}, {@code DELETE} or {@code MERGE ... RETURNING}), or a main statement that is a
+     * {@code SELECT} or {@code VALUES} or {@code TABLE} without {@code INTO} ({@code SELECT ... INTO} creates a table),
+     * {@code SHOW}, {@code EXPLAIN} or {@code FETCH}; after {@code WITH}, the main statement is the first of
+     * {@code SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code VALUES}, {@code TABLE}
+     * outside parentheses. What tokens cannot see stays {@code false}: a {@code CALL} of a procedure with
+     * {@code OUT} parameters returns a row.
+     */
+    static boolean returnsRows(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        int depth = 0;
+        int leading = 0; // parentheses around the whole statement, "(SELECT 1)"
+        boolean seenWord = false;
+        boolean with = false;
+        boolean into = false;
+        String verb = null;
+        while (lexer.next()) {
+            if (lexer.kind() == Kind.SPACE || lexer.kind() == Kind.COMMENT) {
+                continue;
+            }
+            if (lexer.is(';')) {
+                break;
+            }
+            if (lexer.is('(')) {
+                if (seenWord) {
+                    depth++;
+                } else {
+                    leading++;
+                }
+                continue;
+            }
+            if (lexer.is(')')) {
+                if (depth > 0) {
+                    depth--;
+                } else {
+                    leading--;
+                }
+                continue;
+            }
+            if (depth > 0 || lexer.kind() != Kind.WORD) {
+                continue;
+            }
+            String word = lexer.lowerWord();
+            if (!seenWord) {
+                seenWord = true;
+                with = word.equals("with");
+                if (!with) {
+                    verb = word;
+                }
+            } else if (word.equals("returning")) {
+                return true;
+            } else if (verb == null) {
+                if (mainVerb(word)) {
+                    verb = word;
+                }
+            } else if (word.equals("into")) {
+                into = true;
+            }
+        }
+        if (verb == null) {
+            return false;
+        }
+        return switch (verb) {
+            case "select", "values", "table" -> !into;
+            case "show", "explain", "fetch" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean mainVerb(String word) {
+        return switch (word) {
+            case "select", "insert", "update", "delete", "merge", "values", "table" -> true;
+            default -> false;
+        };
+    }
+
     private static boolean startsAsRead(String keyword) {
         return switch (keyword) {
             case "select", "values", "table", "show", "explain", "with" -> true;

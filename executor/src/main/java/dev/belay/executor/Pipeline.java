@@ -32,6 +32,15 @@ final class Pipeline {
     /** pgjdbc's SQLSTATE for a statement run for its update count that produced a result set. */
     private static final String RESULT_RETURNED = "0100E";
 
+    /** A statement run for its update count returned rows, after it ran; in a transaction it must not commit. */
+    private static final class RowsReturned extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        RowsReturned(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Every row, or at most {@code maxRows} of them. */
     static <T> List<T> fetch(Session s, BoundStatement st, Plans.Target target, int maxRows) {
         return run(s, st, st.modifiesData(), c -> read(s, c, st, target, maxRows));
@@ -67,9 +76,11 @@ final class Pipeline {
                     count = ps.executeUpdate();
                 } catch (SQLException e) {
                     if (RESULT_RETURNED.equals(e.getSQLState())) {
-                        throw new IllegalStateException("execute() is for statements without a result, but this one "
-                                + "returned rows: read them with fetch(type), first(type) or one(type)\n  in: "
-                                + st.sql(), e);
+                        // pgjdbc says so only once the statement has run
+                        throw new RowsReturned("execute() is for statements without a result, but this one returned "
+                                + "rows: read them with fetch(type), first(type) or one(type). It ran: "
+                                + (c.getAutoCommit() ? "outside a transaction, what it changed is committed"
+                                        : "the transaction it ran in will roll back") + "\n  in: " + st.sql(), e);
                     }
                     throw e;
                 }
@@ -237,6 +248,9 @@ final class Pipeline {
             if (modifies && !(e instanceof BindException)) {
                 tx.failed(e); // the statement ran and changed data, but the call failed: the changes must not commit
             }
+            throw e;
+        } catch (RowsReturned e) {
+            tx.failed(new BelayException(e.getMessage(), e, ErrorContext.of(st.sql()))); // it ran, and may have written
             throw e;
         }
     }

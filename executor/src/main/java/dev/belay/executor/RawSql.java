@@ -169,9 +169,19 @@ public final class RawSql {
         return Streams.open(session, statement(), Plans.Target.ofLabels(type));
     }
 
-    /** Runs a statement that returns no rows and gives its update count. */
+    /**
+     * Runs a statement that returns no rows and gives its update count. A statement that returns rows
+     * ({@code ... RETURNING}, {@code SELECT}) is refused before it is sent: its rows would be lost.
+     *
+     * @throws IllegalStateException when the statement returns rows; nothing was run
+     */
     public int execute() {
-        return Pipeline.update(session, statement());
+        BoundStatement st = statement();
+        if (NamedSql.returnsRows(sql.jdbc())) {
+            throw new IllegalStateException("execute() is for statements without a result, but this one returns rows; "
+                    + "nothing was run: read them with fetch(type), first(type) or one(type)\n  in: " + sql.jdbc());
+        }
+        return Pipeline.update(session, st);
     }
 
     /** The statement as the pipeline runs it; every placeholder must be bound. */
