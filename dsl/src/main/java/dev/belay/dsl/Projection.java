@@ -3,12 +3,19 @@ package dev.belay.dsl;
 import dev.belay.dsl.internal.ColumnList;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.Lists;
+import dev.belay.dsl.internal.ResultMapping;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** What a query returns: its fields and how a row of them becomes an {@code R}. */
 record Projection<R>(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable Table<?> table, List<Expr> nodes) {
+
+    static {
+        // every query has a projection, so this runs before the executor can ask about one
+        ResultMapping.install(query -> query instanceof Select<?> s ? s.projection().kind() == Kind.RECORD
+                : query instanceof Returning<?> r && r.projection().kind() == Kind.RECORD);
+    }
 
     Projection(Kind kind, Class<R> type, List<Field<?>> fields, @Nullable Table<?> table) {
         this(kind, type, fields, table, nodesOf(fields));

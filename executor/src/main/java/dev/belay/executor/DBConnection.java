@@ -355,7 +355,7 @@ public final class DBConnection implements AutoCloseable {
     }
 
     private static Plans.Target target(ResultQuery<?> query) {
-        return Plans.Target.ofQuery(query.resultType(), query.fields());
+        return Plans.Target.ofQuery(query);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.belay.executor;
 
 import dev.belay.dsl.Field;
 import dev.belay.dsl.PgType;
+import dev.belay.dsl.ResultQuery;
+import dev.belay.dsl.internal.ResultMapping;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -71,20 +73,25 @@ final class Plans {
         return true;
     }
 
-    /** What rows are mapped into: a DSL query's result type and fields (by position), or a class by labels. */
-    record Target(Class<?> type, List<Field<?>> fields, boolean byLabel) {
-        static Target ofQuery(Class<?> type, List<Field<?>> fields) {
-            return new Target(type, fields, false);
+    /**
+     * What rows are mapped into: a DSL query's result type and fields, or a class by labels. A record given to
+     * {@code into(..)} is filled by position ({@code byPosition}); a table's row type by property name, whatever
+     * the order of its components.
+     */
+    record Target(Class<?> type, List<Field<?>> fields, boolean byLabel, boolean byPosition) {
+        static Target ofQuery(ResultQuery<?> query) {
+            return new Target(query.resultType(), query.fields(), false, ResultMapping.byPosition(query));
         }
 
         static Target ofLabels(Class<?> type) {
-            return new Target(type, List.of(), true);
+            return new Target(type, List.of(), true, false);
         }
 
         /** Same type and field types: two queries of one SQL text may read other Java types from it. */
         @Override
         public boolean equals(Object o) {
-            if (!(o instanceof Target t) || t.type != type || t.byLabel != byLabel || t.fields.size() != fields.size()) {
+            if (!(o instanceof Target t) || t.type != type || t.byLabel != byLabel || t.byPosition != byPosition
+                    || t.fields.size() != fields.size()) {
                 return false;
             }
             for (int i = 0; i < fields.size(); i++) {
@@ -152,7 +159,7 @@ final class Plans {
             ColumnRef[] cols = columns.refs(columns.typeNames(md, c));
             Function<List<Field<?>>, RowMapper<?>> mapper = target.byLabel()
                     ? RowMappers.forLabels(target.type(), columns, cols, types)
-                    : RowMappers.forQuery(target.type(), target.fields(), cols, types);
+                    : RowMappers.forQuery(target.type(), target.fields(), target.byPosition(), cols, types);
             return new Mapping(columns, mapper);
         }
     }

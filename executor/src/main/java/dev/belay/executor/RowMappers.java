@@ -45,8 +45,8 @@ final class RowMappers {
      *
      * @param fields the query's fields, in result-column order
      */
-    static Function<List<Field<?>>, RowMapper<?>> forQuery(Class<?> type, List<Field<?>> fields, ColumnRef[] cols,
-                                                           TypeRegistry types) {
+    static Function<List<Field<?>>, RowMapper<?>> forQuery(Class<?> type, List<Field<?>> fields, boolean byPosition,
+                                                           ColumnRef[] cols, TypeRegistry types) {
         int n = cols.length;
         if (n != fields.size()) {
             throw new MappingException("the query selects " + fields.size() + " fields but the result has " + n
@@ -69,6 +69,10 @@ final class RowMappers {
             Reader reader = fieldReader(fields.get(0), cols[0], types);
             return fixed(rs -> reader.read(rs, 1));
         }
+        if (byPosition) {
+            // into(Record): checked by position when the query was built, and filled the same way whatever the fields
+            return fixed(recordByPosition(RowClass.of(type), cols, types));
+        }
         String[] names = new String[n];
         boolean[] nonNull = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -76,7 +80,6 @@ final class RowMappers {
                 names[i] = c.property();
                 nonNull[i] = !c.isNullable();
             } else if (type.isRecord()) {
-                // into(Record): checked by position when the query was built
                 return fixed(recordByPosition(RowClass.of(type), cols, types));
             } else {
                 names[i] = "";

@@ -240,7 +240,7 @@ final class RowOps {
     private static <T> List<T> single(Session s, RowPlan<?> plan, BoundStatement st, ResultQuery<T> query,
                                       String call, String undone) {
         try {
-            return Pipeline.single(s, st, Plans.Target.ofQuery(query.resultType(), query.fields()), call, true);
+            return Pipeline.single(s, st, Plans.Target.ofQuery(query), call, true);
         } catch (TooManyRowsException e) {
             throw new TooManyRowsException(call + ": more than one row of " + plan.table + " matches the key "
                     + describeKey(plan) + undone + ". The descriptor's "
