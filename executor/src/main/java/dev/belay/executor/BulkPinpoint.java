@@ -5,9 +5,13 @@ import dev.belay.dsl.OnConflict;
 import dev.belay.dsl.Table;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.postgresql.util.PSQLException;
@@ -26,6 +30,9 @@ final class BulkPinpoint {
     static <R> BelayException pinpoint(Session s, Table<R> table, @Nullable OnConflict<R> conflict,
                                        List<? extends R> rows, BelayException failure, BoundStatement label,
                                        String what) {
+        if (conflict != null && CHANGED_TWICE.equals(failure.sqlState())) {
+            return twice(s, table, conflict, rows, failure, label, what);
+        }
         try {
             Pipeline.run(s, label, true, c -> {
                 BulkPlan<R> plan = s.engine().bulkPlan(c, table, conflict);
@@ -38,6 +45,51 @@ final class BulkPinpoint {
             // the failure did not come back alone (a concurrent change, rows that need each other): report it as is
         }
         return failure;
+    }
+
+    /** PostgreSQL's "ON CONFLICT DO UPDATE command cannot affect row a second time". */
+    private static final String CHANGED_TWICE = "21000";
+
+    /**
+     * Two input rows that differ as sent but that the conflict target's columns store alike (a numeric rounded to
+     * the column's scale, text compared without case), which Java's duplicate check before sending cannot see: found
+     * by one query per chunk that groups the rows by their target as stored. The failure as it is when none is found.
+     */
+    private static <R> BelayException twice(Session s, Table<R> table, OnConflict<R> conflict, List<? extends R> rows,
+                                            BelayException failure, BoundStatement label, String what) {
+        int[] pair;
+        try {
+            pair = Pipeline.run(s, label, false, c -> {
+                BulkPlan<R> plan = s.engine().bulkPlan(c, table, conflict);
+                BulkResult<R> scratch = new BulkResult<>(plan, rows.size(), null);
+                for (int start = 0; start < rows.size(); ) {
+                    BulkBatch b = BulkBatch.collect(c, plan, rows, start, scratch, what);
+                    try (PreparedStatement ps = BulkWriter.prepare(s, c, Objects.requireNonNull(plan.duplicates), b,
+                            what); ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return new int[] {start + rs.getInt(1) - 1, start + rs.getInt(2) - 1};
+                        }
+                    }
+                    start += b.count;
+                }
+                return null;
+            }, true);
+        } catch (BelayException again) {
+            failure.addSuppressed(again);
+            return failure;
+        }
+        if (pair == null) {
+            return failure;
+        }
+        List<String> target = new ArrayList<>();
+        for (Column<R, ?> c : conflict.target()) {
+            target.add(c.name());
+        }
+        return new BindException(what + ": input rows " + pair[0] + " and " + pair[1] + " have conflict targets "
+                + target + " that differ as sent but are equal as the table stores them (a numeric rounded to its "
+                + "column's scale, a time to its precision, text compared without case...); PostgreSQL cannot change "
+                + "one row twice in a statement. Nothing was written. Merge them before the upsert", failure,
+                ErrorContext.NONE.table(table.name()).row(pair[1]).sqlState(CHANGED_TWICE));
     }
 
     private static <R> void bisect(Session s, Connection c, BulkPlan<R> plan, List<? extends R> rows, int lo, int hi,

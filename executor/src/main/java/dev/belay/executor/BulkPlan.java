@@ -8,6 +8,7 @@ import dev.belay.dsl.internal.ConflictNode;
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
 import dev.belay.dsl.internal.FunctionName.Builtin;
+import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.InsertNode;
 import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
@@ -191,6 +192,11 @@ final class BulkPlan<R> {
     /** The statement that joins results back by ordinality: keyless inserts, and upserts. */
     final Stmt joined;
     /**
+     * For an upsert: the first and the last ordinality of a chunk's input rows whose conflict targets the columns
+     * store alike ({@link #asStored}), if any; run only after PostgreSQL refused to change one row twice.
+     */
+    final @Nullable Stmt duplicates;
+    /**
      * An insert whose stored rows may differ from the input (a BEFORE INSERT trigger) and cannot be matched to it
      * (the descriptor declares no primary key): BulkWriter refuses more than one row; one row needs no matching.
      */
@@ -336,6 +342,7 @@ final class BulkPlan<R> {
         }
         this.unmatchable = conflict == null && key.isEmpty() && !triggers.isEmpty();
         this.joined = joinedStatement(fills);
+        this.duplicates = conflict == null || conflict.target().isEmpty() ? null : duplicatesStatement(conflict);
         if (conflict != null && triggers.isEmpty() && matchedUpsert(conflict)) {
             this.matchedReturned = matchedColumns(conflict);
             this.targetAt = new int[conflict.target().size()];
@@ -549,13 +556,57 @@ final class BulkPlan<R> {
         return new Expr.ColumnRef(INPUT, alias(sent.indexOf(c)));
     }
 
-    /** {@code "q"."a" = "belay_input"."c1" AND ...} over {@code columns}. */
+    /**
+     * {@code WITH belay_input AS (SELECT ord, <target> FROM unnest(...)) SELECT min(ord), max(ord) FROM belay_input
+     * GROUP BY <target as stored> HAVING count(*) > 1 LIMIT 1}. It reads only the target's arrays' values (no
+     * default or sequence is evaluated).
+     */
+    private Stmt duplicatesStatement(OnConflict<R> onConflict) {
+        List<Expr> inputs = new ArrayList<>();
+        inputs.add(new Expr.ColumnRef(ROWS, ORD));
+        List<Expr> keys = new ArrayList<>();
+        for (Column<R, ?> c : onConflict.target()) {
+            inputs.add(new Expr.Alias(new Expr.ColumnRef(ROWS, alias(sent.indexOf(c))), alias(sent.indexOf(c))));
+            keys.add(asStored(c));
+        }
+        SelectNode input = SelectNode.of(List.copyOf(inputs), List.of(unnest(true)));
+        Expr ord = new Expr.ColumnRef(INPUT, ORD);
+        Expr countAll = new Expr.Func(Builtin.COUNT, List.of(), false, true, null, null);
+        SelectNode query = SelectNode.of(List.of(Expr.Func.of(Builtin.MIN, ord), Expr.Func.of(Builtin.MAX, ord)),
+                        List.of(FromItem.TableItem.query(INPUT)))
+                .withGroupBy(List.copyOf(keys))
+                .withHaving(new Expr.Binary(countAll, Operator.GT, new Expr.Constant(1, PgType.INT4)))
+                .withLimit(new Expr.Constant(1, PgType.INT4))
+                .withWith(new WithNode(false, List.of(new WithNode.CteDef(INPUT, List.of(), input))));
+        return new Stmt(SqlRenderer.render(query, SqlRenderer.Style.JDBC), arrayIndex, null, List.of());
+    }
+
+    /**
+     * {@code "q"."a" = "belay_input"."c1" AND ...} over {@code columns}: a stored row against the input row it came
+     * from, so each input value is taken as the column stores it ({@link #asStored}).
+     */
     private Expr equal(String qualifier, List<Column<R, ?>> columns) {
         List<Expr> parts = new ArrayList<>();
         for (Column<R, ?> c : columns) {
-            parts.add(new Expr.Binary(new Expr.ColumnRef(qualifier, c.name()), Operator.EQ, inputColumn(c)));
+            parts.add(new Expr.Binary(new Expr.ColumnRef(qualifier, c.name()), Operator.EQ, asStored(c)));
         }
         return parts.size() == 1 ? parts.get(0) : new Expr.Logical(Expr.Logical.Op.AND, parts);
+    }
+
+    /**
+     * The input value of {@code c} cast to the column's own type when the two differ: a column with a modifier
+     * rounds what it stores ({@code numeric(10,2)} keeps 7.00 of 7.001, {@code timestamp(0)} whole seconds), a
+     * {@code real} narrows a {@code float8}, a {@code citext} compares without case; compared as sent, the stored
+     * row would not find its input row, which would look skipped. The cast is only compared, never stored: the
+     * INSERT has already converted the value by assignment, and refused one the column cannot hold.
+     */
+    private Expr asStored(Column<R, ?> c) {
+        Catalog.ColumnFacts f = facts.column(c.name());
+        if (f.typmod() < 0 && f.typeName().equals(c.type().sqlName())) {
+            return inputColumn(c);
+        }
+        return new Expr.ServerSql("CAST(" + Identifiers.quote(INPUT) + "." + Identifiers.quote(alias(sent.indexOf(c)))
+                + " AS " + f.sqlType() + ")");
     }
 
     private Stmt joinedStatement(Expr[] fills) {

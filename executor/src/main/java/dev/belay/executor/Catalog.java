@@ -22,13 +22,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * triggers change needs a new DBConnection.
  */
 final class Catalog {
-    /** How one column is filled when the row gives no value, and the length or precision it accepts. */
+    /**
+     * How one column is filled when the row gives no value, and the length or precision it accepts. {@code sqlType}
+     * is the column's type as SQL writes it, modifier included ({@code numeric(10,2)}, {@code public.citext}),
+     * qualified unless it is in pg_catalog, so that it names the same type whatever the search_path.
+     */
     record ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
-                       String identity, String typeName, int typmod, boolean ascending, boolean deterministic) {
+                       String identity, String typeName, int typmod, boolean ascending, boolean deterministic,
+                       String sqlType) {
         /** A column whose collation (if any) is deterministic: equal text is identical text. */
         ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
                     String identity, String typeName, int typmod, boolean ascending) {
-            this(name, sequence, defaultSql, stored, identity, typeName, typmod, ascending, true);
+            this(name, sequence, defaultSql, stored, identity, typeName, typmod, ascending, true, typeName);
         }
 
         /**
@@ -94,7 +99,10 @@ final class Catalog {
             + "a.attgenerated = 's', CAST(a.attidentity AS text), t.typname, a.atttypmod, "
             + "COALESCE((SELECT s.seqincrement > 0 AND NOT s.seqcycle FROM pg_sequence s "
             + "WHERE s.seqrelid = CAST(q.seq AS regclass)), false), "
-            + "COALESCE((SELECT co.collisdeterministic FROM pg_collation co WHERE co.oid = a.attcollation), true) "
+            + "COALESCE((SELECT co.collisdeterministic FROM pg_collation co WHERE co.oid = a.attcollation), true), "
+            + "CASE WHEN t.typnamespace = CAST('pg_catalog' AS regnamespace) "
+            + "THEN format_type(a.atttypid, a.atttypmod) "
+            + "ELSE CAST(CAST(t.typnamespace AS regnamespace) AS text) || '.' || quote_ident(t.typname) END "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
             + "CROSS JOIN LATERAL (SELECT pg_get_serial_sequence(?, a.attname) AS seq) q "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -128,7 +136,7 @@ final class Catalog {
             Long sequence = rs.wasNull() ? null : drawn;
             String identity = Objects.requireNonNullElse(rs.getString(5), "");
             columns.put(column, new ColumnFacts(column, sequence, stored ? null : expr, stored, identity,
-                    rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9)));
+                    rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10)));
         });
         List<String> beforeInsert = new ArrayList<>();
         List<String> beforeUpdate = new ArrayList<>();
