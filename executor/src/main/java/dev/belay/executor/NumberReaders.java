@@ -37,7 +37,7 @@ final class NumberReaders {
             throw Readers.incompatible(t, col);
         }
         return (rs, i) -> {
-            BigDecimal d = decimal(rs, i);
+            BigDecimal d = decimal(rs, i, t, col);
             if (d == null) {
                 return null;
             }
@@ -56,12 +56,26 @@ final class NumberReaders {
         if (kind != PgKind.INTEGER && kind != PgKind.NUMERIC && kind != PgKind.FLOAT) {
             throw Readers.incompatible(BigDecimal.class, col);
         }
-        return NumberReaders::decimal;
+        return (rs, i) -> decimal(rs, i, BigDecimal.class, col);
     }
 
-    /** NaN and ±Infinity have no BigDecimal: the driver raises a data exception, which names the column. */
-    private static @Nullable BigDecimal decimal(ResultSet rs, int i) throws SQLException {
-        return rs.getBigDecimal(i);
+    /**
+     * The value as a BigDecimal, read for {@code target}. NaN and ±Infinity have none: the driver refuses them with
+     * a data exception, which then becomes an error saying so (read only after that refusal, so it costs nothing
+     * otherwise).
+     */
+    private static @Nullable BigDecimal decimal(ResultSet rs, int i, Class<?> target, ColumnRef col)
+            throws SQLException {
+        try {
+            return rs.getBigDecimal(i);
+        } catch (SQLException e) {
+            String text = rs.getString(i);
+            if ("NaN".equals(text) || "Infinity".equals(text) || "-Infinity".equals(text)) {
+                throw col.error("the value is " + text + ", which " + target.getName() + " cannot hold; read it "
+                        + "as Double, or leave it out in SQL", e);
+            }
+            throw e;
+        }
     }
 
     static Reader floating(Class<?> t, String dbType, PgKind kind, ColumnRef col) {
@@ -84,6 +98,10 @@ final class NumberReaders {
                 return null;
             }
             double d = Double.parseDouble(text); // PostgreSQL's NaN and ±Infinity parse too
+            if (!isDouble && !Double.isInfinite(d) && Float.isInfinite((float) d)) {
+                throw col.error("the value " + text + " is beyond the range of " + t.getName() + "; read it as "
+                        + "Double or BigDecimal", null);
+            }
             Object v = isDouble ? (Object) d : (Object) (float) d;
             if (!Double.isNaN(d) && !Double.isInfinite(d) && !exact(text, isDouble ? Double.toString(d)
                     : Float.toString((float) d))) {

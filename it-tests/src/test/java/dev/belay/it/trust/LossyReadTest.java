@@ -84,7 +84,12 @@ final class LossyReadTest {
         assertEquals(3_000_000_000L, db.sql("select 3000000000::numeric as amount").one(Long.class));
         refused("select 40000::numeric as amount", Short.class, "amount", "numeric");
         // numeric NaN has no BigDecimal (a Double holds it)
-        refused("select 'NaN'::numeric as n", BigDecimal.class, "n", "BigDecimal");
+        MappingException nan = refused("select 'NaN'::numeric as n", BigDecimal.class, "n", "BigDecimal");
+        assertTrue(nan.getMessage().contains("the value is NaN, which java.math.BigDecimal cannot hold; read it as "
+                + "Double"), nan.getMessage());
+        MappingException infinite = refused("select '-Infinity'::numeric as n", Long.class, "n", "Long");
+        assertTrue(infinite.getMessage().contains("the value is -Infinity, which java.lang.Long cannot hold"),
+                infinite.getMessage());
         assertEquals(new BigDecimal("1.50"), db.sql("select 1.50::numeric as n").one(BigDecimal.class));
     }
 
@@ -112,6 +117,9 @@ final class LossyReadTest {
         // float8 into Float
         assertEquals(1.1f, db.sql("select 1.1::float8 as n").one(Float.class));
         refused("select 1.1000000001::float8 as n", Float.class, "n", "float8");
+        MappingException huge = refused("select 1e300::float8 as n", Float.class, "n", "float8");
+        assertTrue(huge.getMessage().contains("the value 1e+300 is beyond the range of java.lang.Float"),
+                huge.getMessage());
         // NaN and infinities are the same values in Java
         assertTrue(Double.isNaN(db.sql("select 'NaN'::numeric as n").one(Double.class)));
         assertEquals(Float.POSITIVE_INFINITY, db.sql("select 'Infinity'::float8 as n").one(Float.class));
