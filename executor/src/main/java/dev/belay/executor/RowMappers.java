@@ -85,6 +85,7 @@ final class RowMappers {
                 names[i] = "";
             }
         }
+        refuseJdkClass(type);
         return fixed(byName(RowClass.of(type), names, nonNull, cols, types));
     }
 
@@ -109,11 +110,25 @@ final class RowMappers {
                     + columns + "; select one column, or read the rows as a record, a class or Row", null,
                     ErrorContext.NONE);
         }
+        refuseJdkClass(type);
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             names[i] = camel(columns.label(i));
         }
         return fixed(byName(RowClass.of(type), names, new boolean[n], cols, types));
+    }
+
+    /**
+     * A class of the JDK that is not one of the value types is not a row class either: matching its setters to the
+     * columns ({@code OffsetTime} has none) would only say that no column matches a property.
+     */
+    private static void refuseJdkClass(Class<?> type) {
+        Module module = type.getModule();
+        if (!type.isRecord() && module.isNamed() && module.getName().startsWith("java.")) {
+            throw new MappingException(type.getName() + " is not a type Belay reads a column into, nor a row class "
+                    + "(a record or a class of yours whose properties take the columns); read the column as String, "
+                    + "or as one of the types in docs/types.md", null, ErrorContext.NONE);
+        }
     }
 
     /** One reader per field, each reading the Java type its field declares. */

@@ -94,6 +94,15 @@ final class LossyReadTest {
     }
 
     @Test
+    void aClassOfTheJdkThatIsNoValueTypeIsNotTakenForARowClass() {
+        MappingException e = assertThrows(MappingException.class,
+                () -> db.sql("select '10:00+02'::timetz as t").one(java.time.OffsetTime.class));
+        assertTrue(e.getMessage().startsWith("java.time.OffsetTime is not a type Belay reads a column into, nor a row "
+                + "class"), e.getMessage());
+        assertEquals(0, db.poolStats().active());
+    }
+
+    @Test
     void floatWithAFractionIsNotTruncatedIntoIntegerTypes() {
         refused("select 2.7::float8 as ratio", Long.class, "ratio", "float8");
         refused("select 2.7::float8 as ratio", Integer.class, "ratio", "float8");
