@@ -2,6 +2,7 @@ package dev.belay.dsl;
 
 import dev.belay.dsl.internal.Expr;
 import dev.belay.dsl.internal.FromItem;
+import dev.belay.dsl.internal.Identifiers;
 import dev.belay.dsl.internal.JoinKind;
 import dev.belay.dsl.internal.JoinNode;
 import dev.belay.dsl.internal.Lists;
@@ -17,6 +18,7 @@ import dev.belay.dsl.internal.WithNode;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,9 +119,31 @@ public final class Select<R> implements ResultQuery<R> {
         SelectNode s = simple("from");
         FromItem[] from = s.from().toArray(new FromItem[s.from().size() + items.length]);
         for (int i = 0; i < items.length; i++) {
-            from[s.from().size() + i] = items[i].fromItem();
+            FromItem item = items[i].fromItem();
+            requireNewName("from", item, Arrays.asList(from).subList(0, s.from().size() + i), s.joins());
+            from[s.from().size() + i] = item;
         }
         return with(s.withFrom(Lists.of(from)));
+    }
+
+    /**
+     * Refuses a FROM or JOIN item under a name the query's FROM has already: PostgreSQL would refuse the statement
+     * ("table name specified more than once"), and a join of a table with itself needs an alias anyway.
+     */
+    private static void requireNewName(String method, FromItem item, List<FromItem> from, List<JoinNode> joins) {
+        String name = FromItem.exposedName(item);
+        boolean taken = false;
+        for (FromItem f : from) {
+            taken |= FromItem.exposedName(f).equals(name);
+        }
+        for (JoinNode j : joins) {
+            taken |= FromItem.exposedName(j.target()).equals(name);
+        }
+        if (taken) {
+            throw new IllegalArgumentException(method + "(" + Identifiers.quote(name) + "): the query's FROM has "
+                    + Identifiers.quote(name) + " already (select(table) selects from its table itself); to read a "
+                    + "table twice, give one of them an alias: table.as(\"other\")");
+        }
     }
 
     /** {@code .join(USER).on(ORDER.USER_ID.eq(USER.ID))} renders {@code JOIN "users" ON ...}. */
@@ -149,6 +173,7 @@ public final class Select<R> implements ResultQuery<R> {
 
     Select<R> addJoin(JoinNode join) {
         SelectNode s = simple("join");
+        requireNewName(join.kind() == JoinKind.CROSS ? "crossJoin" : "join", join.target(), s.from(), s.joins());
         return with(s.withJoins(Lists.plus(s.joins(), join)));
     }
 

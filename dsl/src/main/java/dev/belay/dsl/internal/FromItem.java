@@ -7,6 +7,20 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /** Something that can stand in FROM or JOIN. */
 public sealed interface FromItem {
 
+    /** The name it is known by in its query, which PostgreSQL allows once per FROM: the alias, else the table's name. */
+    static String exposedName(FromItem item) {
+        if (item instanceof TableItem t) {
+            return t.qualifier();
+        }
+        if (item instanceof DerivedItem d) {
+            return d.alias();
+        }
+        if (item instanceof FunctionItem f) {
+            return f.alias();
+        }
+        return ((ValuesItem) item).alias();
+    }
+
     /**
      * {@code "schema"."name" AS "alias"}; schema and alias optional. {@code scope} is the row filter of a scoped
      * table, which the renderer adds wherever the table is read; {@code queryName} marks the name of a WITH query

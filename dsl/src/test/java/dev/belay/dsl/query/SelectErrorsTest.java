@@ -4,14 +4,17 @@ import static dev.belay.dsl.Sql.*;
 import static dev.belay.dsl.fixtures.NodeTable.NODE;
 import static dev.belay.dsl.fixtures.UserTable.USER;
 import static dev.belay.dsl.query.QueryAssertions.assertFails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.belay.dsl.DerivedTable;
 import dev.belay.dsl.Field;
+import dev.belay.dsl.Placeholders;
 import dev.belay.dsl.PgType;
 import dev.belay.dsl.Row;
 import dev.belay.dsl.Select;
 import dev.belay.dsl.Tuple2;
 import dev.belay.dsl.fixtures.User;
+import dev.belay.dsl.fixtures.UserTable;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -46,6 +49,25 @@ final class SelectErrorsTest {
     @MethodSource("clausesThatCannotFollowASetOperation")
     void clauseAfterASetOperationPointsToADerivedTable(String method, Function<Select<String>, Object> call) {
         assertFails(IllegalStateException.class, () -> call.apply(union()), method + "()", "union", "asTable");
+    }
+
+    @Test
+    void aNameTheFromHasAlreadyIsRefusedWhenTheQueryIsBuilt() {
+        // select(table) selects from its table itself; PostgreSQL refuses a name twice in one FROM
+        assertFails(IllegalArgumentException.class, () -> select(USER).from(USER), "from(\"users\")",
+                "the query's FROM has \"users\" already", "table.as(\"other\")");
+        assertFails(IllegalArgumentException.class, () -> select(USER.NAME).from(USER, USER), "from(\"users\")");
+        assertFails(IllegalArgumentException.class, () -> select(USER.NAME).from(USER).join(USER)
+                .on(USER.ID.eq(USER.ID)), "join(\"users\")");
+        assertFails(IllegalArgumentException.class, () -> select(USER.NAME).from(USER).crossJoin(USER),
+                "crossJoin(\"users\")");
+        UserTable other = USER.as("other");
+        assertFails(IllegalArgumentException.class, () -> select(USER.NAME).from(USER).crossJoin(other).from(other),
+                "from(\"other\")");
+        // under another name the same table is a self-join
+        assertEquals("SELECT \"users\".\"name\" FROM \"users\" JOIN \"users\" AS \"other\" ON \"other\".\"id\" = "
+                + "\"users\".\"id\"", select(USER.NAME).from(USER).join(other).on(other.ID.eq(USER.ID)).render(
+                Placeholders.JDBC).sql());
     }
 
     @Test
