@@ -29,17 +29,6 @@ final class Pipeline {
         R run(Connection c) throws SQLException;
     }
 
-    /** pgjdbc's SQLSTATE for a statement run for its update count that produced a result set. */
-    private static final String RESULT_RETURNED = "0100E";
-
-    /** A statement run for its update count returned rows, after it ran; in a transaction it must not commit. */
-    private static final class RowsReturned extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-
-        RowsReturned(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     /** Every row, or at most {@code maxRows} of them. */
     static <T> List<T> fetch(Session s, BoundStatement st, Plans.Target target, int maxRows) {
@@ -66,28 +55,39 @@ final class Pipeline {
         }, st.modifiesData());
     }
 
-    /** The update count of a statement that returns no rows. */
+    /**
+     * Runs a statement for its count: the rows it changed or, for one that returns rows (a SELECT run for what it
+     * does, {@code SELECT pg_advisory_lock(1)}; a RETURNING whose rows are not wanted), the rows it returned, which
+     * are read and dropped. Refusing such a statement could only happen once it had run (pgjdbc knows it returns
+     * rows only then), which would report as failed what was done.
+     */
     static int update(Session s, BoundStatement st) {
         return run(s, st, false, c -> {
             long start = System.nanoTime();
             try (PreparedStatement ps = prepare(s, c, st)) {
-                int count;
-                try {
-                    count = ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (RESULT_RETURNED.equals(e.getSQLState())) {
-                        // pgjdbc says so only once the statement has run
-                        throw new RowsReturned("execute() is for statements without a result, but this one returned "
-                                + "rows: read them with fetch(type), first(type) or one(type). It ran: "
-                                + (c.getAutoCommit() ? "outside a transaction, what it changed is committed"
-                                        : "the transaction it ran in will roll back") + "\n  in: " + st.sql(), e);
+                int count = ps.execute() ? drain(ps.getResultSet()) : ps.getUpdateCount();
+                // a text of several statements has a result each: read them all, so none is left on the connection
+                while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                    ResultSet more = ps.getResultSet();
+                    if (more != null) {
+                        drain(more);
                     }
-                    throw e;
                 }
                 s.engine().log.finished(st.sql(), st.params(), start, count);
                 return count;
             }
         });
+    }
+
+    /** Reads a result to its end, and closes it; gives how many rows it had. */
+    private static int drain(ResultSet rs) throws SQLException {
+        try (rs) {
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+            }
+            return rows;
+        }
     }
 
     private static <T> List<T> read(Session s, Connection c, BoundStatement st, Plans.Target target, int maxRows)
@@ -248,9 +248,6 @@ final class Pipeline {
             if (modifies && !(e instanceof BindException)) {
                 tx.failed(e); // the statement ran and changed data, but the call failed: the changes must not commit
             }
-            throw e;
-        } catch (RowsReturned e) {
-            tx.failed(new BelayException(e.getMessage(), e, ErrorContext.of(st.sql()))); // it ran, and may have written
             throw e;
         }
     }

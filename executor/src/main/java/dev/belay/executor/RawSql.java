@@ -170,18 +170,12 @@ public final class RawSql {
     }
 
     /**
-     * Runs a statement that returns no rows and gives its update count. A statement that returns rows
-     * ({@code ... RETURNING}, {@code SELECT}) is refused before it is sent: its rows would be lost.
-     *
-     * @throws IllegalStateException when the statement returns rows; nothing was run
+     * Runs the statement for what it does and gives the number of rows it changed; for a statement that returns
+     * rows ({@code select pg_advisory_lock(1)}, {@code ... RETURNING}), the number of rows it returned, which are
+     * read and dropped: use {@link #fetch}, {@link #first} or {@link #one} to have them.
      */
     public int execute() {
-        BoundStatement st = statement();
-        if (NamedSql.returnsRows(sql.jdbc())) {
-            throw new IllegalStateException("execute() is for statements without a result, but this one returns rows; "
-                    + "nothing was run: read them with fetch(type), first(type) or one(type)\n  in: " + sql.jdbc());
-        }
-        return Pipeline.update(session, st);
+        return Pipeline.update(session, statement());
     }
 
     /** The statement as the pipeline runs it; every placeholder must be bound. */

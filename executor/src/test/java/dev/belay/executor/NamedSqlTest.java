@@ -218,29 +218,6 @@ final class NamedSqlTest {
         }
     }
 
-    // ---- returnsRows --------------------------------------------------------------------------------
-
-    @Test
-    void statementsThatReturnRowsAreToldFromThoseThatDoNot() {
-        for (String sql : List.of("select 1", "(select 1) union (select 2)", "values (1)", "table users",
-                "show search_path", "explain update t set a = 1", "fetch 10 from c",
-                "insert into t (a) values (1) returning id", "UPDATE t SET a = 1 RETURNING *",
-                "delete from t where a in (select a from u) returning a",
-                "with x as (select 1) select * from x", "with x as (delete from t returning *) select * from x",
-                "with x as (select 1) insert into t select * from x returning t.id",
-                "select * from t for update", "select 'into' from t", "select 1; insert into t values (1)")) {
-            assertTrue(NamedSql.returnsRows(sql), sql);
-        }
-        for (String sql : List.of("insert into t values (1)", "update t set a = (select 1)", "delete from t",
-                "with x as (insert into t values (1) returning *) insert into u select * from x",
-                "with x as (select 1) update t set a = 2", "select * into t2 from t", "create table t (a int)",
-                "create table t2 as select * from t", "insert into t select * from u", "call p()",
-                "do $$ begin perform 1; end $$", "set search_path = x", "update t set \"returning\" = 1",
-                "update t set a = 'returning'", "-- returning\nupdate t set a = 1", "vacuum", "")) {
-            assertFalse(NamedSql.returnsRows(sql), sql);
-        }
-    }
-
     @Test
     void readsThatStillChangeDataAreCaught() {
         assertModifies("select * into t2 from t");
