@@ -589,7 +589,11 @@ public final class SqlRenderer {
                 if (at > 0) {
                     sql.append(at);
                 } else {
+                    int from = sql.length();
                     operand(orderBy.get(i).expr());
+                    if (!(orderBy.get(i).expr() instanceof Expr.Position)) {
+                        castBareInteger(from);
+                    }
                 }
                 direction(orderBy.get(i));
             }
@@ -1093,7 +1097,10 @@ public final class SqlRenderer {
             case GROUPING_SETS -> "GROUPING SETS (";
             case SET -> "(";
         });
-        exprList(g.items());
+        for (int i = 0; i < g.items().size(); i++) {
+            sql.append(i > 0 ? ", " : "");
+            groupItem(g.items().get(i));
+        }
         sql.append(')');
     }
 
@@ -1130,8 +1137,38 @@ public final class SqlRenderer {
             if (at > 0) {
                 sql.append(at);
             } else {
-                expr(items.get(i));
+                groupItem(items.get(i));
             }
+        }
+    }
+
+    /** A GROUP BY or DISTINCT ON item written out, or an item of ROLLUP, CUBE or GROUPING SETS. */
+    private void groupItem(Expr e) {
+        int from = sql.length();
+        expr(e);
+        if (!(e instanceof Grouping) && !(e instanceof Expr.Position)) { // a position is meant as one
+            castBareInteger(from);
+        }
+    }
+
+    /**
+     * An ORDER BY, GROUP BY or DISTINCT ON item written from {@code from} on that came out as a bare integer (an
+     * int4 literal: {@code inline(2)}, or a value the renderer inlined) would be read by PostgreSQL as the position
+     * of a select-list item, parenthesized or not; cast, it is the constant it stands for.
+     */
+    private void castBareInteger(int from) {
+        int end = sql.length();
+        int i = from;
+        boolean parenthesized = i < end && sql.charAt(i) == '(';
+        i += parenthesized ? 1 : 0;
+        i += i < end && sql.charAt(i) == '-' ? 1 : 0;
+        int digits = i;
+        while (i < end && sql.charAt(i) >= '0' && sql.charAt(i) <= '9') {
+            i++;
+        }
+        boolean closed = parenthesized ? i == end - 1 && sql.charAt(i) == ')' : i == end;
+        if (i > digits && closed) {
+            sql.insert(from, "CAST(").append(" AS int4)");
         }
     }
 

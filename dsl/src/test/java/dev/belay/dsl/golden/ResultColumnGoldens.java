@@ -16,11 +16,47 @@ import java.util.List;
 final class ResultColumnGoldens {
     private ResultColumnGoldens() {}
 
+    private static List<Golden> concat(List<Golden> a, List<Golden> b) {
+        List<Golden> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * An integer constant standing alone as an ORDER BY, GROUP BY or DISTINCT ON item, or inside ROLLUP, is cast:
+     * PostgreSQL would read a bare one, parenthesized or negative, as the position of a select-list item.
+     */
+    private static List<Golden> constantsAreNotPositions() {
+        String nameAge = "SELECT \"users\".\"name\", \"users\".\"age\" FROM \"users\" ";
+        return List.of(
+                Golden.of("order by an inline integer", select(USER.NAME, USER.AGE).from(USER).orderBy(inline(2),
+                        USER.NAME), nameAge + "ORDER BY CAST(2 AS int4) ASC, \"users\".\"name\" ASC").rows(3),
+                Golden.of("order by a negative inline integer", select(USER.NAME, USER.AGE).from(USER)
+                        .orderBy(inline(-2), USER.NAME), nameAge + "ORDER BY CAST((-2) AS int4) ASC, \"users\".\"name\" ASC")
+                        .rows(3),
+                Golden.of("order by a value the where clause repeats", select(USER.NAME, USER.AGE).from(USER)
+                                .where(USER.AGE.ne(2).or(USER.AGE.isNull())).orderBy(value(2).asc(), USER.NAME.asc()),
+                        nameAge + "WHERE (\"users\".\"age\" <> 2) OR (\"users\".\"age\" IS NULL) ORDER BY CAST(2 AS int4) "
+                                + "ASC, \"users\".\"name\" ASC").rows(3),
+                Golden.of("distinct on a value the where clause repeats", select(USER.NAME, USER.AGE).from(USER)
+                                .where(USER.AGE.ne(2).or(USER.AGE.isNull())).distinctOn(value(2))
+                                .orderBy(value(2).asc(), USER.NAME.asc()),
+                        "SELECT DISTINCT ON (CAST(2 AS int4)) \"users\".\"name\", \"users\".\"age\" FROM \"users\" WHERE "
+                                + "(\"users\".\"age\" <> 2) OR (\"users\".\"age\" IS NULL) ORDER BY CAST(2 AS int4) ASC, "
+                                + "\"users\".\"name\" ASC").rows(1),
+                Golden.of("group by an inline integer", select(USER.NAME, count()).from(USER).groupBy(USER.NAME,
+                        inline(2)), "SELECT \"users\".\"name\", count(*) FROM \"users\" GROUP BY \"users\".\"name\", CAST(2 AS int4)")
+                        .rows(3),
+                Golden.of("rollup of an inline integer", select(USER.NAME, count()).from(USER).groupBy(rollup(USER.NAME,
+                        inline(2))), "SELECT \"users\".\"name\", count(*) FROM \"users\" GROUP BY ROLLUP (\"users\".\"name\", "
+                        + "CAST(2 AS int4))").rows(7));
+    }
+
     static List<Golden> cases() {
         Field<Integer> decade = USER.AGE.div(10);
         Param<Integer> width = param("width", Integer.class);
         Field<Integer> bucket = USER.AGE.div(width);
-        return List.of(
+        return concat(constantsAreNotPositions(), List.of(
                 Golden.of("repeated constant in group by and order by", select(decade, count()).from(USER)
                                 .groupBy(decade).orderBy(decade),
                         "SELECT \"users\".\"age\" / ?, count(*) FROM \"users\" GROUP BY 1 ORDER BY 1 ASC", 10).rows(3),
@@ -72,6 +108,6 @@ final class ResultColumnGoldens {
                 Golden.of("order by result column after union", select(USER.NAME).from(USER)
                                 .union(select(USER.EMAIL).from(USER)).orderBy(resultColumn(1).desc()),
                         "(SELECT \"users\".\"name\" FROM \"users\") UNION (SELECT \"users\".\"email\" FROM \"users\") "
-                                + "ORDER BY 1 DESC").rows(6));
+                                + "ORDER BY 1 DESC").rows(6)));
     }
 }
