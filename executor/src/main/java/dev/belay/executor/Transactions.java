@@ -125,8 +125,9 @@ final class Transactions {
         } catch (Throwable e) {
             // any Throwable, checked ones too (sneaky throws, Kotlin): the savepoint's work must not stay
             tx.level = level.parent;
-            rollbackTo(tx, savepoint, e);
-            throw sneaky(e);
+            Throwable thrown = firstFailure(level, e, "savepoint");
+            rollbackTo(tx, savepoint, thrown);
+            throw sneaky(thrown);
         }
         tx.level = level.parent;
         if (level.failure != null) {
@@ -203,14 +204,37 @@ final class Transactions {
             rollback(c, e);
             throw engine.translate(e, "BEGIN", List.of());
         } catch (Throwable e) {
-            rollback(c, e);
-            throw sneaky(e);
+            Throwable thrown = firstFailure(tx.level, e, "transaction");
+            rollback(c, thrown);
+            throw sneaky(thrown);
         } finally {
             tx.open = false;
             tx.closeStreams();
             engine.exit(previous);
             Engine.giveBack(c, lentAutoCommit);
         }
+    }
+
+    /** PostgreSQL's "current transaction is aborted, commands ignored until end of transaction block". */
+    private static final String ABORTED = "25P02";
+
+    /**
+     * What a body's exception says when a statement of its level failed before and the body caught that: a
+     * statement refused only because the transaction was already aborted (25P02) tells nothing of why, and would not
+     * be retried; the first failure does both, so it becomes the cause (the refusal stays, suppressed).
+     */
+    private static Throwable firstFailure(Level level, Throwable e, String what) {
+        BelayException first = level.failure;
+        if (first == null || !(e instanceof BelayException refused) || !ABORTED.equals(refused.sqlState())) {
+            return e;
+        }
+        TransactionRolledBackException error = new TransactionRolledBackException("the " + what + " was rolled back: "
+                + "a statement in it failed (" + first.getClass().getSimpleName() + "), the body caught that and went "
+                + "on, and PostgreSQL refused the next statement because the transaction was aborted; nothing of it "
+                + "remains. Let the first exception propagate, or use a nested transaction (a savepoint) around the "
+                + "statement that may fail", first, ErrorContext.of(first.sql()).sqlState(first.sqlState()));
+        error.addSuppressed(e);
+        return error;
     }
 
     /**
@@ -239,7 +263,7 @@ final class Transactions {
         BelayException failure = tx.level.failure;
         if (failure == null && serverSaysFailed(c)) {
             failure = new BelayException("PostgreSQL reports the transaction as failed", null,
-                    ErrorContext.NONE.sqlState("25P02"));
+                    ErrorContext.NONE.sqlState(ABORTED));
         }
         if (failure != null) {
             try {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.executor.BelayException;
 import dev.belay.executor.DBConnection;
 import dev.belay.executor.SerializationFailureException;
+import dev.belay.executor.TransactionBody;
 import dev.belay.executor.TransactionRolledBackException;
 import dev.belay.executor.TxOptions;
 import dev.belay.executor.UniqueViolationException;
@@ -224,6 +225,51 @@ final class FailedTransactionTest {
                 }));
         assertSame(seen[0], e.getCause());
         assertEquals(2, counter(2), "only the concurrent update committed");
+        assertEquals(0, db.poolStats().active());
+    }
+
+    /**
+     * The body catches the serialization failure and goes on; the next statement is refused (25P02) and that refusal
+     * propagates. The first failure is what the caller gets (its cause), and what decides the retry; in a savepoint
+     * too.
+     */
+    @Test
+    void aCaughtSerializationFailureWhoseNextStatementIsRefusedIsRetried() {
+        String raise = "DO $$BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END$$";
+        for (boolean inSavepoint : new boolean[] {false, true}) {
+            AtomicInteger attempts = new AtomicInteger();
+            int result = db.transaction(TxOptions.serializable().retries(3), outer -> {
+                int attempt = attempts.incrementAndGet();
+                TransactionBody<Integer> body = tx -> {
+                    if (attempt == 1) {
+                        try {
+                            tx.sql(raise).execute();
+                        } catch (SerializationFailureException caught) {
+                            // a helper that logs and goes on
+                        }
+                    }
+                    insert(tx, "retried " + inSavepoint + " " + attempt); // 25P02 on the first attempt
+                    return attempt;
+                };
+                return inSavepoint ? outer.transaction(body) : body.run(outer);
+            });
+            assertEquals(2, result, "in a savepoint: " + inSavepoint);
+            assertFalse(committed("retried " + inSavepoint + " 1"));
+            assertTrue(committed("retried " + inSavepoint + " 2"));
+        }
+        // without retries, the caller gets the first failure as the cause, the refusal suppressed
+        TransactionRolledBackException e = assertThrows(TransactionRolledBackException.class, () -> db.transaction(tx -> {
+            try {
+                tx.sql(raise).execute();
+            } catch (SerializationFailureException caught) {
+                // goes on
+            }
+            insert(tx, "never");
+            return null;
+        }));
+        assertInstanceOf(SerializationFailureException.class, e.getCause());
+        assertEquals("25P02", ((BelayException) e.getSuppressed()[0]).sqlState());
+        assertFalse(committed("never"));
         assertEquals(0, db.poolStats().active());
     }
 }
