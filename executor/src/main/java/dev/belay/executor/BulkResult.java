@@ -73,23 +73,27 @@ final class BulkResult<R> {
         return changed;
     }
 
-    /** The input rows with their generated columns filled in: new records, or the same instances. */
-    List<R> backfill(List<? extends R> rows) {
+    /**
+     * The input rows with their generated columns filled in: new records, or the same instances. Inside a
+     * transaction ({@code tx}), what is written into an instance is put back if the transaction rolls back.
+     */
+    List<R> backfill(List<? extends R> rows, Transactions.@Nullable Tx tx) {
         List<R> out = new ArrayList<>(rows.size());
         if (plan.returned.isEmpty()) {
             out.addAll(rows);
             return out;
         }
-        Filler filler = new Filler(plan.returned, identity(plan.returned.size()), plan.returnedComponents);
+        Filler filler = new Filler(plan.returned, identity(plan.returned.size()), plan.returnedComponents, tx);
         for (int i = 0; i < rows.size(); i++) {
             out.add(filler.fill(rows.get(i), i));
         }
         return out;
     }
 
-    List<Upserted<R>> upserted(List<? extends R> rows) {
+    /** Per input row, its outcome and the row as stored; {@code tx} as for {@link #backfill}. */
+    List<Upserted<R>> upserted(List<? extends R> rows, Transactions.@Nullable Tx tx) {
         List<Column<R, ?>> all = plan.table.columns();
-        Filler everything = new Filler(all, identity(all.size()), plan.allComponents);
+        Filler everything = new Filler(all, identity(all.size()), plan.allComponents, tx);
         Filler matched = null;
         List<Upserted<R>> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -103,7 +107,8 @@ final class BulkResult<R> {
             };
             if (s == INSERTED_MATCHED || s == UPDATED_MATCHED) {
                 if (matched == null) {
-                    matched = new Filler(plan.matchedReturned, inTable(plan.matchedReturned), plan.matchedComponents);
+                    matched = new Filler(plan.matchedReturned, inTable(plan.matchedReturned), plan.matchedComponents,
+                            tx);
                 }
                 row = matched.fill(row, i);
             } else if (s != SKIPPED_INPUT) {
@@ -131,6 +136,9 @@ final class BulkResult<R> {
         return at;
     }
 
+    /** Marks a value that could not be read before it was overwritten, so cannot be put back. */
+    private static final Object UNREADABLE = new Object();
+
     /** Sets some columns of a row from {@link #columns}: into a new record, or the same mutable instance. */
     private final class Filler {
         private final List<Column<R, ?>> set;
@@ -142,10 +150,13 @@ final class BulkResult<R> {
          */
         private final @Nullable Object @Nullable [][] sources;
         private @Nullable MethodHandle @Nullable [] setters;
+        /** The transaction to tell how to put an instance back, or null outside one. */
+        private final Transactions.@Nullable Tx tx;
 
-        Filler(List<Column<R, ?>> set, int[] from, int @Nullable [] components) {
+        Filler(List<Column<R, ?>> set, int[] from, int @Nullable [] components, Transactions.@Nullable Tx tx) {
             this.set = set;
             this.from = from;
+            this.tx = tx;
             this.rc = RowClass.of(plan.table.rowType());
             this.sources = rc.isRecord() && components != null && inputs != null ? inputs.clone() : null;
             for (int k = 0; sources != null && k < components.length; k++) {
@@ -161,6 +172,9 @@ final class BulkResult<R> {
             if (setters == null) {
                 setters = plan.setters(rc, set);
             }
+            if (tx != null) {
+                remember(row);
+            }
             for (int k = 0; k < setters.length; k++) {
                 try {
                     setters[k].invoke(row, columns[from[k]][i]);
@@ -170,6 +184,32 @@ final class BulkResult<R> {
                 }
             }
             return row;
+        }
+
+        /** What the instance holds now, put back through the same setters if the transaction rolls back. */
+        private void remember(R row) {
+            MethodHandle[] writers = java.util.Objects.requireNonNull(setters);
+            Object[] before = new Object[writers.length];
+            for (int k = 0; k < before.length; k++) {
+                try {
+                    before[k] = set.get(k).valueOf(row);
+                } catch (IllegalArgumentException unreadable) {
+                    before[k] = UNREADABLE; // a property with a setter but no getter or field: left as written
+                }
+            }
+            java.util.Objects.requireNonNull(tx).onRollback(() -> {
+                for (int k = 0; k < writers.length; k++) {
+                    if (before[k] == UNREADABLE) {
+                        continue;
+                    }
+                    try {
+                        writers[k].invoke(row, before[k]);
+                    } catch (Throwable e) {
+                        throw new MappingException("putting back " + rc.simpleName() + "." + set.get(k).property()
+                                + " after the rollback threw " + e, e, ErrorContext.NONE.column(set.get(k).name()));
+                    }
+                }
+            });
         }
     }
 }

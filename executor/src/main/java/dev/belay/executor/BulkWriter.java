@@ -32,7 +32,7 @@ final class BulkWriter {
         }
         requireRows(rows, "insert into " + table);
         BulkResult<R> result = write(s, s.engine().mapped(table), null, rows, null, null);
-        return result.backfill(rows);
+        return result.backfill(rows, s.tx());
     }
 
     static <R> List<Upserted<R>> upsert(Session s, List<? extends R> rows, OnConflict<R> conflict) {
@@ -48,7 +48,7 @@ final class BulkWriter {
         Object[][] inputs = inputs(table, rows);
         Targets targets = refuseDuplicateKeys(table, rows, inputs, conflict);
         BulkResult<R> result = write(s, table, conflict, rows, inputs, targets);
-        return result.upserted(rows);
+        return result.upserted(rows, s.tx());
     }
 
     /** A record row type's input read into one array per component ({@link BulkResult#inputs}); else null. */

@@ -73,6 +73,17 @@ final class Transactions {
             }
         }
 
+        /**
+         * Registers what puts back a value Belay wrote into a caller's object (a generated key filled into a bean),
+         * run if the current level rolls back, so that no object holds what PostgreSQL did not commit.
+         */
+        void onRollback(Runnable undo) {
+            if (level.undo == null) {
+                level.undo = new ArrayList<>();
+            }
+            level.undo.add(undo);
+        }
+
         void opened(Streams.State stream) {
             streams.add(stream);
         }
@@ -94,10 +105,34 @@ final class Transactions {
         final @Nullable Savepoint savepoint;
         final @Nullable Level parent;
         @Nullable BelayException failure;
+        /** What puts back the values written into callers' objects at this level, in the order they were written. */
+        @Nullable List<Runnable> undo;
 
         Level(@Nullable Savepoint savepoint, @Nullable Level parent) {
             this.savepoint = savepoint;
             this.parent = parent;
+        }
+
+        /** The level rolled back: puts the objects back, latest write first; a setter's failure joins the cause. */
+        void undo(Throwable cause) {
+            for (int i = undo == null ? -1 : undo.size() - 1; i >= 0; i--) {
+                try {
+                    undo.get(i).run();
+                } catch (RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+            undo = null;
+        }
+
+        /** The savepoint was released: its writes stand or fall with the level around it. */
+        void keepIn(Level outer) {
+            if (undo != null) {
+                if (outer.undo == null) {
+                    outer.undo = new ArrayList<>();
+                }
+                outer.undo.addAll(undo);
+            }
         }
     }
 
@@ -127,11 +162,13 @@ final class Transactions {
             tx.level = level.parent;
             Throwable thrown = firstFailure(level, e, "savepoint");
             rollbackTo(tx, savepoint, thrown);
+            level.undo(thrown);
             throw sneaky(thrown);
         }
         tx.level = level.parent;
         if (level.failure != null) {
             rollbackTo(tx, savepoint, level.failure);
+            level.undo(level.failure);
             throw new TransactionRolledBackException("the savepoint was rolled back: a statement in it failed ("
                     + level.failure.getClass().getSimpleName() + ") and the body returned normally; none of its work "
                     + "remains. Let the exception propagate, or handle it before the savepoint's body returns",
@@ -144,6 +181,7 @@ final class Transactions {
             tx.failed(error);
             throw error;
         }
+        level.keepIn(tx.level);
         return result;
     }
 
@@ -206,6 +244,7 @@ final class Transactions {
         } catch (Throwable e) {
             Throwable thrown = firstFailure(tx.level, e, "transaction");
             rollback(c, thrown);
+            tx.level.undo(thrown);
             throw sneaky(thrown);
         } finally {
             tx.open = false;
