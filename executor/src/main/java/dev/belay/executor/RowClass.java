@@ -76,7 +76,7 @@ final class RowClass {
             String n = m.getName();
             if (n.length() > 3 && n.startsWith("set") && m.getParameterCount() == 1
                     && !Modifier.isStatic(m.getModifiers()) && !m.isBridge()) {
-                String name = n.substring(3, 4).toLowerCase(Locale.ROOT) + n.substring(4);
+                String name = decapitalize(n.substring(3));
                 byName.putIfAbsent(name, new Property(name, m.getParameterTypes()[0], m.getGenericParameterTypes()[0],
                         true, m));
             }
@@ -84,7 +84,8 @@ final class RowClass {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 int mod = f.getModifiers();
-                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || Modifier.isFinal(mod) || f.isSynthetic()) {
+                if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || Modifier.isFinal(mod) || f.isSynthetic()
+                        || setterCovers(byName, f.getName())) {
                     continue;
                 }
                 byName.putIfAbsent(f.getName(), new Property(f.getName(), f.getType(), f.getGenericType(),
@@ -92,6 +93,27 @@ final class RowClass {
             }
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * A property's name from its setter's, as JavaBeans has it: {@code setName} is {@code name}, but {@code setURL} is
+     * {@code URL} (an acronym keeps its case), which a column {@code url} matches regardless of case.
+     */
+    static String decapitalize(String name) {
+        if (name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1))) {
+            return name;
+        }
+        return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+    }
+
+    /** The field behind a setter's property ({@code url} behind {@code setURL}) is that property, not another. */
+    private static boolean setterCovers(Map<String, Property> byName, String field) {
+        for (Property p : byName.values()) {
+            if (p.member() instanceof Method && p.name().equalsIgnoreCase(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -203,8 +203,10 @@ final class RowMappers {
         for (int p = 0; p < columnOf.length; p++) {
             RowClass.Property prop = props.get(p);
             columnOf[p] = -1;
+            boolean exact = Arrays.asList(names).contains(prop.name());
             for (int i = 0; i < names.length; i++) {
-                if (prop.name().equals(names[i])) {
+                // a property JavaBeans names in capitals (URL, from setURL) takes the column of its name in any case
+                if (exact ? prop.name().equals(names[i]) : prop.name().equalsIgnoreCase(names[i])) {
                     if (columnOf[p] >= 0) {
                         throw new MappingException("the result has two columns for " + rc.simpleName() + "."
                                 + prop.name() + ": " + cols[columnOf[p]].quoted() + " and " + cols[i].quoted()

@@ -284,4 +284,37 @@ final class PojoMappingTest {
         assertSame(HiddenBean.class, h.getClass());
         assertEquals("set:ann", h.name(), "either the setter runs or mapping is refused, never a silent bypass");
     }
+
+    /** A JavaBeans acronym property: {@code setURL} is the property {@code URL}, behind the field {@code url}. */
+    public static final class Link {
+        private String url;
+        private String displayName;
+
+        public String getURL() {
+            return url;
+        }
+
+        public void setURL(String url) {
+            this.url = "set:" + url;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+    }
+
+    /** record with a component PostgreSQL's folding of an unquoted alias (AS displayName) turns into displayname. */
+    record Shown(String url, String displayName) {}
+
+    @Test
+    void aColumnMatchesAPropertyRegardlessOfCaseWhenNoneMatchesExactly() {
+        Link l = db.sql("select 'http://x' as url, 'X' as displayName").one(Link.class);
+        assertEquals("set:http://x", l.getURL(), "through the setter, once");
+        assertEquals("X", l.getDisplayName());
+        assertEquals(new Shown("http://x", "X"), db.sql("select 'http://x' as url, 'X' as displayName").one(Shown.class));
+    }
 }
