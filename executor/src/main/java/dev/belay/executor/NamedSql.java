@@ -43,6 +43,7 @@ record NamedSql(String original, String jdbc, List<String> names, boolean modifi
             throw new IllegalArgumentException("sql(...) needs SQL text");
         }
         refuseLoneSurrogates(sql);
+        refuseSessionSet(sql);
         StringBuilder out = new StringBuilder(sql.length());
         List<String> names = new ArrayList<>();
         SqlLexer lexer = new SqlLexer(sql);
@@ -66,6 +67,37 @@ record NamedSql(String original, String jdbc, List<String> names, boolean modifi
             throw new IllegalArgumentException("sql(...) mixes :name and ? placeholders; use one kind: " + sql);
         }
         return new NamedSql(sql, out.toString(), List.copyOf(names), mayChangeData(sql));
+    }
+
+    /**
+     * A {@code SET} of the session ({@code SET search_path ...}, {@code SET SESSION ...}, {@code SET ROLE ...}) would
+     * stay on the pooled connection after the call, for whoever borrows it next, and outside a transaction would
+     * apply to nothing Belay runs after it: refused. {@code SET LOCAL}, {@code SET CONSTRAINTS} and {@code SET
+     * TRANSACTION} end with their transaction and pass.
+     */
+    private static void refuseSessionSet(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        String first = null;
+        while (lexer.next()) {
+            if (lexer.kind() == Kind.SPACE || lexer.kind() == Kind.COMMENT) {
+                continue;
+            }
+            String word = lexer.kind() == Kind.WORD ? lexer.lowerWord() : "";
+            if (first == null) {
+                if (!word.equals("set")) {
+                    return;
+                }
+                first = word;
+                continue;
+            }
+            if (word.equals("local") || word.equals("constraints") || word.equals("transaction")) {
+                return;
+            }
+            throw new IllegalArgumentException("sql(" + sql + "): a SET of the session would stay on the pooled "
+                    + "connection after this call, for whoever borrows it next (Belay gives connections back as it "
+                    + "got them); inside a transaction use SET LOCAL, which ends with it, and for every connection "
+                    + "set it in the JDBC URL (options=-c name=value) or on the role (ALTER ROLE ... SET)");
+        }
     }
 
     /**

@@ -212,9 +212,23 @@ final class NamedSqlTest {
     void everythingElseModifiesData() {
         for (String sql : List.of("insert into t values (1)", "UPDATE t SET a = 1", "delete from t",
                 "merge into t using s on t.id = s.id when matched then delete", "call p()",
-                "do $$ begin end $$", "copy t to stdout", "create table t (a int)", "set search_path = x",
+                "do $$ begin end $$", "copy t to stdout", "create table t (a int)", "set local search_path = x",
                 "begin", "\"select\" 1", "-- just a comment", "(insert into t values (1))")) {
             assertModifies(sql);
+        }
+    }
+
+    @Test
+    void aSetOfTheSessionIsRefusedAndOneOfTheTransactionPasses() {
+        for (String sql : List.of("SET search_path TO x", "set statement_timeout = 5", "/* c */ SET SESSION work_mem = '1MB'",
+                "SET ROLE app", "set session authorization app", "SET TIME ZONE 'UTC'", "SET myapp.user_id = '7'",
+                "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")) {
+            assertRefused(sql, "a SET of the session would stay on the pooled connection", "SET LOCAL");
+        }
+        for (String sql : List.of("SET LOCAL search_path TO x", "set local statement_timeout = 5",
+                "SET CONSTRAINTS ALL DEFERRED", "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE", "select set_config('a.b', 'c', true)",
+                "update t set a = 1", "-- SET x = 1\nselect 1", "RESET search_path")) {
+            assertEquals(sql, NamedSql.parse(sql).original());
         }
     }
 

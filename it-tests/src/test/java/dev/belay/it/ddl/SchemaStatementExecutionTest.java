@@ -149,8 +149,10 @@ final class SchemaStatementExecutionTest {
     @Test
     void literalsReadTheSameWithoutStandardConformingStrings(TestDatabase t) {
         try (DBConnection legacy = t.open(c -> c.poolSize(1))) {
-            legacy.sql("SET standard_conforming_strings = off").execute();
-            legacy.exec(createIndex(USER, USER.EMAIL).named("users_legacy").where(USER.NAME.ne("a\\'b")));
+            legacy.useTransaction(tx -> {
+                tx.sql("SET LOCAL standard_conforming_strings = off").execute();
+                tx.exec(createIndex(USER, USER.EMAIL).named("users_legacy").where(USER.NAME.ne("a\\'b")));
+            });
             // read back on a standard session: the stored predicate holds exactly the Java string a\'b
             assertEquals("(name <> 'a\\''b'::text)", db.sql("SELECT pg_get_expr(i.indpred, i.indrelid) FROM pg_index i "
                     + "WHERE i.indexrelid = 'users_legacy'::regclass").one(String.class));

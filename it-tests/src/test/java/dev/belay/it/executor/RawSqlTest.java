@@ -165,6 +165,22 @@ final class RawSqlTest {
         assertEquals(0, db.poolStats().active());
     }
 
+    /** A SET of the session would stay on the pooled connection for the next borrower; SET LOCAL ends with its transaction. */
+    @Test
+    void aSetOfTheSessionIsRefusedAndSetLocalDoesNotOutliveItsTransaction(TestDatabase t) {
+        try (DBConnection one = t.open(c -> c.poolSize(1))) {
+            String before = one.sql("select current_setting('search_path')").one(String.class);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> one.sql("SET search_path TO pg_catalog"));
+            assertTrue(e.getMessage().contains("SET LOCAL"), e.getMessage());
+            one.useTransaction(tx -> {
+                tx.sql("SET LOCAL search_path TO pg_catalog").execute();
+                assertEquals("pg_catalog", tx.sql("select current_setting('search_path')").one(String.class));
+            });
+            assertEquals(before, one.sql("select current_setting('search_path')").one(String.class));
+        }
+    }
+
     @Test
     void rawSqlIsImmutable() {
         RawSql base = db.sql("select name from users where id = :id");
