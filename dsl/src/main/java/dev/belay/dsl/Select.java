@@ -118,9 +118,10 @@ public final class Select<R> implements ResultQuery<R> {
     public Select<R> from(TableLike... items) {
         SelectNode s = simple("from");
         FromItem[] from = s.from().toArray(new FromItem[s.from().size() + items.length]);
+        List<FromItem> view = Arrays.asList(from);
         for (int i = 0; i < items.length; i++) {
             FromItem item = items[i].fromItem();
-            requireNewName("from", item, Arrays.asList(from).subList(0, s.from().size() + i), s.joins());
+            requireNewName("from", item, view, s.from().size() + i, s.joins());
             from[s.from().size() + i] = item;
         }
         return with(s.withFrom(Lists.of(from)));
@@ -130,14 +131,16 @@ public final class Select<R> implements ResultQuery<R> {
      * Refuses a FROM or JOIN item under a name the query's FROM has already: PostgreSQL would refuse the statement
      * ("table name specified more than once"), and a join of a table with itself needs an alias anyway.
      */
-    private static void requireNewName(String method, FromItem item, List<FromItem> from, List<JoinNode> joins) {
+    private static void requireNewName(String method, FromItem item, List<FromItem> from, int fromCount,
+                                       List<JoinNode> joins) {
         String name = FromItem.exposedName(item);
         boolean taken = false;
-        for (FromItem f : from) {
-            taken |= FromItem.exposedName(f).equals(name);
+        // by index: this runs for every FROM and JOIN item of every query built, and iterators were allocated
+        for (int i = 0; i < fromCount; i++) {
+            taken |= FromItem.exposedName(from.get(i)).equals(name);
         }
-        for (JoinNode j : joins) {
-            taken |= FromItem.exposedName(j.target()).equals(name);
+        for (int i = 0; i < joins.size(); i++) {
+            taken |= FromItem.exposedName(joins.get(i).target()).equals(name);
         }
         if (taken) {
             throw new IllegalArgumentException(method + "(" + Identifiers.quote(name) + "): the query's FROM has "
@@ -173,7 +176,8 @@ public final class Select<R> implements ResultQuery<R> {
 
     Select<R> addJoin(JoinNode join) {
         SelectNode s = simple("join");
-        requireNewName(join.kind() == JoinKind.CROSS ? "crossJoin" : "join", join.target(), s.from(), s.joins());
+        requireNewName(join.kind() == JoinKind.CROSS ? "crossJoin" : "join", join.target(), s.from(),
+                s.from().size(), s.joins());
         return with(s.withJoins(Lists.plus(s.joins(), join)));
     }
 
