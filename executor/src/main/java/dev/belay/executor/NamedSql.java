@@ -70,11 +70,16 @@ record NamedSql(String original, String jdbc, List<String> names, boolean modifi
     }
 
     /**
-     * A {@code SET} of the session ({@code SET search_path ...}, {@code SET SESSION ...}, {@code SET ROLE ...}) would
+     * Transaction control ({@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT}, ...) is refused: Belay
+     * runs the transactions. A {@code SET} of the session ({@code SET search_path ...}, {@code SET SESSION ...}, {@code SET ROLE ...}) would
      * stay on the pooled connection after the call, for whoever borrows it next, and outside a transaction would
      * apply to nothing Belay runs after it: refused. {@code SET LOCAL}, {@code SET CONSTRAINTS} and {@code SET
      * TRANSACTION} end with their transaction and pass.
      */
+    /** The first words of statements that begin, end or mark a transaction. */
+    private static final java.util.Set<String> TRANSACTION_CONTROL = java.util.Set.of("begin", "start", "commit", "end",
+            "rollback", "abort", "savepoint", "release");
+
     private static void refuseSessionSet(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
         String first = null;
@@ -84,6 +89,13 @@ record NamedSql(String original, String jdbc, List<String> names, boolean modifi
             }
             String word = lexer.kind() == Kind.WORD ? lexer.lowerWord() : "";
             if (first == null) {
+                if (TRANSACTION_CONTROL.contains(word)) {
+                    throw new IllegalArgumentException("sql(" + sql + "): " + word.toUpperCase(java.util.Locale.ROOT)
+                            + " controls the transaction, which Belay does: inside db.transaction(..) a raw COMMIT "
+                            + "would commit part of a transaction that may yet roll back, and outside one a BEGIN would "
+                            + "leave a transaction open on the pooled connection. Use db.transaction(..) (nested for "
+                            + "a savepoint), or TxOptions for isolation and read-only");
+                }
                 if (!word.equals("set")) {
                     return;
                 }

@@ -213,9 +213,19 @@ final class NamedSqlTest {
         for (String sql : List.of("insert into t values (1)", "UPDATE t SET a = 1", "delete from t",
                 "merge into t using s on t.id = s.id when matched then delete", "call p()",
                 "do $$ begin end $$", "copy t to stdout", "create table t (a int)", "set local search_path = x",
-                "begin", "\"select\" 1", "-- just a comment", "(insert into t values (1))")) {
+                "\"select\" 1", "-- just a comment", "(insert into t values (1))")) {
             assertModifies(sql);
         }
+    }
+
+    @Test
+    void transactionControlIsRefused() {
+        for (String sql : List.of("begin", "BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE", "start transaction",
+                "commit", "COMMIT AND CHAIN", "end", "rollback", "ROLLBACK TO SAVEPOINT s", "abort", "savepoint s",
+                "release savepoint s", "  -- comment\n commit")) {
+            assertRefused(sql, "controls the transaction, which Belay does", "db.transaction(");
+        }
+        assertEquals("select 'commit'", NamedSql.parse("select 'commit'").original());
     }
 
     @Test

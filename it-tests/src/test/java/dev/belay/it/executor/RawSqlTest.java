@@ -181,6 +181,22 @@ final class RawSqlTest {
         }
     }
 
+    /** A raw COMMIT inside a transaction would commit part of it while the transaction may yet roll back. */
+    @Test
+    void transactionControlIsRefusedSoATransactionStaysWhole() {
+        db.sql("create table if not exists raw_exec_items (id bigserial primary key, name text not null)").execute();
+        db.sql("truncate raw_exec_items").execute();
+        assertThrows(IllegalStateException.class, () -> db.useTransaction(tx -> {
+            tx.sql("insert into raw_exec_items (name) values ('before')").execute();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tx.sql("COMMIT"));
+            assertTrue(e.getMessage().contains("controls the transaction"), e.getMessage());
+            throw new IllegalStateException("the body fails after all");
+        }));
+        assertEquals(0, db.sql("select count(*) from raw_exec_items").one(Long.class));
+        assertThrows(IllegalArgumentException.class, () -> db.sql("BEGIN"));
+        assertEquals(0, db.poolStats().active());
+    }
+
     @Test
     void rawSqlIsImmutable() {
         RawSql base = db.sql("select name from users where id = :id");
