@@ -97,6 +97,14 @@ public final class DBConnection implements AutoCloseable {
         return new Replicas(pools, names, true, config);
     }
 
+    /**
+     * The types pgjdbc receives in binary once a statement is server-prepared (its fifth execution) but whose
+     * {@code getString} then differs from PostgreSQL's text: timetz normalised to +00, point and box as Java doubles,
+     * arrays with every element quoted. A column read as String must read the same every time, so these come as
+     * text (bytea stays binary: its String reader formats the bytes as PostgreSQL's hex text).
+     */
+    static final String TEXT_ONLY_OIDS = "1266,1270,600,603,1001,1005,1007,1016,1021,1022,1028,1009,1015,1231";
+
     private static HikariConfig hikariConfig(DBConfig config, String url) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
@@ -108,6 +116,7 @@ public final class DBConnection implements AutoCloseable {
         if (config.leakDetectionThreshold() != null) {
             hikari.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
         }
+        hikari.addDataSourceProperty("binaryTransferDisable", TEXT_ONLY_OIDS);
         if (config.pgbouncerTransactionMode()) {
             // unnamed statements only; the timeouts are set per transaction (LocalSettings), not at startup
             hikari.addDataSourceProperty("prepareThreshold", "0");

@@ -91,6 +91,22 @@ final class Readers {
                 + "NULLs out", null);
     }
 
+    /** PostgreSQL's text of a bytea (bytea_output hex): {@code \x0102}, whichever way pgjdbc received it. */
+    private static @Nullable String byteaText(ResultSet rs, int i) throws SQLException {
+        byte[] bytes = rs.getBytes(i);
+        if (bytes == null) {
+            return null;
+        }
+        char[] text = new char[2 + 2 * bytes.length];
+        text[0] = '\\';
+        text[1] = 'x';
+        for (int k = 0; k < bytes.length; k++) {
+            text[2 + 2 * k] = Character.forDigit((bytes[k] >> 4) & 0xF, 16);
+            text[3 + 2 * k] = Character.forDigit(bytes[k] & 0xF, 16);
+        }
+        return new String(text);
+    }
+
     /** A driver or JDK exception while reading (ClassCastException, DateTimeException) must not escape raw. */
     static MappingException unreadable(Class<?> target, ColumnRef col, RuntimeException e) {
         return col.error("cannot be read as " + target.getName() + ": " + e, e);
@@ -137,7 +153,8 @@ final class Readers {
             return ResultSet::getObject;
         }
         if (t == String.class) {
-            return ResultSet::getString; // every PostgreSQL type has an exact text form
+            // every PostgreSQL type has an exact text form; bytea's, once pgjdbc receives it in binary, is built here
+            return kind == PgKind.BYTEA ? Readers::byteaText : ResultSet::getString;
         }
         if (t == Integer.class || t == Long.class || t == Short.class) {
             return NumberReaders.integer(t, kind, col);
