@@ -75,7 +75,9 @@ record DescriptorSpec(String packageName, String className, TypeRef rowType, Str
                 .append(", ").append(row).append(".class);\n    }\n\n");
         body.append("    private ").append(className).append("(Alias alias) {\n        super(alias);\n    }\n\n");
         // a covariant as(..) lets one expression reach the alias's typed columns: CUSTOMER.as("c").NAME
-        body.append("    @Override\n    @SuppressWarnings(\"unchecked\")\n    public ").append(className)
+        // through the imports: a table of the package named override or suppress_warnings shadows java.lang's
+        body.append("    @").append(imports.use("java.lang.Override")).append("\n    @")
+                .append(imports.use("java.lang.SuppressWarnings")).append("(\"unchecked\")\n    public ").append(className)
                 .append(" as(String alias) {\n        return super.as(alias);\n    }\n}\n");
         return header(packageName, imports) + body;
     }

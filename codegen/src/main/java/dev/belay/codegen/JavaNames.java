@@ -43,7 +43,7 @@ final class JavaNames {
     static String memberName(String sql) {
         String pascal = typeName(sql);
         String camel = pascal.startsWith("_") ? pascal : Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
-        return JavaText.RESERVED.contains(camel) ? camel + "_" : camel;
+        return JavaText.RESERVED.contains(camel) || JavaText.NOT_COMPONENTS.contains(camel) ? camel + "_" : camel;
     }
 
     /** The lower-case words of a SQL name. */

@@ -14,6 +14,10 @@ final class JavaText {
             "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
             "while", "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits", "non-sealed");
 
+    /** The names a record component may not have (JLS 8.10.1): Object's methods without parameters. */
+    static final Set<String> NOT_COMPONENTS = Set.of("clone", "finalize", "getClass", "hashCode", "notify",
+            "notifyAll", "toString", "wait");
+
     private JavaText() {}
 
     /** A Java string literal of {@code s}: quotes, backslashes and anything outside printable ASCII escaped. */

@@ -93,9 +93,14 @@ final class SchemaGenerator {
             String property = dev.belay.dsl.internal.Identifiers.camelCase(c.name()).equals(component) ? null : component;
             specs.put(c.name(), new DescriptorSpec.ColumnSpec(field, c.name(), type(r, c), property,
                     r.view() || !c.notNull(), c.primaryKey(), c.generated() && !r.view(), null, c.comment()));
-            if (field.equals(constant)) {
-                constant = constant + "_TABLE";
-            }
+        }
+        // the instance constant takes a name no column field has: users with columns users and users_table
+        Set<String> fields = new java.util.HashSet<>();
+        for (DescriptorSpec.ColumnSpec spec : specs.values()) {
+            fields.add(spec.field());
+        }
+        while (fields.contains(constant)) {
+            constant = constant + "_TABLE";
         }
         columnSpecs.put(r.name(), specs);
         constants.put(r.name(), constant);
