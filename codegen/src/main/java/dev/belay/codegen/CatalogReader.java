@@ -40,7 +40,9 @@ final class CatalogReader {
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
             JOIN pg_type dt ON dt.oid = a.atttypid
-            JOIN pg_type t ON t.oid = CASE WHEN dt.typtype = 'd' THEN dt.typbasetype ELSE dt.oid END
+            LEFT JOIN pg_type dt2 ON dt2.oid = dt.typbasetype AND dt.typtype = 'd'
+            JOIN pg_type t ON t.oid = CASE WHEN dt.typtype <> 'd' THEN dt.oid
+                                           WHEN dt2.typtype = 'd' THEN dt2.typbasetype ELSE dt.typbasetype END
             LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
             WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
             ORDER BY c.relname COLLATE "C", a.attnum""";

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Schemas whose names collide with Java generate code that compiles: a table named override or suppress_warnings
  * (whose record would shadow java.lang's annotations), columns named after Object's methods (which a record
- * component may not be), and a table whose instance constant would take a column's field name. The generated
- * descriptors then insert and read a row.
+ * component may not be), a table whose instance constant would take a column's field name, and a domain over
+ * a domain, which is its base type. The generated descriptors then insert and read a row.
  */
 @BelayTest(scripts = "belay/codegen-awkward-names.sql")
 final class AwkwardNamesCodegenTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"s_override", "s_names", "s_const"})
+    @ValueSource(strings = {"s_override", "s_names", "s_const", "s_domains"})
     @SuppressWarnings("unchecked")
     void theGeneratedCodeCompilesAndRuns(String schema, TestDatabase db, DBConnection conn, @TempDir Path out,
                                          @TempDir Path work) throws Exception {
@@ -40,11 +40,16 @@ final class AwkwardNamesCodegenTest {
         }
         List<String> result = SchemaCodegenTest.run(args.toArray(String[]::new));
         assertEquals("0", result.get(0), result::toString);
+        if (schema.equals("s_domains")) {
+            String source = java.nio.file.Files.readString(out.resolve("com/acme/s_domains/MeasuresTable.java"));
+            assertTrue(source.contains("column(\"small\", PgType.INT4)"), source);
+        }
         Javac.Result compiled = Javac.compile(out, work, List.of());
         assertTrue(compiled.success(), compiled.reports()::toString);
         String table = switch (schema) {
             case "s_override" -> "Override";
             case "s_names" -> "Settings";
+            case "s_domains" -> "Measures";
             default -> "Users";
         };
         try (var loader = compiled.loader()) {
