@@ -71,6 +71,8 @@ final class BulkPlan<R> {
     static final String NEW = "belay_new";
     /** How many rows an upsert wrote, next to each row when a trigger may leave one that joins no input row. */
     static final String WRITTEN_COUNT = "belay_written_count";
+    /** The table as it was before the statement, in a partitioned table's RETURNING. */
+    private static final String BEFORE = "belay_before";
     private static final PgType<String> REGCLASS = PgType.custom("regclass", String.class);
     private static final PgType<Long> OID = PgType.custom("oid", Long.class);
     /** Key types whose values PostgreSQL returns exactly as Java sent them, so Java can match on them. */
@@ -498,6 +500,29 @@ final class BulkPlan<R> {
      * The table written and read back, with a scoped table's filter (so an upsert neither updates nor reads back a
      * row outside the scope); its pinned values are filled and checked row by row in BulkWriter instead.
      */
+    /**
+     * Whether RETURNING's row was inserted rather than updated: {@code xmax = 0}. A partitioned table has no system
+     * columns to return (PostgreSQL: "cannot retrieve a system column in this context"), so there it is whether no
+     * row had the conflict target before the statement, which a subquery in RETURNING sees (it reads the statement's
+     * snapshot). That differs from xmax only for a row another session committed during the statement, which the
+     * upsert then updated but reports as inserted.
+     */
+    private Expr inserted(OnConflict<R> onConflict) {
+        if (!facts.partitioned() || onConflict.target().isEmpty()) {
+            return new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
+                    new Expr.Constant(0, PgType.INT4));
+        }
+        List<Expr> same = new ArrayList<>();
+        for (Column<R, ?> c : onConflict.target()) {
+            same.add(new Expr.Binary(new Expr.ColumnRef(BEFORE, c.name()), Operator.EQ,
+                    new Expr.ColumnRef(table.name(), c.name())));
+        }
+        SelectNode before = SelectNode.of(List.of(new Expr.Constant(1, PgType.INT4)),
+                        List.of(new FromItem.TableItem(table.schema(), table.name(), BEFORE)))
+                .withWhere(same.size() == 1 ? same.get(0) : new Expr.Logical(Expr.Logical.Op.AND, same));
+        return new Expr.Prefix(Expr.Prefix.Op.NOT_EXISTS, new Expr.Subquery(before));
+    }
+
     private FromItem.TableItem target() {
         RowScope scope = table.rowScope();
         return new FromItem.TableItem(table.schema(), table.name(), null, scope == null ? null : scope.filterOnly(),
@@ -669,8 +694,7 @@ final class BulkPlan<R> {
      */
     private QueryNode joinedUpsert(SelectNode input, SelectNode source, OnConflict<R> onConflict) {
         List<Expr> returning = new ArrayList<>(qualified(table.columns()));
-        returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
-                new Expr.Constant(0, PgType.INT4)), INSERTED));
+        returning.add(new Expr.Alias(inserted(onConflict), INSERTED));
         List<Column<R, ?>> target = onConflict.target();
         // An input row matches the row it inserted by its drawn key, or the row it updated by the conflict target.
         // Two joins, each on an equality, so PostgreSQL can hash them; one join on a CASE of the two conditions
@@ -823,8 +847,7 @@ final class BulkPlan<R> {
         Filled filled = filled(given);
         SelectNode source = SelectNode.of(filled.values(), List.of(unnest(false, skip)));
         List<Expr> returning = new ArrayList<>();
-        returning.add(new Expr.Alias(new Expr.Binary(new Expr.ColumnRef(table.name(), "xmax"), Operator.EQ,
-                new Expr.Constant(0, PgType.INT4)), INSERTED));
+        returning.add(new Expr.Alias(inserted(onConflict), INSERTED));
         returning.addAll(qualified(matchedReturned));
         InsertNode insert = new InsertNode(WithNode.NONE, target(), filled.names(), true,
                 new InsertNode.FromQuery(source), onConflict.node(), List.copyOf(returning));

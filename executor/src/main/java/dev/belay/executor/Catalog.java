@@ -72,7 +72,13 @@ final class Catalog {
      * or skip it by returning NULL, so a bulk write reads every column back.
      */
     record TableFacts(String table, Map<String, ColumnFacts> columns, List<String> beforeInsert,
-                      List<String> beforeUpdate) {
+                      List<String> beforeUpdate, boolean partitioned) {
+        /** A table that is not partitioned. */
+        TableFacts(String table, Map<String, ColumnFacts> columns, List<String> beforeInsert,
+                   List<String> beforeUpdate) {
+            this(table, columns, beforeInsert, beforeUpdate, false);
+        }
+
         /** A table without BEFORE row triggers. */
         TableFacts(String table, Map<String, ColumnFacts> columns) {
             this(table, columns, List.of(), List.of());
@@ -102,7 +108,8 @@ final class Catalog {
             + "COALESCE((SELECT co.collisdeterministic FROM pg_collation co WHERE co.oid = a.attcollation), true), "
             + "CASE WHEN t.typnamespace = CAST('pg_catalog' AS regnamespace) "
             + "THEN format_type(a.atttypid, a.atttypmod) "
-            + "ELSE CAST(CAST(t.typnamespace AS regnamespace) AS text) || '.' || quote_ident(t.typname) END "
+            + "ELSE CAST(CAST(t.typnamespace AS regnamespace) AS text) || '.' || quote_ident(t.typname) END, "
+            + "(SELECT r.relkind = 'p' FROM pg_class r WHERE r.oid = a.attrelid) "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
             + "CROSS JOIN LATERAL (SELECT pg_get_serial_sequence(?, a.attname) AS seq) q "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -128,7 +135,9 @@ final class Catalog {
             return known;
         }
         Map<String, ColumnFacts> columns = new HashMap<>();
+        boolean[] partitioned = {false};
         each(c, QUERY, name, rs -> {
+            partitioned[0] = rs.getBoolean(11);
             String column = rs.getString(1);
             String expr = rs.getString(3);
             boolean stored = rs.getBoolean(4);
@@ -150,7 +159,7 @@ final class Catalog {
             }
         });
         TableFacts facts = new TableFacts(name, Map.copyOf(columns), List.copyOf(beforeInsert),
-                List.copyOf(beforeUpdate));
+                List.copyOf(beforeUpdate), partitioned[0]);
         tables.put(name, facts);
         return facts;
     }
