@@ -29,7 +29,6 @@ final class Pipeline {
         R run(Connection c) throws SQLException;
     }
 
-
     /** Every row, or at most {@code maxRows} of them. */
     static <T> List<T> fetch(Session s, BoundStatement st, Plans.Target target, int maxRows) {
         return run(s, st, st.modifiesData(), c -> read(s, c, st, target, maxRows));

@@ -80,6 +80,7 @@ final class RowMappers {
                 names[i] = c.property();
                 nonNull[i] = !c.isNullable();
             } else if (type.isRecord()) {
+                // a record filled from fields that are not all its table's own columns has no names to go by
                 return fixed(recordByPosition(RowClass.of(type), cols, types));
             } else {
                 names[i] = "";
