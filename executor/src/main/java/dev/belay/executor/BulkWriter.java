@@ -248,8 +248,9 @@ final class BulkWriter {
         int count = b.count;
         PreparedStatement ps = c.prepareStatement(stmt.sql);
         try {
-            if (s.timeoutSeconds() > 0) {
-                ps.setQueryTimeout(s.timeoutSeconds());
+            int timeout = Pipeline.timeoutSeconds(s);
+            if (timeout > 0) {
+                ps.setQueryTimeout(timeout);
             }
             for (int i = 0; i < stmt.slots.size(); i++) {
                 int k = stmt.arrays[i];

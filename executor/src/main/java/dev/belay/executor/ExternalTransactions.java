@@ -51,5 +51,14 @@ public interface ExternalTransactions {
 
         /** Belay is done with the connection; it must stay open, the transaction goes on. */
         void release();
+
+        /**
+         * The seconds left before the transaction's own deadline, rounded up, or 0 when it has none: each statement
+         * Belay runs on the lease is cancelled then at the latest (Spring: {@code @Transactional(timeout = ...)}).
+         * It may throw when the deadline has passed already.
+         */
+        default int timeoutSeconds() {
+            return 0;
+        }
     }
 }

@@ -29,6 +29,24 @@ final class Pipeline {
         R run(Connection c) throws SQLException;
     }
 
+    /**
+     * The external transaction a call on the pool's own handle joined for its statements, while they run: the work
+     * closes over that handle's session, which knows no transaction, and its statements must still keep to the
+     * external transaction's deadline.
+     */
+    private static final ThreadLocal<Transactions.Tx> JOINED = new ThreadLocal<>();
+
+    /**
+     * The query timeout of a statement: the handle's ({@code withTimeout}), or the seconds left of the external
+     * transaction it runs in, whichever is shorter; 0 for none.
+     */
+    static int timeoutSeconds(Session s) {
+        Transactions.Tx tx = s.tx() != null ? s.tx() : JOINED.get();
+        int external = tx == null ? 0 : tx.deadlineSeconds();
+        int own = s.timeoutSeconds();
+        return own == 0 ? external : external == 0 ? own : Math.min(own, external);
+    }
+
     /** Every row, or at most {@code maxRows} of them. */
     static <T> List<T> fetch(Session s, BoundStatement st, Plans.Target target, int maxRows) {
         return run(s, st, st.modifiesData(), c -> read(s, c, st, target, maxRows));
@@ -121,8 +139,9 @@ final class Pipeline {
             throws SQLException {
         PreparedStatement ps = c.prepareStatement(shape.sql);
         try {
-            if (s.timeoutSeconds() > 0) {
-                ps.setQueryTimeout(s.timeoutSeconds());
+            int timeout = timeoutSeconds(s);
+            if (timeout > 0) {
+                ps.setQueryTimeout(timeout);
             }
             List<@Nullable Object> params = st.params();
             for (int i = 0; i < params.size(); i++) {
@@ -187,10 +206,12 @@ final class Pipeline {
         engine.requireOutsideTransaction();
         Transactions.Tx external = engine.joinExternal();
         if (external != null) { // another manager's transaction (Spring's): its connection, and it commits
+            JOINED.set(external);
             try {
                 return atomic ? inSavepoint(engine, external, st, work)
                         : inTransaction(engine, external, st, modifies, work);
             } finally {
+                JOINED.remove();
                 external.release();
             }
         }

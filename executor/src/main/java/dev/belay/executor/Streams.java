@@ -62,7 +62,8 @@ final class Streams {
         try {
             state.begin();
             Plans.Shape shape = engine.plans.shape(st.sql(), st.types());
-            state.ps = Pipeline.prepare(s, state.connection, st, shape);
+            // in an external transaction the statement keeps to its deadline (Pipeline.timeoutSeconds)
+            state.ps = Pipeline.prepare(joined && tx != null ? s.in(tx) : s, state.connection, st, shape);
             state.ps.setFetchSize(engine.config.fetchSize());
             state.rs = state.ps.executeQuery();
             mapper = shape.mapper(target, state.rs, state.connection);

@@ -45,6 +45,11 @@ final class Transactions {
             this.lease = lease;
         }
 
+        /** The external transaction's seconds left ({@link ExternalTransactions.Lease#timeoutSeconds()}); 0 for none. */
+        int deadlineSeconds() {
+            return lease == null ? 0 : lease.timeoutSeconds();
+        }
+
         /** Gives an external transaction's connection back to its manager; nothing for Belay's own. */
         void release() {
             if (lease != null) {

@@ -51,6 +51,12 @@ public final class SpringTransactions implements ExternalTransactions {
             public void release() {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
+
+            /** As DataSourceUtils.applyTimeout gives JdbcTemplate's statements; throws once the deadline has passed. */
+            @Override
+            public int timeoutSeconds() {
+                return holder.hasTimeout() ? holder.getTimeToLiveInSeconds() : 0;
+            }
         };
     }
 }

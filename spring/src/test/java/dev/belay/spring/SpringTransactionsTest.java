@@ -178,4 +178,23 @@ final class SpringTransactionsTest {
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("Use the handle the transaction body receives"));
     }
+
+    /** A transaction's timeout bounds Belay's statements in it as it bounds JdbcTemplate's, streams included. */
+    @Test
+    void aTransactionTimeoutCancelsBelayStatementsInIt() {
+        TransactionTemplate oneSecond = new TransactionTemplate(transactions);
+        oneSecond.setTimeout(1);
+        assertThatThrownBy(() -> oneSecond.executeWithoutResult(status -> db.sql("select pg_sleep(5)").execute()))
+                .isInstanceOf(dev.belay.executor.QueryTimeoutException.class);
+        assertThatThrownBy(() -> oneSecond.executeWithoutResult(status -> {
+            try (Stream<Integer> slow = db.sql("select 1 from pg_sleep(5)").stream(Integer.class)) {
+                slow.count();
+            }
+        })).isInstanceOf(dev.belay.executor.QueryTimeoutException.class);
+        assertThatThrownBy(() -> oneSecond.executeWithoutResult(status -> db.useTransaction(tx ->
+                tx.sql("select pg_sleep(5)").execute()))).isInstanceOf(dev.belay.executor.QueryTimeoutException.class);
+        // without a timeout on the transaction, none applies
+        template(TransactionDefinition.PROPAGATION_REQUIRED).executeWithoutResult(status ->
+                db.sql("select pg_sleep(0.1)").execute());
+    }
 }
