@@ -265,9 +265,9 @@ final class BulkPlan<R> {
             boolean isArray = c.type().kind() == PgType.Kind.ARRAY;
             PgType<?> element = isArray ? c.type().elementType() : c.type();
             convert.add(Binders.element(element == null ? PgType.TEXT : element, types));
-            PgType<?> carried = isArray ? PgType.TEXT : c.type();
+            PgType<?> carried = isArray || asText(c) ? PgType.TEXT : c.type();
             elementNames[i] = carried.sqlName();
-            arrayTypes[i] = isArray || types.converter(c.type().javaType()) != null ? Object.class
+            arrayTypes[i] = isArray || asText(c) || types.converter(c.type().javaType()) != null ? Object.class
                     : binaryArrayType(carried);
             ParamKey k = new ParamKey(c.name(), PgType.arrayOf(carried));
             arrayKeys.add(k);
@@ -308,8 +308,8 @@ final class BulkPlan<R> {
         for (int i = 0; i < n; i++) {
             Column<R, ?> c = sent.get(i);
             Expr given = new Expr.ColumnRef(ROWS, alias(i));
-            if (c.type().kind() == PgType.Kind.ARRAY) {
-                given = new Expr.Cast(given, c.type()); // array columns travel as their literals
+            if (c.type().kind() == PgType.Kind.ARRAY || asText(c)) {
+                given = new Expr.Cast(given, c.type()); // array and composite columns travel as their literals
             }
             fills[i] = fill(c, facts.column(c.name()), given, i);
         }
@@ -500,6 +500,14 @@ final class BulkPlan<R> {
      * The table written and read back, with a scoped table's filter (so an upsert neither updates nor reads back a
      * row outside the scope); its pinned values are filled and checked row by row in BulkWriter instead.
      */
+    /**
+     * A composite-type column travels as its literal text, cast in the SELECT: unnest would spread an array of
+     * composites over several columns (one per attribute), and every column after it would get the wrong values.
+     */
+    private boolean asText(Column<R, ?> c) {
+        return facts.column(c.name()).composite();
+    }
+
     /**
      * Whether RETURNING's row was inserted rather than updated: {@code xmax = 0}. A partitioned table has no system
      * columns to return (PostgreSQL: "cannot retrieve a system column in this context"), so there it is whether no

@@ -29,11 +29,11 @@ final class Catalog {
      */
     record ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
                        String identity, String typeName, int typmod, boolean ascending, boolean deterministic,
-                       String sqlType) {
+                       String sqlType, boolean composite) {
         /** A column whose collation (if any) is deterministic: equal text is identical text. */
         ColumnFacts(String name, @Nullable Long sequence, @Nullable String defaultSql, boolean stored,
                     String identity, String typeName, int typmod, boolean ascending) {
-            this(name, sequence, defaultSql, stored, identity, typeName, typmod, ascending, true, typeName);
+            this(name, sequence, defaultSql, stored, identity, typeName, typmod, ascending, true, typeName, false);
         }
 
         /**
@@ -109,7 +109,7 @@ final class Catalog {
             + "CASE WHEN t.typnamespace = CAST('pg_catalog' AS regnamespace) "
             + "THEN format_type(a.atttypid, a.atttypmod) "
             + "ELSE CAST(CAST(t.typnamespace AS regnamespace) AS text) || '.' || quote_ident(t.typname) END, "
-            + "(SELECT r.relkind = 'p' FROM pg_class r WHERE r.oid = a.attrelid) "
+            + "(SELECT r.relkind = 'p' FROM pg_class r WHERE r.oid = a.attrelid), t.typtype = 'c' "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
             + "CROSS JOIN LATERAL (SELECT pg_get_serial_sequence(?, a.attname) AS seq) q "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -145,7 +145,8 @@ final class Catalog {
             Long sequence = rs.wasNull() ? null : drawn;
             String identity = Objects.requireNonNullElse(rs.getString(5), "");
             columns.put(column, new ColumnFacts(column, sequence, stored ? null : expr, stored, identity,
-                    rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10)));
+                    rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9), rs.getString(10),
+                    rs.getBoolean(12)));
         });
         List<String> beforeInsert = new ArrayList<>();
         List<String> beforeUpdate = new ArrayList<>();

@@ -187,7 +187,7 @@ final class BulkPlanTest {
                 TypeRegistry.defaults()).matched, "a WHERE on the update skips rows too");
         Catalog.TableFacts caseInsensitive = new Catalog.TableFacts("\"people\"", Map.of(
                 "id", PEOPLE.column("id"),
-                "name", new Catalog.ColumnFacts("name", null, null, false, "", "text", -1, false, false, "text"),
+                "name", new Catalog.ColumnFacts("name", null, null, false, "", "text", -1, false, false, "text", false),
                 "created_at", PEOPLE.column("created_at")));
         assertNull(BulkPlan.of(p, caseInsensitive, onConflict(p.name).doUpdateSet(p.name), TypeRegistry.defaults())
                 .matched, "a nondeterministic collation makes different text equal");
