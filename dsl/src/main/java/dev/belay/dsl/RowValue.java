@@ -60,6 +60,12 @@ abstract sealed class RowValue<S extends RowValue<S>> permits RowValue2, RowValu
         return items;
     }
 
+    /** Item {@code i}; the subclass's signature ties {@code T} to that item's type. */
+    @SuppressWarnings("unchecked")
+    final <T> Field<T> item(int i) {
+        return (Field<T>) items.get(i);
+    }
+
     final Expr node() {
         List<Expr> nodes = new ArrayList<>(items.size());
         for (Field<?> f : items) {

@@ -17,23 +17,18 @@ import java.util.List;
  * @param <B> the Java type of item 2
  */
 public final class RowValue2<A, B> extends RowValue<RowValue2<A, B>> {
-    private final Field<A> v1;
-    private final Field<B> v2;
-
     RowValue2(Field<A> v1, Field<B> v2) {
         super(List.of(v1, v2));
-        this.v1 = v1;
-        this.v2 = v2;
     }
 
     /** Item 1. */
     public Field<A> v1() {
-        return v1;
+        return item(0);
     }
 
     /** Item 2. */
     public Field<B> v2() {
-        return v2;
+        return item(1);
     }
 
     /**

@@ -18,30 +18,23 @@ import java.util.List;
  * @param <C> the Java type of item 3
  */
 public final class RowValue3<A, B, C> extends RowValue<RowValue3<A, B, C>> {
-    private final Field<A> v1;
-    private final Field<B> v2;
-    private final Field<C> v3;
-
     RowValue3(Field<A> v1, Field<B> v2, Field<C> v3) {
         super(List.of(v1, v2, v3));
-        this.v1 = v1;
-        this.v2 = v2;
-        this.v3 = v3;
     }
 
     /** Item 1. */
     public Field<A> v1() {
-        return v1;
+        return item(0);
     }
 
     /** Item 2. */
     public Field<B> v2() {
-        return v2;
+        return item(1);
     }
 
     /** Item 3. */
     public Field<C> v3() {
-        return v3;
+        return item(2);
     }
 
     /**

@@ -19,37 +19,28 @@ import java.util.List;
  * @param <D> the Java type of item 4
  */
 public final class RowValue4<A, B, C, D> extends RowValue<RowValue4<A, B, C, D>> {
-    private final Field<A> v1;
-    private final Field<B> v2;
-    private final Field<C> v3;
-    private final Field<D> v4;
-
     RowValue4(Field<A> v1, Field<B> v2, Field<C> v3, Field<D> v4) {
         super(List.of(v1, v2, v3, v4));
-        this.v1 = v1;
-        this.v2 = v2;
-        this.v3 = v3;
-        this.v4 = v4;
     }
 
     /** Item 1. */
     public Field<A> v1() {
-        return v1;
+        return item(0);
     }
 
     /** Item 2. */
     public Field<B> v2() {
-        return v2;
+        return item(1);
     }
 
     /** Item 3. */
     public Field<C> v3() {
-        return v3;
+        return item(2);
     }
 
     /** Item 4. */
     public Field<D> v4() {
-        return v4;
+        return item(3);
     }
 
     /**

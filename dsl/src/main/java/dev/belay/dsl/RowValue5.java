@@ -20,44 +20,33 @@ import java.util.List;
  * @param <E> the Java type of item 5
  */
 public final class RowValue5<A, B, C, D, E> extends RowValue<RowValue5<A, B, C, D, E>> {
-    private final Field<A> v1;
-    private final Field<B> v2;
-    private final Field<C> v3;
-    private final Field<D> v4;
-    private final Field<E> v5;
-
     RowValue5(Field<A> v1, Field<B> v2, Field<C> v3, Field<D> v4, Field<E> v5) {
         super(List.of(v1, v2, v3, v4, v5));
-        this.v1 = v1;
-        this.v2 = v2;
-        this.v3 = v3;
-        this.v4 = v4;
-        this.v5 = v5;
     }
 
     /** Item 1. */
     public Field<A> v1() {
-        return v1;
+        return item(0);
     }
 
     /** Item 2. */
     public Field<B> v2() {
-        return v2;
+        return item(1);
     }
 
     /** Item 3. */
     public Field<C> v3() {
-        return v3;
+        return item(2);
     }
 
     /** Item 4. */
     public Field<D> v4() {
-        return v4;
+        return item(3);
     }
 
     /** Item 5. */
     public Field<E> v5() {
-        return v5;
+        return item(4);
     }
 
     /**

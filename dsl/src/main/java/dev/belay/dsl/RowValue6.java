@@ -21,51 +21,38 @@ import java.util.List;
  * @param <F> the Java type of item 6
  */
 public final class RowValue6<A, B, C, D, E, F> extends RowValue<RowValue6<A, B, C, D, E, F>> {
-    private final Field<A> v1;
-    private final Field<B> v2;
-    private final Field<C> v3;
-    private final Field<D> v4;
-    private final Field<E> v5;
-    private final Field<F> v6;
-
     RowValue6(Field<A> v1, Field<B> v2, Field<C> v3, Field<D> v4, Field<E> v5, Field<F> v6) {
         super(List.of(v1, v2, v3, v4, v5, v6));
-        this.v1 = v1;
-        this.v2 = v2;
-        this.v3 = v3;
-        this.v4 = v4;
-        this.v5 = v5;
-        this.v6 = v6;
     }
 
     /** Item 1. */
     public Field<A> v1() {
-        return v1;
+        return item(0);
     }
 
     /** Item 2. */
     public Field<B> v2() {
-        return v2;
+        return item(1);
     }
 
     /** Item 3. */
     public Field<C> v3() {
-        return v3;
+        return item(2);
     }
 
     /** Item 4. */
     public Field<D> v4() {
-        return v4;
+        return item(3);
     }
 
     /** Item 5. */
     public Field<E> v5() {
-        return v5;
+        return item(4);
     }
 
     /** Item 6. */
     public Field<F> v6() {
-        return v6;
+        return item(5);
     }
 
     /**
